@@ -1,0 +1,2 @@
+//! String literals: escapes, prefixes, implicit concatenation, f-strings.
+//! (Being written.)
