@@ -16,6 +16,7 @@ pub mod source;
 pub mod string;
 pub mod token;
 pub mod tokenizer;
+pub mod unicode_tables;
 
 pub use error::{ErrorKind, SyntaxError};
 

@@ -211,6 +211,10 @@ impl Tok {
     }
 }
 
+/// The column of a token CPython gives no column: INDENT and DEDENT (and
+/// ENDMARKER) have `col_offset == -1` in CPython's tokenizer.
+pub const NO_COL: u32 = u32::MAX;
+
 /// One token with its place in the (UTF-8) source.
 ///
 /// `start`/`end` are byte offsets into the decoded source text. Lines are

@@ -1,2 +1,82 @@
-//! The `kaa` command (being written).
-fn main() {}
+//! The `kaa` command: Python 3.11's `python3` command line. Today it parses
+//! programs (reporting SyntaxErrors exactly as CPython does) and implements
+//! `-m ast`; running programs waits for the compiler and virtual machine.
+#![forbid(unsafe_code)]
+
+mod argparse;
+mod ast_module;
+mod cmdline;
+mod os;
+mod script;
+mod syntax_error;
+mod usage;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+use cmdline::Run;
+
+/// How a run of the command ends: what it prints and its exit status.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exit {
+    pub status: u8,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
+impl Exit {
+    /// Exit with `status`, printing `text` on stdout.
+    pub fn stdout(status: u8, text: impl Into<Vec<u8>>) -> Exit {
+        Exit {
+            status,
+            stdout: text.into(),
+            stderr: Vec::new(),
+        }
+    }
+
+    /// Exit with `status`, printing `text` on stderr.
+    pub fn stderr(status: u8, text: impl Into<Vec<u8>>) -> Exit {
+        Exit {
+            status,
+            stdout: Vec::new(),
+            stderr: text.into(),
+        }
+    }
+}
+
+/// Runs the command line `args` (`args[0]` is the program name).
+fn run(args: &[OsString]) -> Exit {
+    let config = match cmdline::parse(args) {
+        Ok(config) => config,
+        Err(exit) => return exit,
+    };
+    let program = cmdline::program_name(args);
+    if config.inspect > 0 {
+        // -i would enter the interactive interpreter after the program.
+        return Exit::stderr(
+            2,
+            "NotImplementedError: kaa has no interactive mode yet (-i)\n",
+        );
+    }
+    match &config.run {
+        Run::Command(command) => script::run_command(command),
+        Run::Module(module) if module == "ast" => {
+            ast_module::main(config.argv.get(1..).unwrap_or(&[]))
+        }
+        Run::Module(module) => script::run_module(module),
+        Run::File(file) => script::run_file(&program, file, config.skip_source_first_line),
+        Run::Stdin => script::run_stdin(),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let exit = run(&args);
+    // Output errors (a closed pipe) are ignored, as CPython ignores them
+    // when flushing at exit.
+    let _ = std::io::stdout().lock().write_all(&exit.stdout);
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().lock().write_all(&exit.stderr);
+    ExitCode::from(exit.status)
+}

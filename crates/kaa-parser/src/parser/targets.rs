@@ -1,0 +1,397 @@
+//! Assignment and deletion targets (python.gram "ASSIGNMENT TARGETS").
+
+use super::expr::{mk, set_ctx};
+use super::{MemoRule, MemoVal, PResult, Parser};
+use crate::ast::{Expr, ExprContext, ExprKind};
+use crate::token::Tok;
+
+impl<'a> Parser<'a> {
+    /// star_targets: star_target !',' | star_target (',' star_target)* [',']
+    pub(crate) fn star_targets(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        self.touch();
+        let Some(a) = self.star_target()? else { return Ok(None) };
+        if self.peek() != Tok::Comma {
+            return Ok(Some(a));
+        }
+        let mut elts = vec![a];
+        while self.peek() == Tok::Comma {
+            let mark = self.pos;
+            self.pos += 1;
+            match self.star_target()? {
+                Some(e) => elts.push(e),
+                None => {
+                    self.pos = mark;
+                    break;
+                }
+            }
+        }
+        self.eat(Tok::Comma);
+        let loc = self.loc_from(start);
+        Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Store }, loc)))
+    }
+
+    /// star_targets_list_seq: ','.star_target+ [',']
+    fn star_targets_list_seq(&mut self) -> PResult<Vec<Expr>> {
+        let Some(v) = self.sep_list(Self::star_target)? else { return Ok(None) };
+        self.eat(Tok::Comma);
+        Ok(Some(v))
+    }
+
+    /// star_targets_tuple_seq: star_target (',' star_target)+ [','] | star_target ','
+    fn star_targets_tuple_seq(&mut self) -> PResult<Vec<Expr>> {
+        let start = self.pos;
+        let Some(a) = self.star_target()? else { return Ok(None) };
+        if !self.eat(Tok::Comma) {
+            self.pos = start;
+            return Ok(None);
+        }
+        let mut v = vec![a];
+        loop {
+            let mark = self.pos;
+            match self.star_target()? {
+                Some(e) => v.push(e),
+                None => {
+                    self.pos = mark;
+                    break;
+                }
+            }
+            if !self.eat(Tok::Comma) {
+                break;
+            }
+        }
+        Ok(Some(v))
+    }
+
+    /// star_target (memo): '*' (!'*' star_target) | target_with_star_atom
+    pub(crate) fn star_target(&mut self) -> PResult<Expr> {
+        if let Some(MemoVal::Expr(v)) = self.memo_get(MemoRule::StarTarget) {
+            return Ok(v);
+        }
+        let start = self.pos;
+        self.enter()?;
+        let r = self.star_target_raw(start);
+        self.leave();
+        let r = r?;
+        if r.is_none() {
+            self.pos = start;
+        }
+        self.memo_put(start, MemoRule::StarTarget, MemoVal::Expr(r.clone()));
+        Ok(r)
+    }
+
+    fn star_target_raw(&mut self, start: usize) -> PResult<Expr> {
+        self.touch();
+        if self.eat(Tok::Star) {
+            if self.peek() != Tok::Star {
+                if let Some(a) = self.star_target()? {
+                    let loc = self.loc_from(start);
+                    let value = Box::new(set_ctx(a, ExprContext::Store));
+                    return Ok(Some(mk(ExprKind::Starred { value, ctx: ExprContext::Store }, loc)));
+                }
+            }
+            self.pos = start;
+        }
+        self.target_with_star_atom()
+    }
+
+    /// target_with_star_atom (memo):
+    ///     t_primary '.' NAME !t_lookahead | t_primary '[' slices ']' !t_lookahead | star_atom
+    pub(crate) fn target_with_star_atom(&mut self) -> PResult<Expr> {
+        if let Some(MemoVal::Expr(v)) = self.memo_get(MemoRule::TargetWithStarAtom) {
+            return Ok(v);
+        }
+        let start = self.pos;
+        self.enter()?;
+        let r = match self.subscript_attribute_target(ExprContext::Store) {
+            Ok(Some(e)) => Ok(Some(e)),
+            Ok(None) => {
+                self.pos = start;
+                self.star_atom()
+            }
+            Err(s) => Err(s),
+        };
+        self.leave();
+        let r = r?;
+        if r.is_none() {
+            self.pos = start;
+        }
+        self.memo_put(start, MemoRule::TargetWithStarAtom, MemoVal::Expr(r.clone()));
+        Ok(r)
+    }
+
+    /// The two t_primary alternatives shared by target_with_star_atom,
+    /// single_subscript_attribute_target and del_target.
+    fn subscript_attribute_target(&mut self, ctx: ExprContext) -> PResult<Expr> {
+        let start = self.pos;
+        self.touch();
+        let Some(a) = self.t_primary()? else {
+            self.pos = start;
+            return Ok(None);
+        };
+        let after = self.pos;
+        if self.eat(Tok::Dot) {
+            if let Some((attr, _)) = self.name_token() {
+                if !self.t_lookahead() {
+                    let loc = self.loc_from(start);
+                    return Ok(Some(mk(ExprKind::Attribute { value: Box::new(a), attr, ctx }, loc)));
+                }
+            }
+        }
+        self.pos = after;
+        if self.eat(Tok::LSqb) {
+            if let Some(s) = self.slices()? {
+                if self.eat(Tok::RSqb) && !self.t_lookahead() {
+                    let loc = self.loc_from(start);
+                    return Ok(Some(mk(ExprKind::Subscript { value: Box::new(a), slice: Box::new(s), ctx }, loc)));
+                }
+            }
+        }
+        self.pos = start;
+        Ok(None)
+    }
+
+    /// t_lookahead: '(' | '[' | '.'
+    fn t_lookahead(&mut self) -> bool {
+        matches!(self.peek(), Tok::LPar | Tok::LSqb | Tok::Dot)
+    }
+
+    /// star_atom: NAME | '(' target_with_star_atom ')' | '(' [star_targets_tuple_seq] ')'
+    ///          | '[' [star_targets_list_seq] ']'
+    fn star_atom(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        match self.peek() {
+            Tok::Name => Ok(self.name().map(|n| set_ctx(n, ExprContext::Store))),
+            Tok::LPar => {
+                self.pos += 1;
+                if let Some(a) = self.target_with_star_atom()? {
+                    if self.eat(Tok::RPar) {
+                        return Ok(Some(set_ctx(a, ExprContext::Store)));
+                    }
+                }
+                self.pos = start + 1;
+                let elts = match self.star_targets_tuple_seq()? {
+                    Some(v) => v,
+                    None => {
+                        self.pos = start + 1;
+                        vec![]
+                    }
+                };
+                if self.eat(Tok::RPar) {
+                    let loc = self.loc_from(start);
+                    return Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Store }, loc)));
+                }
+                self.pos = start;
+                Ok(None)
+            }
+            Tok::LSqb => {
+                self.pos += 1;
+                let elts = match self.star_targets_list_seq()? {
+                    Some(v) => v,
+                    None => {
+                        self.pos = start + 1;
+                        vec![]
+                    }
+                };
+                if self.eat(Tok::RSqb) {
+                    let loc = self.loc_from(start);
+                    return Ok(Some(mk(ExprKind::List { elts, ctx: ExprContext::Store }, loc)));
+                }
+                self.pos = start;
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// single_target: single_subscript_attribute_target | NAME | '(' single_target ')'
+    pub(crate) fn single_target(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        if let Some(e) = self.single_subscript_attribute_target()? {
+            return Ok(Some(e));
+        }
+        self.pos = start;
+        match self.peek() {
+            Tok::Name => Ok(self.name().map(|n| set_ctx(n, ExprContext::Store))),
+            Tok::LPar => {
+                self.pos += 1;
+                if let Some(a) = self.single_target()? {
+                    if self.eat(Tok::RPar) {
+                        return Ok(Some(a));
+                    }
+                }
+                self.pos = start;
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// single_subscript_attribute_target:
+    ///     t_primary '.' NAME !t_lookahead | t_primary '[' slices ']' !t_lookahead
+    pub(crate) fn single_subscript_attribute_target(&mut self) -> PResult<Expr> {
+        self.subscript_attribute_target(ExprContext::Store)
+    }
+
+    /// t_primary: t_primary '.' NAME &t_lookahead | t_primary '[' slices ']' &t_lookahead
+    ///          | t_primary genexp &t_lookahead | t_primary '(' [arguments] ')' &t_lookahead
+    ///          | atom &t_lookahead
+    pub(crate) fn t_primary(&mut self) -> PResult<Expr> {
+        if let Some(MemoVal::Expr(v)) = self.memo_get(MemoRule::TPrimary) {
+            return Ok(v);
+        }
+        let start = self.pos;
+        self.enter()?;
+        let r = self.t_primary_raw(start);
+        self.leave();
+        let r = r?;
+        if r.is_none() {
+            self.pos = start;
+        }
+        self.memo_put(start, MemoRule::TPrimary, MemoVal::Expr(r.clone()));
+        Ok(r)
+    }
+
+    fn t_primary_raw(&mut self, start: usize) -> PResult<Expr> {
+        self.touch();
+        let Some(mut a) = self.atom()? else { return Ok(None) };
+        if !self.t_lookahead() {
+            return Ok(None);
+        }
+        loop {
+            let mark = self.pos;
+            match self.peek() {
+                Tok::Dot => {
+                    self.pos += 1;
+                    if let Some((attr, _)) = self.name_token() {
+                        if self.t_lookahead() {
+                            let loc = self.loc_from(start);
+                            a = mk(ExprKind::Attribute { value: Box::new(a), attr, ctx: ExprContext::Load }, loc);
+                            continue;
+                        }
+                    }
+                    self.pos = mark;
+                    break;
+                }
+                Tok::LSqb => {
+                    self.pos += 1;
+                    if let Some(s) = self.slices()? {
+                        if self.eat(Tok::RSqb) && self.t_lookahead() {
+                            let loc = self.loc_from(start);
+                            a = mk(
+                                ExprKind::Subscript { value: Box::new(a), slice: Box::new(s), ctx: ExprContext::Load },
+                                loc,
+                            );
+                            continue;
+                        }
+                    }
+                    self.pos = mark;
+                    break;
+                }
+                Tok::LPar => {
+                    if let Some(g) = self.genexp()? {
+                        if self.t_lookahead() {
+                            let loc = self.loc_from(start);
+                            a = mk(ExprKind::Call { func: Box::new(a), args: vec![g], keywords: vec![] }, loc);
+                            continue;
+                        }
+                    }
+                    self.pos = mark + 1;
+                    let args = self.arguments()?;
+                    if self.eat(Tok::RPar) && self.t_lookahead() {
+                        let loc = self.loc_from(start);
+                        let (args, keywords) = match args {
+                            Some(Expr { node: ExprKind::Call { args, keywords, .. }, .. }) => (args, keywords),
+                            _ => (vec![], vec![]),
+                        };
+                        a = mk(ExprKind::Call { func: Box::new(a), args, keywords }, loc);
+                        continue;
+                    }
+                    self.pos = mark;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        Ok(Some(a))
+    }
+
+    /// del_targets: ','.del_target+ [',']
+    pub(crate) fn del_targets(&mut self) -> PResult<Vec<Expr>> {
+        let Some(v) = self.sep_list(Self::del_target)? else { return Ok(None) };
+        self.eat(Tok::Comma);
+        Ok(Some(v))
+    }
+
+    /// del_target (memo): t_primary '.' NAME !t_lookahead
+    ///                  | t_primary '[' slices ']' !t_lookahead | del_t_atom
+    fn del_target(&mut self) -> PResult<Expr> {
+        if let Some(MemoVal::Expr(v)) = self.memo_get(MemoRule::DelTarget) {
+            return Ok(v);
+        }
+        let start = self.pos;
+        self.enter()?;
+        let r = match self.subscript_attribute_target(ExprContext::Del) {
+            Ok(Some(e)) => Ok(Some(e)),
+            Ok(None) => {
+                self.pos = start;
+                self.del_t_atom()
+            }
+            Err(s) => Err(s),
+        };
+        self.leave();
+        let r = r?;
+        if r.is_none() {
+            self.pos = start;
+        }
+        self.memo_put(start, MemoRule::DelTarget, MemoVal::Expr(r.clone()));
+        Ok(r)
+    }
+
+    /// del_t_atom: NAME | '(' del_target ')' | '(' [del_targets] ')' | '[' [del_targets] ']'
+    fn del_t_atom(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        match self.peek() {
+            Tok::Name => Ok(self.name().map(|n| set_ctx(n, ExprContext::Del))),
+            Tok::LPar => {
+                self.pos += 1;
+                if let Some(a) = self.del_target()? {
+                    if self.eat(Tok::RPar) {
+                        return Ok(Some(set_ctx(a, ExprContext::Del)));
+                    }
+                }
+                self.pos = start + 1;
+                let elts = match self.del_targets()? {
+                    Some(v) => v,
+                    None => {
+                        self.pos = start + 1;
+                        vec![]
+                    }
+                };
+                if self.eat(Tok::RPar) {
+                    let loc = self.loc_from(start);
+                    return Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Del }, loc)));
+                }
+                self.pos = start;
+                Ok(None)
+            }
+            Tok::LSqb => {
+                self.pos += 1;
+                let elts = match self.del_targets()? {
+                    Some(v) => v,
+                    None => {
+                        self.pos = start + 1;
+                        vec![]
+                    }
+                };
+                if self.eat(Tok::RSqb) {
+                    let loc = self.loc_from(start);
+                    return Ok(Some(mk(ExprKind::List { elts, ctx: ExprContext::Del }, loc)));
+                }
+                self.pos = start;
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
+    }
+}

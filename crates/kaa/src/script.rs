@@ -1,0 +1,174 @@
+//! Running a program given as a file, `-c` text or stdin
+//! (Modules/main.c: `pymain_run_file`, `pymain_run_command`,
+//! `pymain_run_stdin`). For now kaa parses it, reports a SyntaxError as
+//! CPython prints an uncaught one, and otherwise says it cannot run it yet.
+
+use std::ffi::{OsStr, OsString};
+use std::io::{IsTerminal, Read};
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::path::Path;
+
+use kaa_parser::{Mode, SyntaxError};
+
+use crate::os;
+use crate::syntax_error::Report;
+use crate::Exit;
+
+/// What kaa prints when the source parses: it has no compiler or VM yet.
+pub const CANNOT_RUN: &str =
+    "NotImplementedError: kaa cannot run programs yet: the compiler and virtual machine are not built\n";
+
+/// How the source reached CPython's parser, which changes some messages and
+/// positions (a file is read through the `FILE*` tokenizer, `-c` text is a
+/// string).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A script file or stdin.
+    File,
+    /// `-c` text: a UTF-8 string whose coding declaration is ignored
+    /// (`PyCF_IGNORE_COOKIE`).
+    Command,
+}
+
+/// Parses the program and says what happened: the SyntaxError as CPython
+/// prints it (status 1), or that kaa cannot run it yet (status 1).
+pub fn check_source(source: &[u8], filename: &str, input: Input) -> Exit {
+    let parsed = match input {
+        Input::File => kaa_parser::parse_bytes(source, Mode::Exec),
+        Input::Command => match std::str::from_utf8(source) {
+            Ok(text) => kaa_parser::parse(text, Mode::Exec),
+            Err(_) => return Exit::stderr(1, command_encode_error(source)),
+        },
+    };
+    match parsed {
+        Ok(_) => Exit::stderr(1, CANNOT_RUN.to_string()),
+        Err(err) => Exit::stderr(1, report(&err, filename)),
+    }
+}
+
+/// The text CPython prints for an uncaught SyntaxError from `filename`.
+pub fn report(err: &SyntaxError, filename: &str) -> String {
+    Report::from_error(err, filename).render()
+}
+
+/// `-c` text that is not UTF-8 (an argument with undecodable bytes): CPython
+/// fails to encode the surrogate-escaped command back to UTF-8.
+fn command_encode_error(source: &[u8]) -> String {
+    let cps = os::decode_fs(OsStr::from_bytes(source));
+    let (pos, cp) = cps
+        .iter()
+        .enumerate()
+        .find(|(_, &cp)| (0xD800..0xE000).contains(&cp))
+        .map_or((0, 0xDC80), |(i, &cp)| (i, cp));
+    format!(
+        "UnicodeEncodeError: 'utf-8' codec can't encode character '\\u{cp:04x}' \
+         in position {pos}: surrogates not allowed\n"
+    )
+}
+
+/// `-c CMD` (the command already ends with the newline CPython adds).
+pub fn run_command(command: &OsStr) -> Exit {
+    check_source(command.as_bytes(), "<string>", Input::Command)
+}
+
+/// A script file named on the command line.
+pub fn run_file(program: &OsStr, file: &OsStr, skip_first_line: bool) -> Exit {
+    let abs = absolute(file);
+    let shown = os::display(&abs);
+    let path = Path::new(&abs);
+    if path.is_dir() {
+        return run_directory(program, &abs);
+    }
+    let mut source = match os::read_file(path) {
+        Ok(source) => source,
+        Err(err) => {
+            // pymain_run_file_obj: "%S: can't open file %R: [Errno %d] %s"
+            let message = format!(
+                "{}: can't open file {}: {}\n",
+                os::display(program),
+                repr_os(&abs),
+                os::errno_message(&err)
+            );
+            return Exit::stderr(2, message);
+        }
+    };
+    if skip_first_line {
+        // -x skips up to, not including, the first newline, so line numbers
+        // stay those of the file.
+        let cut = source
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(source.len());
+        source.drain(..cut);
+    }
+    check_source(&source, &shown, Input::File)
+}
+
+/// A directory is run through its `__main__.py` (runpy); without one,
+/// CPython fails to find the module.
+fn run_directory(program: &OsStr, dir: &OsStr) -> Exit {
+    let mut main = dir.as_bytes().to_vec();
+    main.extend_from_slice(b"/__main__.py");
+    let main = OsString::from_vec(main);
+    match os::read_file(Path::new(&main)) {
+        Ok(source) => check_source(&source, &os::display(&main), Input::File),
+        Err(_) => Exit::stderr(
+            1,
+            format!(
+                "{}: can't find '__main__' module in {}\n",
+                os::display(program),
+                repr_os(dir)
+            ),
+        ),
+    }
+}
+
+/// The program on stdin (`-` or no script). A terminal would start the
+/// interactive interpreter, which kaa does not have yet.
+pub fn run_stdin() -> Exit {
+    let mut stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Exit::stderr(
+            1,
+            "NotImplementedError: kaa has no interactive mode yet\n".to_string(),
+        );
+    }
+    let mut source = Vec::new();
+    if let Err(err) = stdin.read_to_end(&mut source) {
+        return Exit::stderr(1, format!("OSError: {}\n", os::errno_message(&err)));
+    }
+    check_source(&source, "<stdin>", Input::File)
+}
+
+/// `-m MODULE` for a module other than the built-in `ast`.
+pub fn run_module(_module: &OsStr) -> Exit {
+    Exit::stderr(
+        1,
+        "NotImplementedError: kaa cannot run modules yet: only -m ast is built in\n".to_string(),
+    )
+}
+
+/// CPython's `_Py_abspath`: `""` and `"."` are the current directory; another
+/// relative path is joined to it with a `/` (even after `/`: `//x.py`),
+/// without normalising `.` or `..`.
+fn absolute(file: &OsStr) -> OsString {
+    if file.as_bytes().first() == Some(&b'/') {
+        return file.to_os_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) if matches!(file.as_bytes(), b"" | b".") => cwd.into_os_string(),
+        Ok(cwd) => {
+            let mut joined = cwd.into_os_string().into_vec();
+            joined.push(b'/');
+            joined.extend_from_slice(file.as_bytes());
+            OsString::from_vec(joined)
+        }
+        // CPython keeps the relative path if the directory is unknown.
+        Err(_) => file.to_os_string(),
+    }
+}
+
+/// `repr()` of an OS string decoded as CPython decodes file names.
+fn repr_os(s: &OsStr) -> String {
+    kaa_parser::pyrepr::repr_str_wide(&os::decode_fs(s))
+}
