@@ -32,6 +32,14 @@ def rust_str(s):
     return '"' + "".join(out) + '"'
 
 
+def rustfmt(path):
+    """Formats the generated file as `cargo fmt` would (if rustfmt is here)."""
+    import shutil
+    import subprocess
+    if shutil.which("rustfmt"):
+        subprocess.run(["rustfmt", "--edition", "2021", path], check=True)
+
+
 def main():
     if sys.version_info[:2] != (3, 11):
         sys.exit("run this with CPython 3.11")
@@ -95,6 +103,7 @@ def main():
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
+    rustfmt(OUT)
     print("wrote", os.path.normpath(OUT))
 
 

@@ -74,8 +74,10 @@ def byte_col(line, col):
     return len(line[:col].encode("utf-8"))
 
 
-def c_next_token(toks, i):
-    """The token after index i as the C tokenizer makes it."""
+def c_next_token(toks, i, lines):
+    """The token after index i as the C tokenizer makes it: (row, col,
+    end_row, end_col), byte columns. A NEWLINE starts at a comment before it
+    and ends at the newline."""
     comment = None
     j = i + 1
     while j < len(toks):
@@ -88,18 +90,16 @@ def c_next_token(toks, i):
             break
         j += 1
     t = toks[j]
-    line = t.line
-    if t.type == tokenize.NEWLINE:
-        row, col = t.start
+    row, col = t.start
+    erow, ecol = t.end
+    line = lines[row - 1] if row - 1 < len(lines) else ""
+    if t.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
         nl_col = byte_col(line, col)
+        start_col = nl_col
         if comment is not None and comment.start[0] == row:
-            start_col = byte_col(comment.line, comment.start[1])
-        else:
-            start_col = nl_col
+            start_col = byte_col(line, comment.start[1])
         return (row, start_col, row, nl_col)
-    if t.type == tokenize.ENDMARKER:
-        return (t.start[0], 0, t.start[0], 0)
-    return (t.start[0], byte_col(line, t.start[1]), t.end[0], byte_col(t.line.split("\n")[t.end[0] - t.start[0]] if t.end[0] != t.start[0] else line, t.end[1]))
+    return (row, byte_col(line, col), erow, byte_col(lines[erow - 1], ecol))
 
 
 def strings_run(src):
@@ -123,10 +123,10 @@ def strings_run(src):
             continue
         elif run:
             break
-    nxt = c_next_token(toks, last_i)
+    nxt = c_next_token(toks, last_i, lines)
     nr, nc, ner, nec = nxt
-    nstart = line_offsets[nr - 1] + nc if nr - 1 < len(line_offsets) else len(src.encode())
-    nend = line_offsets[ner - 1] + nec if ner - 1 < len(line_offsets) else len(src.encode())
+    nstart = min(line_offsets[nr - 1] + nc, len(src.encode()))
+    nend = min(line_offsets[ner - 1] + nec, len(src.encode()))
     return run, (nstart, nend, nr, nc, ner, nec)
 
 
@@ -155,6 +155,14 @@ def stub_fields(node):
             v = n.value
             n.value = ast.Name(id="e", ctx=ast.Load(), lineno=v.lineno, col_offset=v.col_offset,
                                end_lineno=v.end_lineno, end_col_offset=v.end_col_offset)
+
+
+def rustfmt(path):
+    """Formats the generated file as `cargo fmt` would (if rustfmt is here)."""
+    import shutil
+    import subprocess
+    if shutil.which("rustfmt"):
+        subprocess.run(["rustfmt", "--edition", "2021", path], check=True)
 
 
 def main():
@@ -192,6 +200,7 @@ def main():
     out += ["];", ""]
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("\n".join(out))
+    rustfmt(OUT)
     print("wrote", os.path.normpath(OUT), len(SOURCES), "samples")
 
 

@@ -65,6 +65,14 @@ def emit_ranges(out, name, doc, rs):
     out.append("")
 
 
+def rustfmt(path):
+    """Formats the generated file as `cargo fmt` would (if rustfmt is here)."""
+    import shutil
+    import subprocess
+    if shutil.which("rustfmt"):
+        subprocess.run(["rustfmt", "--edition", "2021", path], check=True)
+
+
 def main():
     if sys.version_info[:2] != (3, 11):
         sys.exit("run this with CPython 3.11 (Unicode 14.0.0)")
@@ -104,6 +112,7 @@ def main():
     out.append("")
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("\n".join(out))
+    rustfmt(OUT)
     print("wrote", os.path.normpath(OUT))
 
 

@@ -74,7 +74,7 @@ pub fn repr_str(s: &str) -> String {
     while !rest.is_empty() {
         let plain = rest
             .bytes()
-            .position(|b| b < 0x20 || b >= 0x7f || b == b'\\' || b == quote as u8)
+            .position(|b| !(0x20..0x7f).contains(&b) || b == b'\\' || b == quote as u8)
             .unwrap_or(rest.len());
         out.push_str(&rest[..plain]);
         rest = &rest[plain..];
@@ -207,15 +207,19 @@ pub fn repr_complex(real: f64, imag: f64) -> String {
     if real == 0.0 && real.is_sign_positive() {
         format!("{}j", format_r(imag, false, false))
     } else {
-        format!("({}{}j)", format_r(real, false, false), format_r(imag, false, true))
+        format!(
+            "({}{}j)",
+            format_r(real, false, false),
+            format_r(imag, false, true)
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::samples_mod as samples;
     use super::*;
     use crate::unicode_tables::NAMED;
-    use super::samples_mod as samples;
 
     /// `repr(float)` for specials, powers of ten and random bit patterns
     /// (samples.rs, produced by python3).
@@ -306,6 +310,9 @@ mod tests {
                 }
             }
         }
-        assert_eq!((count, sum, h), (144516, 14867683184, 0xbef2_72e9_32b3_5f59));
+        assert_eq!(
+            (count, sum, h),
+            (144516, 14867683184, 0xbef2_72e9_32b3_5f59)
+        );
     }
 }

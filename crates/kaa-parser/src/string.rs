@@ -146,7 +146,9 @@ pub fn parse_strings(
             ))
         };
         if i != 0 && bytes_mode != lit.bytes {
-            return Err(StringError::at_next("cannot mix bytes and nonbytes literals"));
+            return Err(StringError::at_next(
+                "cannot mix bytes and nonbytes literals",
+            ));
         }
         bytes_mode = lit.bytes;
         match value {
@@ -359,7 +361,9 @@ fn approximate_next_token(src: &str, last: &Token) -> Token {
                     // A name or a number (approximately).
                     b[i..]
                         .iter()
-                        .position(|&d| !(d.is_ascii_alphanumeric() || d == b'_' || d >= 0x80 || d == b'.'))
+                        .position(|&d| {
+                            !(d.is_ascii_alphanumeric() || d == b'_' || d >= 0x80 || d == b'.')
+                        })
                         .unwrap_or(b.len() - i)
                 } else {
                     (1..=3)

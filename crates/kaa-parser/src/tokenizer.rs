@@ -153,7 +153,7 @@ fn with_lexer<R>(src: &str, opts: TokenizeOptions, f: impl FnOnce(&mut Lexer<'_>
     } else {
         src.as_bytes()
     };
-    let mut lx = Lexer::new(bytes, src.len(), opts);
+    let mut lx = Lexer::new(src, bytes, opts);
     f(&mut lx)
 }
 
@@ -188,7 +188,9 @@ enum Raw {
 /// The tokenizer state (CPython's `struct tok_state`, for one in-memory
 /// buffer).
 struct Lexer<'a> {
-    /// The source bytes, with CPython's implicit final newline.
+    /// The caller's text.
+    text: &'a str,
+    /// Its bytes, with CPython's implicit final newline.
     s: &'a [u8],
     /// Length of the caller's text (tokens never point past it).
     src_len: usize,
@@ -224,14 +226,15 @@ struct Lexer<'a> {
 }
 
 impl<'a> Lexer<'a> {
-    fn new(s: &'a [u8], src_len: usize, opts: TokenizeOptions) -> Lexer<'a> {
+    fn new(text: &'a str, s: &'a [u8], opts: TokenizeOptions) -> Lexer<'a> {
         let nul_line = match s.iter().position(|&b| b == 0) {
             Some(p) => s[..p].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1),
             None => usize::MAX,
         };
         Lexer {
+            text,
             s,
-            src_len,
+            src_len: text.len(),
             opts,
             pos: 0,
             line_start: 0,
@@ -491,7 +494,7 @@ impl<'a> Lexer<'a> {
 
                 // Number.
                 if ch.is_ascii_digit() {
-                    self.number(ch)?;
+                    self.number(ch, start)?;
                     return Ok(Raw::Span(Tok::Number, start, self.pos));
                 }
 

@@ -58,7 +58,6 @@ pub(crate) enum MemoRule {
     TargetWithStarAtom,
     DelTarget,
     Strings,
-    InvalidNamedExpression,
     Block,
     SimpleStmt,
 }
@@ -69,7 +68,6 @@ pub(crate) enum MemoVal {
     Expr(Option<Expr>),
     Stmts(Option<Vec<crate::ast::Stmt>>),
     Stmt(Option<crate::ast::Stmt>),
-    Unit(Option<()>),
 }
 
 pub(crate) struct Parser<'a> {
@@ -142,6 +140,13 @@ impl<'a> Parser<'a> {
         let tokenized = tokenizer::tokenize(src);
         let mut toks = tokenized.tokens;
         let tok_error = tokenized.error;
+        if tok_error.is_none() && !tokenized.open_parens.is_empty() {
+            // End of input inside brackets: CPython's tokenizer returns an
+            // error token instead of the final NEWLINE/ENDMARKER.
+            while matches!(toks.last().map(|t| t.kind), Some(Tok::Newline | Tok::Dedent | Tok::EndMarker)) {
+                toks.pop();
+            }
+        }
         if tok_error.is_some() || toks.last().map(|t| t.kind) != Some(Tok::EndMarker) {
             // A sentinel standing for the tokenizer error (or a missing
             // ENDMARKER): no rule accepts it.

@@ -7,7 +7,7 @@
 //! included), which is what CPython's location arithmetic works on.
 
 use super::decode::{decode_unicode, StrBuf};
-use super::{str_constant, ErrorAt, FExpr, StringError};
+use super::{str_constant, FExpr, StringError};
 use crate::ast::{Expr, ExprKind, Loc};
 use crate::token::Token;
 
@@ -232,7 +232,9 @@ fn find_expr(
     recurse_lvl: u32,
 ) -> Result<(Option<String>, Expr), StringError> {
     if recurse_lvl >= 2 {
-        return Err(StringError::at_next("f-string: expressions nested too deeply"));
+        return Err(StringError::at_next(
+            "f-string: expressions nested too deeply",
+        ));
     }
     *pos += 1;
     let expr_start = *pos;
@@ -250,7 +252,9 @@ fn find_expr(
         if quote != 0 {
             if ch == quote {
                 if triple {
-                    if *pos + 2 < end && t.byte(*pos + 1) == Some(ch) && t.byte(*pos + 2) == Some(ch)
+                    if *pos + 2 < end
+                        && t.byte(*pos + 1) == Some(ch)
+                        && t.byte(*pos + 2) == Some(ch)
                     {
                         *pos += 2;
                         quote = 0;
@@ -261,15 +265,16 @@ fn find_expr(
                 }
             }
         } else if ch == b'\'' || ch == b'"' {
-            triple =
-                *pos + 2 < end && t.byte(*pos + 1) == Some(ch) && t.byte(*pos + 2) == Some(ch);
+            triple = *pos + 2 < end && t.byte(*pos + 1) == Some(ch) && t.byte(*pos + 2) == Some(ch);
             if triple {
                 *pos += 2;
             }
             quote = ch;
         } else if matches!(ch, b'[' | b'{' | b'(') {
             if brackets.len() >= MAX_NESTING {
-                return Err(StringError::at_next("f-string: too many nested parenthesis"));
+                return Err(StringError::at_next(
+                    "f-string: too many nested parenthesis",
+                ));
             }
             brackets.push(ch);
         } else if ch == b'#' {

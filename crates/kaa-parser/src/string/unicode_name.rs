@@ -31,7 +31,16 @@ pub fn lookup(name: &[u8]) -> Option<u32> {
         return None;
     }
     let c = unicode_names2::character(&upper)? as u32;
-    in_ranges(NAMED, c).then_some(c)
+    if in_ranges(NAMED, c) {
+        return Some(c);
+    }
+    // A code point without a 3.11 name (a control character, say) is only
+    // reachable through one of its aliases; by its own name it is newer
+    // than Unicode 14.0.
+    let by_name = char::from_u32(c)
+        .and_then(unicode_names2::name)
+        .is_some_and(|n| n.to_string() == upper);
+    (!by_name).then_some(c)
 }
 
 /// `CJK UNIFIED IDEOGRAPH-XXXX`: four or five uppercase hex digits of a
@@ -100,6 +109,36 @@ fn hangul_syllable(s: &[u8]) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::lookup;
+    use crate::unicode_tables::{in_ranges, NAMED};
+
+    /// Every code point python3's unicodedata names (the NAMED table) is
+    /// found again from its name, which unicode_names2 spells as CPython.
+    #[test]
+    fn every_named_code_point_round_trips() {
+        let mut n = 0;
+        for &(lo, hi) in NAMED {
+            for cp in lo..=hi {
+                let c = char::from_u32(cp).expect("named code points are chars");
+                let name = unicode_names2::name(c)
+                    .expect("named in newer Unicode too")
+                    .to_string();
+                assert_eq!(lookup(name.as_bytes()), Some(cp), "{name}");
+                assert_eq!(
+                    lookup(name.to_ascii_lowercase().as_bytes()).is_some(),
+                    !name.starts_with("HANGUL SYLLABLE ")
+                        && !name.starts_with("CJK UNIFIED IDEOGRAPH-")
+                );
+                n += 1;
+            }
+        }
+        // sum(unicodedata.name(chr(c), None) is not None for c in range(0x110000))
+        assert_eq!(n, NAMED_COUNT);
+        assert!(!in_ranges(NAMED, 0x17000));
+    }
+
+    /// `sum(unicodedata.name(chr(c), None) is not None for c in range(0x110000))`
+    /// in python3 3.11.7.
+    const NAMED_COUNT: u32 = 138552;
 
     /// Expectations from python3: `'\N{...}'` compiled (None: SyntaxError).
     #[test]
