@@ -3,7 +3,7 @@
 CPython 3.11 makes of them.
 
 Run with CPython 3.11: `python3 tools/gen_string_samples.py`. For each
-source below, the STRING tokens of its first `strings` atom (byte offsets and
+source below, the STRING tokens of its last `strings` atom (byte offsets and
 positions from the tokenize module, columns converted to UTF-8 bytes), the
 token after them as the C tokenizer makes it, and either
 `ast.dump(node, include_attributes=True)` of the atom's node or the
@@ -70,6 +70,58 @@ SOURCES = [
 ]
 
 
+# Pieces of random f-string bodies (the fields are plain names).
+PIECES = ["a", "é", "€", "😀", " ", "{x}", "{ x }", "{{", "}}", "{x!r}", "{x!s:>{y}}", "{x=}", "{x = !a}",
+          "{x:{y}.{z}}", "\\n", "\\x41", "\\N{DIGIT ONE}", "{", "}", "!", ":", "=", "\\{", "\\}",
+          "{x:{y:{z}}}", "\\x4", "\\N{nope}", "{x:a}", "{x:}", "{x!z}", "{x!}", "{}", "{ }", "{!r}",
+          "{x#}", "{x[}", "{x(]}", "{x)}", "{'a'}", "{\"a}", "\\u00e9", "\\ud800", "\\777", "\\q",
+          "{x\n}", "\n", "{\nx}", "{x\n:>3}", "{x:\n}"]
+
+
+# Errors of the string code (others, e.g. from the tokenizer, are skipped).
+KNOWN_ERRORS = ("(unicode error)", "(value error)", "f-string", "cannot mix", "bytes can only")
+
+
+def random_sources(n, seed=311):
+    import random
+    rng = random.Random(seed)
+    out = []
+    while len(out) < n:
+        parts = []
+        for _ in range(rng.randrange(1, 4)):
+            prefix = rng.choice(["f", "f", "f", "rf", "F", "", "u", "r", "b"])
+            triple = rng.random() < 0.4
+            q = rng.choice(["'", '"'])
+            body = "".join(rng.choice(PIECES) for _ in range(rng.randrange(0, 6)))
+            if not triple:
+                body = body.replace("\n", "")
+            if "b" in prefix:
+                body = body.replace("é", "e").replace("€", "E").replace("😀", "D")
+            qq = q * 3 if triple else q
+            if q in body:
+                continue
+            parts.append(prefix + qq + body + qq)
+        if not parts:
+            continue
+        sep = rng.choice([" ", "\n    ", " "])
+        lead = rng.choice(["x = ", "x = (", "    ", "print(1, ", "y = 'é' + "])
+        src = lead + sep.join(parts)
+        if lead.endswith("("):
+            src += ")"
+        if lead == "    ":
+            src = "if 1:\n" + src
+        if "(" not in lead and "\n" in sep:
+            continue
+        try:
+            toks = list(tokenize.generate_tokens(io.StringIO(src).readline))
+        except (tokenize.TokenError, SyntaxError, IndentationError):
+            continue
+        if any(t.type == tokenize.ERRORTOKEN for t in toks):
+            continue
+        out.append(src)
+    return out
+
+
 def byte_col(line, col):
     return len(line[:col].encode("utf-8"))
 
@@ -103,11 +155,14 @@ def c_next_token(toks, i, lines):
 
 
 def strings_run(src):
+    """The last `strings` atom of src (STRING tokens, byte positions) and the
+    token after it."""
     toks = list(tokenize.generate_tokens(io.StringIO(src).readline))
     line_offsets = [0]
     for l in src.splitlines(keepends=True):
         line_offsets.append(line_offsets[-1] + len(l.encode("utf-8")))
     lines = src.splitlines(keepends=True)
+    runs = []
     run = []
     last_i = None
     for i, t in enumerate(toks):
@@ -122,7 +177,9 @@ def strings_run(src):
         elif run and t.type in (tokenize.NL, tokenize.COMMENT):
             continue
         elif run:
-            break
+            runs.append((run, last_i))
+            run = []
+    run, last_i = runs[-1]
     nxt = c_next_token(toks, last_i, lines)
     nr, nc, ner, nec = nxt
     nstart = min(line_offsets[nr - 1] + nc, len(src.encode()))
@@ -174,8 +231,13 @@ def main():
            "",
            "/// String atoms and CPython's answers.",
            "pub static SAMPLES: &[Sample] = &["]
-    for src in SOURCES:
-        run, nxt = strings_run(src)
+    skipped = 0
+    for src in SOURCES + random_sources(500):
+        try:
+            run, nxt = strings_run(src)
+        except Exception:
+            skipped += 1
+            continue
         try:
             tree = compile(src, "<s>", "exec", ast.PyCF_ONLY_AST)
             first = run[0]
@@ -188,6 +250,9 @@ def main():
             stub_fields(node)
             expect = "Expect::Ok(%s)" % rust_str(ast.dump(node, include_attributes=True))
         except SyntaxError as e:
+            if not e.msg.startswith(KNOWN_ERRORS):
+                skipped += 1
+                continue
             expect = "Expect::Err(%s, %d, %d, %d, %d, %s)" % (
                 rust_str(e.msg), e.lineno, e.offset, e.end_lineno, e.end_offset, rust_str(e.text))
         toks = ", ".join("(%d, %d, %d, %d, %d, %d)" % t for t in run)
@@ -201,7 +266,7 @@ def main():
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("\n".join(out))
     rustfmt(OUT)
-    print("wrote", os.path.normpath(OUT), len(SOURCES), "samples")
+    print("wrote", os.path.normpath(OUT), len(SOURCES) + 500 - skipped, "samples")
 
 
 if __name__ == "__main__":

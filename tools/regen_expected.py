@@ -31,6 +31,7 @@ crates/kaa/tests/data/syntax_error_display.txt
     test of crates/kaa/src/syntax_error.rs).
 """
 
+import concurrent.futures
 import itertools
 import os
 import re
@@ -145,9 +146,15 @@ class Writer:
                 f.write(data)
 
 
+def run_all(jobs):
+    """Runs `run(*args)` for each job in parallel; results in order."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        return list(pool.map(lambda job: run(*job), jobs))
+
+
 def regen_syntax(w, errors):
-    for path in cases("syntax", ".py"):
-        r = run([path])
+    paths = cases("syntax", ".py")
+    for path, r in zip(paths, run_all([([path],) for path in paths])):
         if r.returncode == 0:
             errors.append(f"{path}: python3 ran it without a SyntaxError")
             continue
@@ -158,8 +165,9 @@ def regen_syntax(w, errors):
 
 
 def regen_ast(w, errors):
-    for path in cases("ast", ".py"):
-        r = run(["-m", "ast", *ast_args(path), path])
+    paths = cases("ast", ".py")
+    jobs = [(["-m", "ast", *ast_args(path), path],) for path in paths]
+    for path, r in zip(paths, run_all(jobs)):
         if r.returncode != 0:
             errors.append(f"{path}: python3 -m ast failed:\n{r.stderr.decode()}")
             continue
@@ -197,7 +205,7 @@ def regen_cli(w, errors):
             r = run(args, stdin=stdin, env=env, argv0="kaa")
             stderr = r.stderr
         w.put(stem + ".status", b"%d\n" % r.returncode)
-        w.put(stem + ".stdout", r.stdout or None)
+        w.put(stem + ".stdout", normalise_root(r.stdout) or None)
         w.put(stem + ".stderr", normalise_root(stderr) or None)
 
 

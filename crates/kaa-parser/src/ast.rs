@@ -5,7 +5,7 @@
 #![allow(clippy::large_enum_variant)]
 
 use crate::constant::Constant;
-use crate::dump::{Dump, DumpCtx, NodeDump};
+use crate::dump::{node_simple, write_node, Dump, DumpCtx, NodeDump};
 
 /// An identifier (already NFKC-normalised).
 pub type Ident = String;
@@ -47,8 +47,13 @@ impl ExprContext {
 }
 
 impl Dump for ExprContext {
-    fn dump(&self, _level: usize, _ctx: &DumpCtx) -> (String, bool) {
-        (format!("{}()", self.name()), true)
+    fn write(&self, out: &mut String, _level: usize, _ctx: &DumpCtx) {
+        out.push_str(self.name());
+        out.push_str("()");
+    }
+
+    fn simple(&self, _ctx: &DumpCtx) -> bool {
+        true
     }
 }
 
@@ -69,8 +74,13 @@ impl BoolOp {
 }
 
 impl Dump for BoolOp {
-    fn dump(&self, _level: usize, _ctx: &DumpCtx) -> (String, bool) {
-        (format!("{}()", self.name()), true)
+    fn write(&self, out: &mut String, _level: usize, _ctx: &DumpCtx) {
+        out.push_str(self.name());
+        out.push_str("()");
+    }
+
+    fn simple(&self, _ctx: &DumpCtx) -> bool {
+        true
     }
 }
 
@@ -113,8 +123,13 @@ impl Operator {
 }
 
 impl Dump for Operator {
-    fn dump(&self, _level: usize, _ctx: &DumpCtx) -> (String, bool) {
-        (format!("{}()", self.name()), true)
+    fn write(&self, out: &mut String, _level: usize, _ctx: &DumpCtx) {
+        out.push_str(self.name());
+        out.push_str("()");
+    }
+
+    fn simple(&self, _ctx: &DumpCtx) -> bool {
+        true
     }
 }
 
@@ -139,8 +154,13 @@ impl UnaryOp {
 }
 
 impl Dump for UnaryOp {
-    fn dump(&self, _level: usize, _ctx: &DumpCtx) -> (String, bool) {
-        (format!("{}()", self.name()), true)
+    fn write(&self, out: &mut String, _level: usize, _ctx: &DumpCtx) {
+        out.push_str(self.name());
+        out.push_str("()");
+    }
+
+    fn simple(&self, _ctx: &DumpCtx) -> bool {
+        true
     }
 }
 
@@ -177,8 +197,13 @@ impl CmpOp {
 }
 
 impl Dump for CmpOp {
-    fn dump(&self, _level: usize, _ctx: &DumpCtx) -> (String, bool) {
-        (format!("{}()", self.name()), true)
+    fn write(&self, out: &mut String, _level: usize, _ctx: &DumpCtx) {
+        out.push_str(self.name());
+        out.push_str("()");
+    }
+
+    fn simple(&self, _ctx: &DumpCtx) -> bool {
+        true
     }
 }
 
@@ -231,11 +256,20 @@ impl Mod {
     }
 }
 
+impl Mod {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
+        let _ = ctx;
+        self.dump_fields(n);
+    }
+}
+
 impl Dump for Mod {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new(self.name(), level, ctx);
-        self.dump_fields(&mut n);
-        n.finish()
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node(self.name(), out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 
@@ -535,14 +569,22 @@ impl StmtKind {
     }
 }
 
-impl Dump for Stmt {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new(self.node.name(), level, ctx);
-        self.node.dump_fields(&mut n);
+impl Stmt {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
+        self.node.dump_fields(n);
         if ctx.include_attributes {
-            self.loc.dump_attrs(&mut n);
+            self.loc.dump_attrs(n);
         }
-        n.finish()
+    }
+}
+
+impl Dump for Stmt {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node(self.node.name(), out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 
@@ -820,14 +862,22 @@ impl ExprKind {
     }
 }
 
-impl Dump for Expr {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new(self.node.name(), level, ctx);
-        self.node.dump_fields(&mut n);
+impl Expr {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
+        self.node.dump_fields(n);
         if ctx.include_attributes {
-            self.loc.dump_attrs(&mut n);
+            self.loc.dump_attrs(n);
         }
-        n.finish()
+    }
+}
+
+impl Dump for Expr {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node(self.node.name(), out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 
@@ -922,14 +972,22 @@ impl PatternKind {
     }
 }
 
-impl Dump for Pattern {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new(self.node.name(), level, ctx);
-        self.node.dump_fields(&mut n);
+impl Pattern {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
+        self.node.dump_fields(n);
         if ctx.include_attributes {
-            self.loc.dump_attrs(&mut n);
+            self.loc.dump_attrs(n);
         }
-        n.finish()
+    }
+}
+
+impl Dump for Pattern {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node(self.node.name(), out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 
@@ -941,14 +999,23 @@ pub struct Comprehension {
     pub is_async: i64,
 }
 
-impl Dump for Comprehension {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new("comprehension", level, ctx);
+impl Comprehension {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
+        let _ = ctx;
         n.field("target", &self.target);
         n.field("iter", &self.iter);
         n.field("ifs", &self.ifs);
         n.field("is_async", &self.is_async);
-        n.finish()
+    }
+}
+
+impl Dump for Comprehension {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node("comprehension", out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 
@@ -960,16 +1027,24 @@ pub struct ExceptHandler {
     pub loc: Loc,
 }
 
-impl Dump for ExceptHandler {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new("ExceptHandler", level, ctx);
+impl ExceptHandler {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
         if let Some(v) = &self.r#type { n.field("type", v); }
         if let Some(v) = &self.name { n.field("name", v); }
         n.field("body", &self.body);
         if ctx.include_attributes {
-            self.loc.dump_attrs(&mut n);
+            self.loc.dump_attrs(n);
         }
-        n.finish()
+    }
+}
+
+impl Dump for ExceptHandler {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node("ExceptHandler", out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 
@@ -984,9 +1059,9 @@ pub struct Arguments {
     pub defaults: Vec<Expr>,
 }
 
-impl Dump for Arguments {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new("arguments", level, ctx);
+impl Arguments {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
+        let _ = ctx;
         n.field("posonlyargs", &self.posonlyargs);
         n.field("args", &self.args);
         if let Some(v) = &self.vararg { n.field("vararg", v); }
@@ -994,7 +1069,16 @@ impl Dump for Arguments {
         n.field("kw_defaults", &self.kw_defaults);
         if let Some(v) = &self.kwarg { n.field("kwarg", v); }
         n.field("defaults", &self.defaults);
-        n.finish()
+    }
+}
+
+impl Dump for Arguments {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node("arguments", out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 
@@ -1006,16 +1090,24 @@ pub struct Arg {
     pub loc: Loc,
 }
 
-impl Dump for Arg {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new("arg", level, ctx);
+impl Arg {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
         n.field("arg", &self.arg);
         if let Some(v) = &self.annotation { n.field("annotation", v); }
         if let Some(v) = &self.type_comment { n.field("type_comment", v); }
         if ctx.include_attributes {
-            self.loc.dump_attrs(&mut n);
+            self.loc.dump_attrs(n);
         }
-        n.finish()
+    }
+}
+
+impl Dump for Arg {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node("arg", out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 
@@ -1026,15 +1118,23 @@ pub struct Keyword {
     pub loc: Loc,
 }
 
-impl Dump for Keyword {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new("keyword", level, ctx);
+impl Keyword {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
         if let Some(v) = &self.arg { n.field("arg", v); }
         n.field("value", &self.value);
         if ctx.include_attributes {
-            self.loc.dump_attrs(&mut n);
+            self.loc.dump_attrs(n);
         }
-        n.finish()
+    }
+}
+
+impl Dump for Keyword {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node("keyword", out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 
@@ -1045,15 +1145,23 @@ pub struct Alias {
     pub loc: Loc,
 }
 
-impl Dump for Alias {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new("alias", level, ctx);
+impl Alias {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
         n.field("name", &self.name);
         if let Some(v) = &self.asname { n.field("asname", v); }
         if ctx.include_attributes {
-            self.loc.dump_attrs(&mut n);
+            self.loc.dump_attrs(n);
         }
-        n.finish()
+    }
+}
+
+impl Dump for Alias {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node("alias", out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 
@@ -1063,12 +1171,21 @@ pub struct WithItem {
     pub optional_vars: Option<Box<Expr>>,
 }
 
-impl Dump for WithItem {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new("withitem", level, ctx);
+impl WithItem {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
+        let _ = ctx;
         n.field("context_expr", &self.context_expr);
         if let Some(v) = &self.optional_vars { n.field("optional_vars", v); }
-        n.finish()
+    }
+}
+
+impl Dump for WithItem {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node("withitem", out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 
@@ -1079,13 +1196,22 @@ pub struct MatchCase {
     pub body: Vec<Stmt>,
 }
 
-impl Dump for MatchCase {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new("match_case", level, ctx);
+impl MatchCase {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
+        let _ = ctx;
         n.field("pattern", &self.pattern);
         if let Some(v) = &self.guard { n.field("guard", v); }
         n.field("body", &self.body);
-        n.finish()
+    }
+}
+
+impl Dump for MatchCase {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node("match_case", out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 
@@ -1095,12 +1221,21 @@ pub struct TypeIgnore {
     pub tag: Ident,
 }
 
-impl Dump for TypeIgnore {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        let mut n = NodeDump::new("TypeIgnore", level, ctx);
+impl TypeIgnore {
+    fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
+        let _ = ctx;
         n.field("lineno", &self.lineno);
         n.field("tag", &self.tag);
-        n.finish()
+    }
+}
+
+impl Dump for TypeIgnore {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        write_node("TypeIgnore", out, level, ctx, &|n| self.all_fields(n, ctx));
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
 

@@ -1,4 +1,10 @@
 //! `ast.dump()`: the text `python3 -m ast` prints, character for character.
+//!
+//! CPython's `_format` builds each node's text from its children's texts,
+//! which copies deep trees over and over. The layout only depends on whether
+//! each child is "simple", which is known without formatting it, so here a
+//! node is first probed (how many fields it shows, are they all simple) and
+//! then written straight into one output buffer.
 
 use crate::ast::Mod;
 use crate::constant::Constant;
@@ -10,125 +16,203 @@ pub struct DumpCtx {
     pub include_attributes: bool,
 }
 
-/// Something `ast.dump`'s `_format` can format: returns the text and whether
-/// it is "simple" (short enough to keep its parent on one line).
+/// Something `ast.dump`'s `_format` can format.
 pub trait Dump {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool);
+    /// Appends the dump of `self` at nesting `level` to `out`.
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx);
+    /// Whether `_format` calls the result simple (a scalar, an empty list, or
+    /// a node that shows no fields).
+    fn simple(&self, ctx: &DumpCtx) -> bool;
 }
 
 /// Dumps a whole tree as `ast.dump(tree, include_attributes=.., indent=..)`.
 pub fn dump(tree: &Mod, ctx: &DumpCtx) -> String {
-    tree.dump(0, ctx).0
+    let mut out = String::new();
+    tree.write(&mut out, 0, ctx);
+    out
 }
 
-/// Separators for one nesting level, as `_format` computes them.
-fn separators(level: usize, ctx: &DumpCtx) -> (usize, String, String) {
+/// The level children of a node or list at `level` are written at.
+fn inner_level(level: usize, ctx: &DumpCtx) -> usize {
+    if ctx.indent.is_some() {
+        level + 1
+    } else {
+        level
+    }
+}
+
+/// Writes `",\n" + indent * level` (or ", ") between items, and the
+/// `"\n" + indent * level` prefix before the first one.
+fn write_sep(out: &mut String, first: bool, level: usize, ctx: &DumpCtx) {
     match &ctx.indent {
         Some(ind) => {
-            let level = level + 1;
-            let pad = ind.repeat(level);
-            (level, format!("\n{pad}"), format!(",\n{pad}"))
+            if !first {
+                out.push(',');
+            }
+            out.push('\n');
+            for _ in 0..level {
+                out.push_str(ind);
+            }
         }
-        None => (level, String::new(), ", ".to_string()),
+        None => {
+            if !first {
+                out.push_str(", ");
+            }
+        }
     }
 }
 
-/// Builds the dump of one AST node, field by field.
-pub struct NodeDump<'c> {
-    name: &'static str,
-    level: usize,
-    prefix: String,
-    sep: String,
+enum Mode<'o> {
+    Probe { count: usize, all_simple: bool },
+    Write { out: &'o mut String, level: usize, single_line: bool, first: bool },
+}
+
+/// Visits the fields of one AST node, either probing or writing them.
+pub struct NodeDump<'o, 'c> {
+    mode: Mode<'o>,
     ctx: &'c DumpCtx,
-    args: Vec<String>,
-    all_simple: bool,
 }
 
-impl<'c> NodeDump<'c> {
-    pub fn new(name: &'static str, level: usize, ctx: &'c DumpCtx) -> NodeDump<'c> {
-        let (level, prefix, sep) = separators(level, ctx);
-        NodeDump {
-            name,
-            level,
-            prefix,
-            sep,
-            ctx,
-            args: Vec::new(),
-            all_simple: true,
-        }
-    }
-
+impl<'o, 'c> NodeDump<'o, 'c> {
     /// Adds `name=value`.
     pub fn field<T: Dump + ?Sized>(&mut self, name: &str, value: &T) {
-        let (text, simple) = value.dump(self.level, self.ctx);
-        self.all_simple &= simple;
-        self.args.push(format!("{name}={text}"));
+        match &mut self.mode {
+            Mode::Probe { count, all_simple } => {
+                *count += 1;
+                if *all_simple && !value.simple(self.ctx) {
+                    *all_simple = false;
+                }
+            }
+            Mode::Write { out, level, single_line, first } => {
+                if *single_line {
+                    if !*first {
+                        out.push_str(", ");
+                    }
+                } else {
+                    write_sep(out, *first, *level, self.ctx);
+                }
+                *first = false;
+                out.push_str(name);
+                out.push('=');
+                value.write(out, *level, self.ctx);
+            }
+        }
     }
 
     /// Adds an integer attribute (`lineno=3`).
     pub fn attr_int(&mut self, name: &str, value: i64) {
-        self.args.push(format!("{name}={value}"));
-    }
-
-    pub fn finish(self) -> (String, bool) {
-        if self.all_simple && self.args.len() <= 3 {
-            let simple = self.args.is_empty();
-            (format!("{}({})", self.name, self.args.join(", ")), simple)
-        } else {
-            (
-                format!("{}({}{})", self.name, self.prefix, self.args.join(&self.sep)),
-                false,
-            )
-        }
+        self.field(name, &value);
     }
 }
 
+/// Writes one node: probes its fields, then writes them on one line or one
+/// per line as `_format` would.
+pub fn write_node(name: &str, out: &mut String, level: usize, ctx: &DumpCtx, fields: &dyn Fn(&mut NodeDump)) {
+    let mut probe = NodeDump { mode: Mode::Probe { count: 0, all_simple: true }, ctx };
+    fields(&mut probe);
+    let single_line = match probe.mode {
+        Mode::Probe { count, all_simple } => all_simple && count <= 3,
+        Mode::Write { .. } => true,
+    };
+    out.push_str(name);
+    out.push('(');
+    let mut w = NodeDump {
+        mode: Mode::Write { out, level: inner_level(level, ctx), single_line, first: true },
+        ctx,
+    };
+    fields(&mut w);
+    if let Mode::Write { out, .. } = w.mode {
+        out.push(')');
+    }
+}
+
+/// Whether a node shows no fields at all.
+pub fn node_simple(ctx: &DumpCtx, fields: &dyn Fn(&mut NodeDump)) -> bool {
+    let mut probe = NodeDump { mode: Mode::Probe { count: 0, all_simple: true }, ctx };
+    fields(&mut probe);
+    matches!(probe.mode, Mode::Probe { count: 0, .. })
+}
+
 impl<T: Dump> Dump for Vec<T> {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
         if self.is_empty() {
-            return ("[]".to_string(), true);
+            out.push_str("[]");
+            return;
         }
-        let (level, prefix, sep) = separators(level, ctx);
-        let items: Vec<String> = self.iter().map(|x| x.dump(level, ctx).0).collect();
-        (format!("[{}{}]", prefix, items.join(&sep)), false)
+        let level = inner_level(level, ctx);
+        out.push('[');
+        for (i, x) in self.iter().enumerate() {
+            write_sep(out, i == 0, level, ctx);
+            x.write(out, level, ctx);
+        }
+        out.push(']');
+    }
+
+    fn simple(&self, _ctx: &DumpCtx) -> bool {
+        self.is_empty()
     }
 }
 
 impl<T: Dump> Dump for Option<T> {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
         match self {
-            Some(v) => v.dump(level, ctx),
-            None => ("None".to_string(), true),
+            Some(v) => v.write(out, level, ctx),
+            None => out.push_str("None"),
         }
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        self.as_ref().map_or(true, |v| v.simple(ctx))
     }
 }
 
 impl<T: Dump + ?Sized> Dump for Box<T> {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        (**self).dump(level, ctx)
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        (**self).write(out, level, ctx)
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        (**self).simple(ctx)
     }
 }
 
 impl<T: Dump + ?Sized> Dump for &T {
-    fn dump(&self, level: usize, ctx: &DumpCtx) -> (String, bool) {
-        (**self).dump(level, ctx)
+    fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
+        (**self).write(out, level, ctx)
+    }
+
+    fn simple(&self, ctx: &DumpCtx) -> bool {
+        (**self).simple(ctx)
     }
 }
 
 impl Dump for String {
-    fn dump(&self, _level: usize, _ctx: &DumpCtx) -> (String, bool) {
-        (crate::pyrepr::repr_str(self), true)
+    fn write(&self, out: &mut String, _level: usize, _ctx: &DumpCtx) {
+        out.push_str(&crate::pyrepr::repr_str(self));
+    }
+
+    fn simple(&self, _ctx: &DumpCtx) -> bool {
+        true
     }
 }
 
 impl Dump for i64 {
-    fn dump(&self, _level: usize, _ctx: &DumpCtx) -> (String, bool) {
-        (self.to_string(), true)
+    fn write(&self, out: &mut String, _level: usize, _ctx: &DumpCtx) {
+        use std::fmt::Write;
+        let _ = write!(out, "{self}");
+    }
+
+    fn simple(&self, _ctx: &DumpCtx) -> bool {
+        true
     }
 }
 
 impl Dump for Constant {
-    fn dump(&self, _level: usize, _ctx: &DumpCtx) -> (String, bool) {
-        (self.repr(), true)
+    fn write(&self, out: &mut String, _level: usize, _ctx: &DumpCtx) {
+        out.push_str(&self.repr());
+    }
+
+    fn simple(&self, _ctx: &DumpCtx) -> bool {
+        true
     }
 }

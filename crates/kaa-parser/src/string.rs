@@ -19,7 +19,7 @@ use crate::constant::Constant;
 use crate::error::{byte_col_to_char_offset, ErrorKind, SyntaxError};
 use crate::token::{Tok, Token};
 
-pub use decode::StrBuf;
+use decode::StrBuf;
 
 /// Parses one f-string expression: `fexpr(source, line_delta, col_delta)`.
 ///
@@ -290,7 +290,7 @@ fn locate(src: &str, tokens: &[Token], next: Option<&Token>, err: StringError) -
 
 /// A SyntaxError located at token `t` of `src` (`text` is the line where the
 /// token starts, newline included; columns become 1-based characters of it).
-pub fn error_at_token(src: &str, t: &Token, msg: impl Into<String>) -> SyntaxError {
+fn error_at_token(src: &str, t: &Token, msg: impl Into<String>) -> SyntaxError {
     let start = (t.start as usize).min(src.len());
     let line_start = src
         .get(..start)

@@ -95,7 +95,10 @@ pub struct TokenizeOptions {
 impl Default for TokenizeOptions {
     /// `compile(str, ..., "exec")`.
     fn default() -> TokenizeOptions {
-        TokenizeOptions { exec_input: true, char_offsets: true }
+        TokenizeOptions {
+            exec_input: true,
+            char_offsets: true,
+        }
     }
 }
 
@@ -111,8 +114,9 @@ pub fn tokenize_with(src: &str, opts: TokenizeOptions) -> Tokenized {
         let failure = lx.run(&mut tokens, usize::MAX);
         let (error, deferred) = match failure {
             Some(f) => {
-                let deferred = !matches!(f, Fail::Direct(_));
-                (Some(lx.into_error(f)), deferred)
+                // A null byte's error is raised by the tokenizer itself.
+                let deferred = !matches!(f, Fail::Direct(_)) && lx.fatal.is_none();
+                (Some(lx.failure_error(f)), deferred)
             }
             None => (None, false),
         };
@@ -227,8 +231,17 @@ struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     fn new(text: &'a str, s: &'a [u8], opts: TokenizeOptions) -> Lexer<'a> {
-        let nul_line = match s.iter().position(|&b| b == 0) {
-            Some(p) => s[..p].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1),
+        // `contains` is a fast memchr; the slow search only runs when needed.
+        let first_nul = if s.contains(&0) {
+            s.iter().position(|&b| b == 0)
+        } else {
+            None
+        };
+        let nul_line = match first_nul {
+            Some(p) => s[..p]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |n| n + 1),
             None => usize::MAX,
         };
         Lexer {
@@ -334,8 +347,14 @@ impl<'a> Lexer<'a> {
             // ("source code cannot contain null bytes", at column 0, quoting
             // the line up to the null byte) and stops as if at EOF.
             let rest = &self.s[self.pos..];
-            let upto = rest.iter().position(|&b| b == 0 || b == b'\n').unwrap_or(rest.len());
-            let mut e = SyntaxError::new(ErrorKind::SyntaxError, "source code cannot contain null bytes");
+            let upto = rest
+                .iter()
+                .position(|&b| b == 0 || b == b'\n')
+                .unwrap_or(rest.len());
+            let mut e = SyntaxError::new(
+                ErrorKind::SyntaxError,
+                "source code cannot contain null bytes",
+            );
             e.lineno = self.lineno;
             e.end_lineno = self.lineno;
             e.text = Some(String::from_utf8_lossy(&rest[..upto]).into_owned());
@@ -523,12 +542,12 @@ impl<'a> Lexer<'a> {
             let c = self.nextc();
             match c {
                 Some(b' ') => {
-                    col += 1;
-                    altcol += 1;
+                    col = col.saturating_add(1);
+                    altcol = altcol.saturating_add(1);
                 }
                 Some(b'\t') => {
-                    col = (col / TABSIZE + 1) * TABSIZE;
-                    altcol += 1;
+                    col = (col / TABSIZE + 1).saturating_mul(TABSIZE);
+                    altcol = altcol.saturating_add(1);
                 }
                 // Control-L (formfeed): for Emacs users.
                 Some(b'\x0c') => {
@@ -613,7 +632,10 @@ impl<'a> Lexer<'a> {
         }
         // Process the legal combinations of b"", r"", u"" and f"": a quote
         // right after a valid prefix starts a string.
-        if end - start <= 2 && matches!(s.get(end), Some(b'\'' | b'"')) && is_string_prefix(&s[start..end]) {
+        if end - start <= 2
+            && matches!(s.get(end), Some(b'\'' | b'"'))
+            && is_string_prefix(&s[start..end])
+        {
             self.pos = end + 1;
             return self.string(s[end], start);
         }
@@ -621,9 +643,12 @@ impl<'a> Lexer<'a> {
         if nonascii {
             self.verify_identifier(start)?;
         }
-        let word = &s[start..end];
-        let kind = if !nonascii && (2..=8).contains(&word.len()) {
-            std::str::from_utf8(word).ok().and_then(Tok::keyword).unwrap_or(Tok::Name)
+        let kind = if !nonascii && (2..=8).contains(&(end - start)) {
+            // Keywords are ASCII; the word lies inside the caller's text.
+            self.text
+                .get(start..end)
+                .and_then(Tok::keyword)
+                .unwrap_or(Tok::Name)
         } else {
             Tok::Name
         };

@@ -57,7 +57,10 @@ pub enum Value {
     /// `sys.stdin.buffer`, from `FileType('rb')('-')`.
     Stdin,
     /// An opened (here: already read) file and the name it was opened with.
-    File { name: OsString, data: Vec<u8> },
+    File {
+        name: OsString,
+        data: Vec<u8>,
+    },
 }
 
 /// One `add_argument` call.
@@ -105,7 +108,11 @@ impl Argument {
     /// An optional taking one value; `dest` comes from the first long option
     /// string as argparse derives it (`--no-type-comments` →
     /// `no_type_comments`), else from the first short one.
-    pub fn option(option_strings: &[&'static str], dest: &'static str, help: &'static str) -> Argument {
+    pub fn option(
+        option_strings: &[&'static str],
+        dest: &'static str,
+        help: &'static str,
+    ) -> Argument {
         Argument {
             option_strings: option_strings.to_vec(),
             dest: Some(dest),
@@ -513,7 +520,8 @@ impl ParseState<'_> {
     /// The main loop: positionals and optionals consumed alternately until
     /// the last option string, then the remaining positionals.
     fn consume_all(&mut self, pattern: &[u8], options: &[Option<OptionTuple>]) -> Result<(), Stop> {
-        let option_indices: Vec<usize> = (0..pattern.len()).filter(|&i| pattern[i] == b'O').collect();
+        let option_indices: Vec<usize> =
+            (0..pattern.len()).filter(|&i| pattern[i] == b'O').collect();
         let mut positionals: Vec<usize> = (0..self.parser.arguments.len())
             .filter(|&i| self.parser.arguments[i].is_positional())
             .collect();
@@ -545,7 +553,8 @@ impl ParseState<'_> {
             };
         }
         let stop = self.consume_positionals(&mut positionals, pattern, start)?;
-        self.extras.extend(self.args.get(stop..).unwrap_or(&[]).iter().cloned());
+        self.extras
+            .extend(self.args.get(stop..).unwrap_or(&[]).iter().cloned());
         Ok(())
     }
 
@@ -572,7 +581,8 @@ impl ParseState<'_> {
             let argument = &self.parser.arguments[action];
             match explicit_arg.take() {
                 Some(explicit) => {
-                    let count = match_optional(argument, b"A").map_err(|m| self.arg_error(action, m))?;
+                    let count =
+                        match_optional(argument, b"A").map_err(|m| self.arg_error(action, m))?;
                     let single_dash = option_string.as_bytes().get(1) != Some(&b'-');
                     if count == 0 && single_dash && !explicit.is_empty() {
                         // `-ab`: a flag followed by more single-dash options.
@@ -594,7 +604,11 @@ impl ParseState<'_> {
                         }
                     } else if count == 1 {
                         stop = start + 1;
-                        to_take.push((action, vec![OsStr::from_bytes(&explicit).to_os_string()], option_string));
+                        to_take.push((
+                            action,
+                            vec![OsStr::from_bytes(&explicit).to_os_string()],
+                            option_string,
+                        ));
                         break;
                     } else {
                         return Err(self.arg_error(
@@ -605,7 +619,8 @@ impl ParseState<'_> {
                 }
                 None => {
                     let rest = pattern.get(start + 1..).unwrap_or(&[]);
-                    let count = match_optional(argument, rest).map_err(|m| self.arg_error(action, m))?;
+                    let count =
+                        match_optional(argument, rest).map_err(|m| self.arg_error(action, m))?;
                     stop = start + 1 + count;
                     to_take.push((action, self.args[start + 1..stop].to_vec(), option_string));
                     break;
@@ -713,9 +728,16 @@ fn match_optional(argument: &Argument, pattern: &[u8]) -> Result<usize, String> 
 /// `_match_arguments_partial`: the longest prefix of `positionals` whose
 /// patterns (`-*A-*` for one, `-*A?-*` for '?') match the front of
 /// `pattern`, with the number of strings each takes.
-fn match_positionals_partial(arguments: &[Argument], positionals: &[usize], pattern: &[u8]) -> Vec<usize> {
+fn match_positionals_partial(
+    arguments: &[Argument],
+    positionals: &[usize],
+    pattern: &[u8],
+) -> Vec<usize> {
     for n in (1..=positionals.len()).rev() {
-        let nargs: Vec<Nargs> = positionals[..n].iter().map(|&i| arguments[i].nargs).collect();
+        let nargs: Vec<Nargs> = positionals[..n]
+            .iter()
+            .map(|&i| arguments[i].nargs)
+            .collect();
         if let Some(counts) = match_sequence(&nargs, pattern) {
             return counts;
         }
@@ -773,7 +795,10 @@ fn looks_like_negative_number(arg: &[u8]) -> bool {
 fn convert(argument: &Argument, s: &OsStr) -> Result<Value, String> {
     match argument.arg_type {
         ArgType::Str => Ok(Value::Str(s.to_os_string())),
-        ArgType::Int => match std::str::from_utf8(s.as_bytes()).ok().and_then(parse_python_int) {
+        ArgType::Int => match std::str::from_utf8(s.as_bytes())
+            .ok()
+            .and_then(parse_python_int)
+        {
             Some(n) => Ok(Value::Int(n)),
             None => Err(format!("invalid int value: {}", repr(s))),
         },
@@ -824,9 +849,13 @@ pub fn parse_python_int(text: &str) -> Option<Option<i64>> {
             b'0'..=b'9' => {
                 previous_underscore = false;
                 let d = i64::from(b - b'0');
-                value = value
-                    .and_then(|v| v.checked_mul(10))
-                    .and_then(|v| if negative { v.checked_sub(d) } else { v.checked_add(d) });
+                value = value.and_then(|v| v.checked_mul(10)).and_then(|v| {
+                    if negative {
+                        v.checked_sub(d)
+                    } else {
+                        v.checked_add(d)
+                    }
+                });
             }
             _ => return None,
         }
@@ -927,7 +956,8 @@ impl Formatter {
                 }
                 lines
             };
-            let lines: Vec<String> = if (len(prefix) + len(prog)) as f64 <= 0.75 * text_width as f64 {
+            let lines: Vec<String> = if (len(prefix) + len(prog)) as f64 <= 0.75 * text_width as f64
+            {
                 // A short prog: the parts follow it, aligned after it.
                 let indent = " ".repeat(prefix.len() + prog.len() + 1);
                 let with_prog = |parts: &[String]| {
@@ -947,7 +977,11 @@ impl Formatter {
             } else {
                 // A long prog goes on a line of its own.
                 let indent = " ".repeat(prefix.len());
-                let all: Vec<String> = optionals.iter().chain(positionals.iter()).cloned().collect();
+                let all: Vec<String> = optionals
+                    .iter()
+                    .chain(positionals.iter())
+                    .cloned()
+                    .collect();
                 let mut lines = get_lines(&all, &indent, None);
                 if lines.len() > 1 {
                     lines = get_lines(&optionals, &indent, None);
@@ -1001,15 +1035,16 @@ impl Formatter {
         let header = argument.invocation();
         let pad = |n: i64| " ".repeat(usize::try_from(n).unwrap_or(0));
         let mut out = String::new();
-        let indent_first;
-        if len(&header) <= action_width {
+        // A short invocation is padded and followed by the help; a long one
+        // gets a line of its own.
+        let indent_first = if len(&header) <= action_width {
             let fill = action_width - len(&header);
             out.push_str(&format!("{}{header}{}  ", pad(indent), pad(fill)));
-            indent_first = 0;
+            0
         } else {
             out.push_str(&format!("{}{header}\n", pad(indent)));
-            indent_first = help_position;
-        }
+            help_position
+        };
         let lines = wrap(argument.help, help_width);
         for (i, line) in lines.iter().enumerate() {
             let lead = if i == 0 { indent_first } else { help_position };
@@ -1108,14 +1143,24 @@ mod tests {
         assert_eq!(match_sequence(&opt, b"A-A"), Some(vec![2]));
         assert_eq!(match_sequence(&opt, b"-AA"), Some(vec![2]));
         assert_eq!(match_sequence(&[Nargs::One], b"O"), None);
-        assert_eq!(match_sequence(&[Nargs::One, Nargs::Optional], b"AA"), Some(vec![1, 1]));
+        assert_eq!(
+            match_sequence(&[Nargs::One, Nargs::Optional], b"AA"),
+            Some(vec![1, 1])
+        );
     }
 
     #[test]
     fn wrapping() {
         assert_eq!(
-            wrap("include attributes such as line numbers and column offsets", 30),
-            vec!["include attributes such as", "line numbers and column", "offsets"]
+            wrap(
+                "include attributes such as line numbers and column offsets",
+                30
+            ),
+            vec![
+                "include attributes such as",
+                "line numbers and column",
+                "offsets"
+            ]
         );
         assert_eq!(wrap("abcdefghijklmno", 11), vec!["abcdefghijk", "lmno"]);
     }

@@ -19,9 +19,13 @@ use crate::Exit;
 fn parser() -> Parser {
     let mut p = Parser::new("kaa -m ast");
     p.add(
-        Argument::positional("infile", Nargs::Optional, "the file to parse; defaults to stdin")
-            .with_type(ArgType::FileRb)
-            .with_default(Default::Str("-")),
+        Argument::positional(
+            "infile",
+            Nargs::Optional,
+            "the file to parse; defaults to stdin",
+        )
+        .with_type(ArgType::FileRb)
+        .with_default(Default::Str("-")),
     );
     p.add(
         Argument::option(

@@ -176,12 +176,11 @@ impl<'a> GetOpt<'a> {
             return Some(self.long_option());
         }
         if option == b'J' {
-            self.stderr.extend_from_slice(b"-J is reserved for Jython\n");
+            self.stderr
+                .extend_from_slice(b"-J is reserved for Jython\n");
             return Some(Opt::Error);
         }
-        let known = SHORT_OPTS
-            .iter()
-            .position(|&c| c == option && c != b':');
+        let known = SHORT_OPTS.iter().position(|&c| c == option && c != b':');
         let Some(pos) = known.filter(|_| option.is_ascii()) else {
             // CPython prints the option with `%c` of the wide character cast
             // to `char`: its low byte. `option` is the first byte here, so
@@ -295,20 +294,18 @@ pub fn parse(args: &[OsString]) -> Result<Config, Exit> {
                 run = Some(Run::Module(module));
                 break;
             }
-            Opt::Long(LongOpt::CheckHashBasedPycs, Some(value)) => {
-                match value.to_str() {
-                    Some(v @ ("always" | "never" | "default")) => {
-                        config.check_hash_pycs_mode = Some(v.to_string());
-                    }
-                    _ => {
-                        getopt.stderr.extend_from_slice(
-                            b"--check-hash-based-pycs must be one of \
-                              'default', 'always', or 'never'\n",
-                        );
-                        return Err(usage_error(&program, getopt.stderr));
-                    }
+            Opt::Long(LongOpt::CheckHashBasedPycs, Some(value)) => match value.to_str() {
+                Some(v @ ("always" | "never" | "default")) => {
+                    config.check_hash_pycs_mode = Some(v.to_string());
                 }
-            }
+                _ => {
+                    getopt.stderr.extend_from_slice(
+                        b"--check-hash-based-pycs must be one of \
+                              'default', 'always', or 'never'\n",
+                    );
+                    return Err(usage_error(&program, getopt.stderr));
+                }
+            },
             Opt::Long(LongOpt::HelpAll, _) => return Err(help_exit(usage::complete(&program))),
             Opt::Long(LongOpt::HelpEnv, _) => return Err(help_exit(usage::envvars())),
             Opt::Long(LongOpt::HelpXoptions, _) => return Err(help_exit(usage::xoptions())),
@@ -438,7 +435,10 @@ mod tests {
         let usage = "usage: kaa [option] ... [-c cmd | -m mod | file | -] [arg] ...\n\
                      Try `python -h' for more information.\n";
         assert_eq!(stderr(&["-Z"]), format!("Unknown option: -Z\n{usage}"));
-        assert_eq!(stderr(&["--bogus"]), format!("unknown option --bogus\n{usage}"));
+        assert_eq!(
+            stderr(&["--bogus"]),
+            format!("unknown option --bogus\n{usage}")
+        );
         assert_eq!(
             stderr(&["-c"]),
             format!("Argument expected for the -c option\n{usage}")
@@ -447,8 +447,14 @@ mod tests {
             stderr(&["--check-hash-based-pycs"]),
             format!("Argument expected for the --check-hash-based-pycs options\n{usage}")
         );
-        assert_eq!(stderr(&["-J"]), format!("-J is reserved for Jython\n{usage}"));
-        assert_eq!(stderr(&["-V", "-Z"]), format!("Unknown option: -Z\n{usage}"));
+        assert_eq!(
+            stderr(&["-J"]),
+            format!("-J is reserved for Jython\n{usage}")
+        );
+        assert_eq!(
+            stderr(&["-V", "-Z"]),
+            format!("Unknown option: -Z\n{usage}")
+        );
     }
 
     #[test]

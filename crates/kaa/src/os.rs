@@ -97,10 +97,7 @@ mod tests {
     #[test]
     fn surrogateescape_decoding() {
         let s = OsStr::from_bytes(b"a\xffb\xc3\xa9\xe2\x82");
-        assert_eq!(
-            decode_fs(s),
-            vec![0x61, 0xDCFF, 0x62, 0xE9, 0xDCE2, 0xDC82]
-        );
+        assert_eq!(decode_fs(s), vec![0x61, 0xDCFF, 0x62, 0xE9, 0xDCE2, 0xDC82]);
         assert_eq!(display(s), "a\\udcffb\u{e9}\\udce2\\udc82");
     }
 
@@ -108,6 +105,9 @@ mod tests {
     fn errno_text() {
         let e = io::Error::from_raw_os_error(2);
         assert_eq!(errno_message(&e), "[Errno 2] No such file or directory");
-        assert_eq!(errno_message(&is_a_directory()), "[Errno 21] Is a directory");
+        assert_eq!(
+            errno_message(&is_a_directory()),
+            "[Errno 21] Is a directory"
+        );
     }
 }

@@ -8,6 +8,7 @@ use std::io::{IsTerminal, Read};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::Path;
 
+use kaa_parser::ast::Mod;
 use kaa_parser::{Mode, SyntaxError};
 
 use crate::os;
@@ -41,6 +42,9 @@ pub fn check_source(source: &[u8], filename: &str, input: Input) -> Exit {
         },
     };
     match parsed {
+        // A program without statements (empty, or only comments and blank
+        // lines) runs without a VM: it does nothing and succeeds.
+        Ok(Mod::Module { body, .. }) if body.is_empty() => Exit::stdout(0, Vec::new()),
         Ok(_) => Exit::stderr(1, CANNOT_RUN.to_string()),
         Err(err) => Exit::stderr(1, report(&err, filename)),
     }
@@ -105,7 +109,8 @@ pub fn run_file(program: &OsStr, file: &OsStr, skip_first_line: bool) -> Exit {
 }
 
 /// A directory is run through its `__main__.py` (runpy); without one,
-/// CPython fails to find the module.
+/// CPython fails to find the module. runpy names the interpreter by
+/// `sys.executable`, not by `argv[0]`.
 fn run_directory(program: &OsStr, dir: &OsStr) -> Exit {
     let mut main = dir.as_bytes().to_vec();
     main.extend_from_slice(b"/__main__.py");
@@ -116,7 +121,7 @@ fn run_directory(program: &OsStr, dir: &OsStr) -> Exit {
             1,
             format!(
                 "{}: can't find '__main__' module in {}\n",
-                os::display(program),
+                os::display(&executable(program)),
                 repr_os(dir)
             ),
         ),
@@ -166,6 +171,73 @@ fn absolute(file: &OsStr) -> OsString {
         // CPython keeps the relative path if the directory is unknown.
         Err(_) => file.to_os_string(),
     }
+}
+
+/// `sys.executable` as CPython's getpath derives it from `argv[0]`: a name
+/// with a `/` made absolute (an absolute one normalised, a relative one
+/// joined to the current directory after dropping leading `./`), a bare
+/// name searched on `$PATH` (normalised), or `''` if not found there.
+fn executable(argv0: &OsStr) -> OsString {
+    let bytes = argv0.as_bytes();
+    if bytes.first() == Some(&b'/') {
+        return normpath(bytes);
+    }
+    if bytes.contains(&b'/') {
+        let mut rel = bytes;
+        while let Some(rest) = rel.strip_prefix(b"./") {
+            rel = rest;
+        }
+        return absolute(OsStr::from_bytes(rel));
+    }
+    if bytes.is_empty() {
+        return OsString::new();
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for dir in path.as_bytes().split(|&b| b == b':') {
+        let mut candidate = dir.to_vec();
+        if !candidate.is_empty() && candidate.last() != Some(&b'/') {
+            candidate.push(b'/');
+        }
+        candidate.extend_from_slice(bytes);
+        let candidate = OsString::from_vec(candidate);
+        if is_executable_file(Path::new(&candidate)) {
+            return match candidate.as_bytes().first() {
+                Some(b'/') => normpath(candidate.as_bytes()),
+                _ => absolute(&candidate),
+            };
+        }
+    }
+    OsString::new()
+}
+
+/// Whether `path` is a regular file with an execute bit (getpath's
+/// `isxfile`).
+fn is_executable_file(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+/// `os.path.normpath` for an absolute POSIX path.
+fn normpath(path: &[u8]) -> OsString {
+    let mut parts: Vec<&[u8]> = Vec::new();
+    for part in path.split(|&b| b == b'/') {
+        match part {
+            b"" | b"." => {}
+            b".." => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    let mut out = Vec::new();
+    for part in parts {
+        out.push(b'/');
+        out.extend_from_slice(part);
+    }
+    if out.is_empty() {
+        out.push(b'/');
+    }
+    OsString::from_vec(out)
 }
 
 /// `repr()` of an OS string decoded as CPython decodes file names.

@@ -20,21 +20,10 @@ pub(crate) fn mk(node: ExprKind, loc: Loc) -> Expr {
 
 impl<'a> Parser<'a> {
     /// Runs a memoised expression rule.
-    /// In the first pass nothing is memoised (results would have to be
-    /// cloned into the table); the places where the grammar backtracks over
-    /// an expression hand it on through the stash instead.
+    /// In the first pass only failures are memoised (results would have to
+    /// be cloned into the table); the places where the grammar backtracks
+    /// over an expression hand it on through the stash instead.
     pub(crate) fn memo_expr(&mut self, rule: MemoRule, f: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
-        if !self.call_invalid_rules {
-            let start = self.pos;
-            self.enter()?;
-            let r = f(self);
-            self.leave();
-            let r = r?;
-            if r.is_none() {
-                self.pos = start;
-            }
-            return Ok(r);
-        }
         if let Some(MemoVal::Expr(v)) = self.memo_get(rule) {
             return Ok(v);
         }
@@ -46,7 +35,7 @@ impl<'a> Parser<'a> {
         if r.is_none() {
             self.pos = start;
         }
-        self.memo_put(start, rule, MemoVal::Expr(r.clone()));
+        self.memo_store_expr(start, rule, &r);
         Ok(r)
     }
 
@@ -79,8 +68,10 @@ impl<'a> Parser<'a> {
     ///     | invalid_expression | invalid_legacy_expression
     ///     | disjunction 'if' disjunction 'else' expression | disjunction | lambdef
     pub(crate) fn expression(&mut self) -> PResult<Expr> {
-        if let Some(e) = self.stash_take_plain() {
-            return Ok(Some(e));
+        if !self.call_invalid_rules {
+            if let Some(e) = self.stash_take_plain() {
+                return Ok(Some(e));
+            }
         }
         self.memo_expr(MemoRule::Expression, Self::expression_raw)
     }
@@ -449,15 +440,28 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.touch();
         let Some(mut left) = sub(self)? else { return Ok(None) };
+        let mut links = 0;
         loop {
             let k = self.peek();
             let Some(&(_, op)) = ops.iter().find(|(t, _)| *t == k) else { break };
             let mark = self.pos;
             self.pos += 1;
-            match sub(self)? {
+            let right = match sub(self) {
+                Ok(r) => r,
+                Err(s) => {
+                    self.chain_end(links);
+                    return Err(s);
+                }
+            };
+            match right {
                 Some(right) => {
                     let loc = self.loc_from(start);
                     left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, loc);
+                    links += 1;
+                    if let Err(s) = self.chain_link() {
+                        self.chain_end(links);
+                        return Err(s);
+                    }
                 }
                 None => {
                     self.pos = mark;
@@ -465,6 +469,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        self.chain_end(links);
         Ok(Some(left))
     }
 
@@ -542,14 +547,24 @@ impl<'a> Parser<'a> {
             self.pos = start;
         }
         // Only chains are worth remembering: an atom is cheap to redo.
-        self.memo_put(start, MemoRule::Primary, MemoVal::Expr(r.clone()));
+        self.memo_store_expr(start, MemoRule::Primary, &r);
         Ok(r)
     }
 
     fn primary_raw(&mut self, start: usize) -> PResult<Expr> {
         self.touch();
-        let Some(mut a) = self.atom()? else { return Ok(None) };
+        let Some(a) = self.atom()? else { return Ok(None) };
+        let mut links = 0;
+        let r = self.primary_trailers(start, a, &mut links);
+        self.chain_end(links);
+        r
+    }
+
+    /// The trailers of `primary` (`.name`, calls, subscripts), in a loop.
+    fn primary_trailers(&mut self, start: usize, mut a: Expr, links: &mut u32) -> PResult<Expr> {
         loop {
+            *links += 1;
+            self.chain_link()?;
             let mark = self.pos;
             match self.peek() {
                 Tok::Dot => {
@@ -752,12 +767,28 @@ impl<'a> Parser<'a> {
         }
         let toks = &self.toks[start..self.pos];
         let mut fexpr = |s: &str, ld: u32, cd: u32| super::parse_fstring_expr(s, ld, cd);
-        match crate::string::concatenate_strings(self.src, toks, &mut fexpr) {
+        match crate::string::parse_strings(self.src, toks, &mut fexpr) {
             Ok(e) => {
-                self.memo_put(start, MemoRule::Strings, MemoVal::Expr(Some(e.clone())));
+                if self.call_invalid_rules {
+                    self.memo_put(start, MemoRule::Strings, MemoVal::Expr(Some(e.clone())));
+                }
                 Ok(Some(e))
             }
-            Err(e) => Err(self.raise(e)),
+            Err(crate::string::StringError::Expr(e)) => Err(self.raise(e)),
+            Err(crate::string::StringError::Literal { msg, at }) => {
+                // Most string errors are located at the token after the
+                // strings (the last one `STRING+` fetched).
+                match at {
+                    crate::string::ErrorAt::Token(i) => {
+                        let t = self.toks[start + i.min(self.pos - start - 1)];
+                        Err(self.raise_at_token(crate::error::ErrorKind::SyntaxError, msg, t))
+                    }
+                    crate::string::ErrorAt::Next => {
+                        self.touch();
+                        Err(self.raise_syntax(msg))
+                    }
+                }
+            }
         }
     }
 

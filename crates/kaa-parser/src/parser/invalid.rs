@@ -3,7 +3,7 @@
 //! `Err(Stop)` when it raised, and `Ok(None)` when it did not match.
 
 use super::actions::{expr_name, TargetsType};
-use super::{tok_loc, PResult, Parser, Stop};
+use super::{tok_loc, MemoRule, MemoVal, PResult, Parser, Stop};
 use crate::ast::{Comprehension, Expr, ExprKind, Loc};
 use crate::token::Tok;
 
@@ -27,9 +27,10 @@ impl<'a> Parser<'a> {
     ///     | args ',' args
     pub(crate) fn invalid_arguments(&mut self) -> Void {
         let start = self.pos;
-        if let Some(a) = self.args()? {
-            if self.eat(Tok::Comma) && self.eat(Tok::Star) {
-                return Err(self.raise_at(a.loc, "iterable argument unpacking follows keyword argument unpacking"));
+        if self.args()?.is_some() && self.eat(Tok::Comma) {
+            // CPython 3.11.7 points at the '*' (older 3.11 grammars at the args).
+            if let Some(a) = self.expect(Tok::Star) {
+                return Err(self.raise_at(tok_loc(&a), "iterable argument unpacking follows keyword argument unpacking"));
             }
         }
         self.pos = start;
@@ -203,6 +204,18 @@ impl<'a> Parser<'a> {
     ///     | NAME '=' bitwise_or !('='|':=')
     ///     | !(list|tuple|genexp|'True'|'None'|'False') bitwise_or '=' bitwise_or !('='|':=')
     pub(crate) fn invalid_named_expression(&mut self) -> Void {
+        // (memo): only "did not match" needs remembering; a match raises.
+        if self.memo_get(MemoRule::InvalidNamedExpression).is_some() {
+            return Ok(None);
+        }
+        let start = self.pos;
+        self.invalid_named_expression_raw()?;
+        self.pos = start;
+        self.memo_put(start, MemoRule::InvalidNamedExpression, MemoVal::Stmt(None));
+        Ok(None)
+    }
+
+    fn invalid_named_expression_raw(&mut self) -> Void {
         let start = self.pos;
         if let Some(a) = self.expression()? {
             if self.eat(Tok::ColonEqual) && self.expression()?.is_some() {

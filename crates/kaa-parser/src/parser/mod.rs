@@ -39,6 +39,13 @@ pub(crate) type PResult<T> = Result<Option<T>, Stop>;
 /// MAXSTACK (6000) guards its C stack.
 const MAX_DEPTH: u32 = 6000;
 
+/// How deep the tree may grow through left-recursive chains (`a+b+c...`,
+/// `a.b.c...`) that the parser builds in loops. CPython parses those too but
+/// every later stage (building `ast` objects, the compiler) rejects trees
+/// this deep with a RecursionError; stopping here keeps every tree the
+/// parser returns small enough to walk recursively.
+const MAX_CHAIN: u32 = 100_000;
+
 /// Rules whose results are memoised (CPython marks them `(memo)` or they
 /// are left-recursive), keyed by token position.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -60,6 +67,7 @@ pub(crate) enum MemoRule {
     Strings,
     Block,
     SimpleStmt,
+    InvalidNamedExpression,
 }
 
 /// A memoised result.
@@ -78,6 +86,9 @@ pub(crate) struct Parser<'a> {
     /// The tokenizer error met after the last real token, if any; the token
     /// at `toks.len() - 1` is then a sentinel standing for it.
     tok_error: Option<SyntaxError>,
+    /// The tokenizer error is one CPython reports only when the parser
+    /// reaches it (see `Tokenized::error_is_deferred`).
+    tok_error_deferred: bool,
     tok_error_hit: bool,
     open_parens: Vec<OpenParen>,
     pub(crate) pos: usize,
@@ -87,6 +98,8 @@ pub(crate) struct Parser<'a> {
     pub(crate) call_invalid_rules: bool,
     pub(crate) error: Option<SyntaxError>,
     depth: u32,
+    /// Links of the loop-built chains currently open (see MAX_CHAIN).
+    chain: u32,
     memo: HashMap<(u32, MemoRule), (MemoVal, u32)>,
     mode: ParseMode,
     /// Start of each line (byte offsets into `src`), built on first use.
@@ -97,6 +110,9 @@ pub(crate) struct Parser<'a> {
     /// (start, end, value). The next `named_expression`/`expression` at
     /// `start` takes it instead of parsing the same tokens again.
     stash: Option<(usize, usize, Expr)>,
+    /// First pass: where memoised rules are known not to match, so that
+    /// alternatives retrying them after a failure stay linear.
+    failed: std::collections::HashSet<(u32, MemoRule)>,
 }
 
 /// The start rule.
@@ -126,7 +142,8 @@ pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
 /// `fstring_compile_expr` does with a sub-parser: `src` is the text handed to
 /// that sub-parser (the expression wrapped in parentheses). Every token's
 /// line moves down by `line_delta`; tokens on the first line of `src` also
-/// move right by `col_delta`.
+/// move right by `col_delta` (those ending on it: CPython looks at the
+/// tokenizer's line once the token is read).
 pub fn parse_fstring_expr(src: &str, line_delta: u32, col_delta: u32) -> Result<Expr, SyntaxError> {
     let mut p = Parser::new(src, ParseMode::FString, line_delta, col_delta);
     match p.run()? {
@@ -138,6 +155,7 @@ pub fn parse_fstring_expr(src: &str, line_delta: u32, col_delta: u32) -> Result<
 impl<'a> Parser<'a> {
     fn new(src: &'a str, mode: ParseMode, line_delta: u32, col_delta: u32) -> Parser<'a> {
         let tokenized = tokenizer::tokenize(src);
+        let tok_error_deferred = tokenized.error_is_deferred();
         let mut toks = tokenized.tokens;
         let tok_error = tokenized.error;
         if tok_error.is_none() && !tokenized.open_parens.is_empty() {
@@ -163,15 +181,18 @@ impl<'a> Parser<'a> {
         }
         if line_delta != 0 || col_delta != 0 {
             for t in toks.iter_mut() {
-                let first_line = t.lineno == 1;
-                let end_first_line = t.end_lineno == 1;
+                // CPython shifts the columns of the tokens the tokenizer
+                // finished on the sub-source's first line.
+                let first_line = t.end_lineno == 1;
                 t.lineno += line_delta;
                 t.end_lineno += line_delta;
-                if first_line && t.col != crate::token::NO_COL {
-                    t.col += col_delta;
-                }
-                if end_first_line && t.end_col != crate::token::NO_COL {
-                    t.end_col += col_delta;
+                if first_line {
+                    if t.col != crate::token::NO_COL {
+                        t.col += col_delta;
+                    }
+                    if t.end_col != crate::token::NO_COL {
+                        t.end_col += col_delta;
+                    }
                 }
             }
         }
@@ -190,6 +211,7 @@ impl<'a> Parser<'a> {
             toks,
             levels,
             tok_error,
+            tok_error_deferred,
             tok_error_hit: false,
             open_parens: tokenized.open_parens,
             pos: 0,
@@ -197,11 +219,13 @@ impl<'a> Parser<'a> {
             call_invalid_rules: false,
             error: None,
             depth: 0,
+            chain: 0,
             memo: HashMap::new(),
             mode,
             line_starts: Vec::new(),
             fstring_col_delta: col_delta,
             stash: None,
+            failed: std::collections::HashSet::new(),
         }
     }
 
@@ -233,7 +257,8 @@ impl<'a> Parser<'a> {
         let last_token = self.fill.saturating_sub(1).min(self.toks.len() - 1);
         // Second pass.
         self.pos = 0;
-        self.memo.clear();
+        self.memo_clear();
+        self.stash = None;
         self.call_invalid_rules = true;
         self.depth = 0;
         let _ = self.parse_start();
@@ -307,12 +332,14 @@ impl<'a> Parser<'a> {
             return err;
         }
         if let Some(te) = &self.tok_error {
-            if tokenizer_error_overrides(te) {
+            if !self.tok_error_deferred {
                 let te = te.clone();
                 return self.fix_fstring_error(te);
             }
-            return err;
         }
+        // Tokenizing on from the error stops at a status-code error or the
+        // end; inside brackets, CPython then reports the innermost bracket
+        // if it was opened on an earlier line than the error.
         if let Some(op) = self.open_parens.last().copied() {
             if err_line > op.lineno {
                 return self.unclosed_paren_error(op);
@@ -522,6 +549,10 @@ impl<'a> Parser<'a> {
     /// Enters a rule: guards the recursion depth as CPython's MAXSTACK.
     #[inline]
     pub(crate) fn enter(&mut self) -> Result<(), Stop> {
+        if self.tok_error_hit {
+            // CPython stops at once when the tokenizer fails.
+            return Err(Stop);
+        }
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(self.raise_memory_error());
@@ -532,6 +563,22 @@ impl<'a> Parser<'a> {
     #[inline]
     pub(crate) fn leave(&mut self) {
         self.depth -= 1;
+    }
+
+    /// One more link of a loop-built chain (undone by `chain_end`).
+    #[inline]
+    pub(crate) fn chain_link(&mut self) -> Result<(), Stop> {
+        self.chain += 1;
+        if self.chain > MAX_CHAIN {
+            let e = SyntaxError::new(ErrorKind::RecursionError, "maximum recursion depth exceeded during compilation");
+            return Err(self.raise(e));
+        }
+        Ok(())
+    }
+
+    #[inline]
+    pub(crate) fn chain_end(&mut self, links: u32) {
+        self.chain -= links;
     }
 
     fn raise_memory_error(&mut self) -> Stop {
@@ -582,22 +629,45 @@ impl<'a> Parser<'a> {
 
     // ----- memo ---------------------------------------------------------
 
-    /// A memoised result for `rule` here (second pass only).
+    /// A memoised result for `rule` here: in the first pass only a known
+    /// failure, in the second any result.
     pub(crate) fn memo_get(&mut self, rule: MemoRule) -> Option<MemoVal> {
         if !self.call_invalid_rules {
-            return None;
+            if self.failed.is_empty() || !self.failed.contains(&(self.pos as u32, rule)) {
+                return None;
+            }
+            self.touch();
+            return Some(match rule {
+                MemoRule::Block => MemoVal::Stmts(None),
+                MemoRule::SimpleStmt | MemoRule::InvalidNamedExpression => MemoVal::Stmt(None),
+                _ => MemoVal::Expr(None),
+            });
         }
         let (v, end) = self.memo.get(&(self.pos as u32, rule))?.clone();
         self.pos = end as usize;
         Some(v)
     }
 
-    /// Remembers a result (second pass only).
-    pub(crate) fn memo_put(&mut self, start: usize, rule: MemoRule, v: MemoVal) {
+    /// Remembers a result; `value` is only called when the result is kept.
+    pub(crate) fn memo_store(&mut self, start: usize, rule: MemoRule, failed: bool, value: impl FnOnce() -> MemoVal) {
         if !self.call_invalid_rules {
+            if failed {
+                self.failed.insert((start as u32, rule));
+            }
             return;
         }
-        self.memo.insert((start as u32, rule), (v, self.pos as u32));
+        self.memo.insert((start as u32, rule), (value(), self.pos as u32));
+    }
+
+    /// `memo_store` for an expression rule.
+    pub(crate) fn memo_store_expr(&mut self, start: usize, rule: MemoRule, r: &Option<Expr>) {
+        self.memo_store(start, rule, r.is_none(), || MemoVal::Expr(r.clone()));
+    }
+
+    /// Remembers a result (second pass only; first pass: failures only).
+    pub(crate) fn memo_put(&mut self, start: usize, rule: MemoRule, v: MemoVal) {
+        let failed = matches!(v, MemoVal::Expr(None) | MemoVal::Stmt(None) | MemoVal::Stmts(None));
+        self.memo_store(start, rule, failed, || v);
     }
 
     /// Forgets memoised results (between top-level statements: they are
@@ -605,6 +675,9 @@ impl<'a> Parser<'a> {
     pub(crate) fn memo_clear(&mut self) {
         if !self.memo.is_empty() {
             self.memo.clear();
+        }
+        if !self.failed.is_empty() {
+            self.failed.clear();
         }
     }
 
@@ -725,7 +798,9 @@ impl<'a> Parser<'a> {
             a.lineno,
             a.col_offset as i64 + 1,
             last.end_lineno,
-            last.end_col as i64 + 1,
+            // CURRENT_POS: the tokenizer's position (just after the last
+            // token it produced), already a 1-based exclusive end.
+            last.end_col as i64,
         );
         self.raise(e)
     }
@@ -782,18 +857,6 @@ impl<'a> Parser<'a> {
         let e = self.make_error_at_token(kind, msg, t);
         self.raise(e)
     }
-}
-
-/// Whether a tokenizer error overrides a parser error found earlier in the
-/// file. CPython's tokenizer raises most errors as exceptions, and those win;
-/// indentation errors, a bad line continuation and EOF in a continuation are
-/// only reported through its status code and do not.
-fn tokenizer_error_overrides(e: &SyntaxError) -> bool {
-    !(e.kind == ErrorKind::IndentationError
-        || e.kind == ErrorKind::TabError
-        || e.msg == "unexpected character after line continuation character"
-        || e.msg == "unexpected EOF while parsing"
-        || e.msg == "too many levels of indentation")
 }
 
 /// `_PyPegen_byte_offset_to_character_offset` for a 1-based byte column.

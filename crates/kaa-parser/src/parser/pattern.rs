@@ -281,7 +281,13 @@ impl<'a> Parser<'a> {
     pub(crate) fn name_or_attr(&mut self) -> PResult<Expr> {
         let start = self.pos;
         let Some(mut e) = self.name() else { return Ok(None) };
+        let mut links = 0;
         loop {
+            links += 1;
+            if let Err(s) = self.chain_link() {
+                self.chain_end(links);
+                return Err(s);
+            }
             let mark = self.pos;
             if self.eat(Tok::Dot) {
                 if let Some((attr, _)) = self.name_token() {
@@ -293,6 +299,7 @@ impl<'a> Parser<'a> {
             self.pos = mark;
             break;
         }
+        self.chain_end(links);
         Ok(Some(e))
     }
 

@@ -203,7 +203,7 @@ impl<'a> Parser<'a> {
         if r.is_none() {
             self.pos = start;
         }
-        self.memo_put(start, MemoRule::SimpleStmt, MemoVal::Stmt(r.clone()));
+        self.memo_store(start, MemoRule::SimpleStmt, r.is_none(), || MemoVal::Stmt(r.clone()));
         Ok(r)
     }
 
@@ -689,7 +689,7 @@ impl<'a> Parser<'a> {
         if r.is_none() {
             self.pos = start;
         }
-        self.memo_put(start, MemoRule::Block, MemoVal::Stmts(r.clone()));
+        self.memo_store(start, MemoRule::Block, r.is_none(), || MemoVal::Stmts(r.clone()));
         Ok(r)
     }
 

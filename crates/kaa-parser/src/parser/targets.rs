@@ -76,7 +76,7 @@ impl<'a> Parser<'a> {
         if r.is_none() {
             self.pos = start;
         }
-        self.memo_put(start, MemoRule::StarTarget, MemoVal::Expr(r.clone()));
+        self.memo_store_expr(start, MemoRule::StarTarget, &r);
         Ok(r)
     }
 
@@ -116,7 +116,7 @@ impl<'a> Parser<'a> {
         if r.is_none() {
             self.pos = start;
         }
-        self.memo_put(start, MemoRule::TargetWithStarAtom, MemoVal::Expr(r.clone()));
+        self.memo_store_expr(start, MemoRule::TargetWithStarAtom, &r);
         Ok(r)
     }
 
@@ -248,17 +248,27 @@ impl<'a> Parser<'a> {
         if r.is_none() {
             self.pos = start;
         }
-        self.memo_put(start, MemoRule::TPrimary, MemoVal::Expr(r.clone()));
+        self.memo_store_expr(start, MemoRule::TPrimary, &r);
         Ok(r)
     }
 
     fn t_primary_raw(&mut self, start: usize) -> PResult<Expr> {
         self.touch();
-        let Some(mut a) = self.atom()? else { return Ok(None) };
+        let Some(a) = self.atom()? else { return Ok(None) };
         if !self.t_lookahead() {
             return Ok(None);
         }
+        let mut links = 0;
+        let r = self.t_primary_trailers(start, a, &mut links);
+        self.chain_end(links);
+        r
+    }
+
+    /// The trailers of `t_primary`, each followed by a t_lookahead.
+    fn t_primary_trailers(&mut self, start: usize, mut a: Expr, links: &mut u32) -> PResult<Expr> {
         loop {
+            *links += 1;
+            self.chain_link()?;
             let mark = self.pos;
             match self.peek() {
                 Tok::Dot => {
@@ -344,7 +354,7 @@ impl<'a> Parser<'a> {
         if r.is_none() {
             self.pos = start;
         }
-        self.memo_put(start, MemoRule::DelTarget, MemoVal::Expr(r.clone()));
+        self.memo_store_expr(start, MemoRule::DelTarget, &r);
         Ok(r)
     }
 

@@ -203,7 +203,10 @@ impl Lexer<'_> {
             let msg = format!("invalid {kind} literal");
             let as_error = match self.syntax_error(msg.clone()) {
                 Fail::Direct(e) => e,
-                _ => crate::error::SyntaxError::new(crate::error::ErrorKind::SyntaxError, msg.clone()),
+                _ => crate::error::SyntaxError::new(
+                    crate::error::ErrorKind::SyntaxError,
+                    msg.clone(),
+                ),
             };
             self.warnings.push(TokenizerWarning { msg, as_error });
             self.nextc();

@@ -49,7 +49,10 @@ impl TokState {
     /// `tok->buf` to the end of the current line when `lineno` is not before
     /// the tokenizer's line, else that line alone without its newline.
     pub fn error_line(&self, src: &str, exec_input: bool, lineno: u32) -> String {
-        let s = Virtual { src: src.as_bytes(), exec_input };
+        let s = Virtual {
+            src: src.as_bytes(),
+            exec_input,
+        };
         if self.lineno <= lineno && self.inp > self.buf {
             return s.lossy(self.buf, self.inp);
         }
@@ -81,7 +84,10 @@ pub fn byte_offset_to_character_offset(line: &str, col_offset: i64) -> i64 {
     let within = col.min(len) as usize;
     // Decoding with "replace": every character starts with a non-continuation
     // byte, and a character cut in two still counts once.
-    let chars = bytes[..within].iter().filter(|&&b| (b & 0xC0) != 0x80).count() as i64;
+    let chars = bytes[..within]
+        .iter()
+        .filter(|&&b| (b & 0xC0) != 0x80)
+        .count() as i64;
     chars + i64::from(col > len)
 }
 
@@ -153,7 +159,12 @@ impl Lexer<'_> {
 
     /// `_syntaxerror_range`: a column of -1 means "at `tok->cur`"; given
     /// columns are used as they are (bytes).
-    pub(super) fn syntax_error_known_range(&self, msg: impl Into<String>, col_offset: i64, end_col_offset: i64) -> Fail {
+    pub(super) fn syntax_error_known_range(
+        &self,
+        msg: impl Into<String>,
+        col_offset: i64,
+        end_col_offset: i64,
+    ) -> Fail {
         let ls = self.line_start.min(self.s.len());
         let cur = self.pos.clamp(ls, self.s.len());
         let col = if col_offset == -1 {
@@ -161,7 +172,11 @@ impl Lexer<'_> {
         } else {
             col_offset
         };
-        let end_col = if end_col_offset == -1 { col } else { end_col_offset };
+        let end_col = if end_col_offset == -1 {
+            col
+        } else {
+            end_col_offset
+        };
         let line = &self.s[ls..];
         let line_len = line.iter().position(|&b| b == b'\n').unwrap_or(line.len());
         Fail::Direct(SyntaxError {
@@ -183,17 +198,24 @@ impl Lexer<'_> {
         self.pos = start + 1;
         self.line_start = self.multi_line_start;
         self.lineno = self.first_lineno;
-        let what = if quote_size == 3 { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
+        let what = if quote_size == 3 {
+            "unterminated triple-quoted string literal"
+        } else {
+            "unterminated string literal"
+        };
         self.syntax_error(format!("{what} (detected at line {detected})"))
     }
 
     /// The SyntaxError for a failure, located as pegen locates it.
-    pub(super) fn into_error(&mut self, fail: Fail) -> SyntaxError {
+    pub(super) fn failure_error(&mut self, fail: Fail) -> SyntaxError {
         let lineno = self.lineno;
         match fail {
             Fail::Direct(e) => e,
             // A null byte was met first: that exception is already set.
-            _ if self.fatal.is_some() => self.fatal.take().unwrap_or_else(|| SyntaxError::new(ErrorKind::SyntaxError, "")),
+            _ if self.fatal.is_some() => self
+                .fatal
+                .take()
+                .unwrap_or_else(|| SyntaxError::new(ErrorKind::SyntaxError, "")),
             Fail::Eof => match self.parens.last().copied() {
                 // raise_unclosed_parentheses_error()
                 Some(p) => self.known_location(
@@ -206,9 +228,10 @@ impl Lexer<'_> {
                 ),
                 None => self.at_error_token(ErrorKind::SyntaxError, "unexpected EOF while parsing"),
             },
-            Fail::Dedent => {
-                self.at_error_token(ErrorKind::IndentationError, "unindent does not match any outer indentation level")
-            }
+            Fail::Dedent => self.at_error_token(
+                ErrorKind::IndentationError,
+                "unindent does not match any outer indentation level",
+            ),
             Fail::TabSpace => self.known_location(
                 ErrorKind::TabError,
                 "inconsistent use of tabs and spaces in indentation".to_string(),
@@ -237,7 +260,9 @@ impl Lexer<'_> {
                     0,
                 )
             }
-            Fail::TooBig => SyntaxError::new(ErrorKind::MemoryError, "source too large for the tokenizer"),
+            Fail::TooBig => {
+                SyntaxError::new(ErrorKind::MemoryError, "source too large for the tokenizer")
+            }
         }
     }
 
@@ -258,7 +283,9 @@ impl Lexer<'_> {
         end_lineno: u32,
         end_col_offset: i64,
     ) -> SyntaxError {
-        let text = self.state().error_line(self.text, self.opts.exec_input, lineno);
+        let text = self
+            .state()
+            .error_line(self.text, self.opts.exec_input, lineno);
         let mut col = col_offset;
         let mut end_col = end_col_offset;
         if self.opts.char_offsets {

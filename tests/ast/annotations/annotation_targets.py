@@ -1,0 +1,3 @@
+a.b: int
+a[0]: int = 1
+(a): int = 1

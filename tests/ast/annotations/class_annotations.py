@@ -1,0 +1,4 @@
+class C:
+    a: int
+    b: ClassVar[int] = 0
+    c: 'Forward'

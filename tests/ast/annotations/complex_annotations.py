@@ -1,0 +1,2 @@
+def f(a: Callable[[int], str], *b: *Ts) -> tuple[int, ...]:
+    pass

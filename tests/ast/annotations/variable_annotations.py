@@ -1,0 +1,4 @@
+x: int
+y: 'str'
+z: list[dict[str, int]] = []
+w: int | None = None

@@ -1,0 +1,3 @@
+@dec
+async def f(a, *, b):
+    return await g(a, b)

@@ -1,0 +1,2 @@
+x.async_ = 1
+awaitable = 2

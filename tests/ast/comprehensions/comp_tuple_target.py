@@ -1,0 +1,2 @@
+[(a, b) for a, b in pairs]
+{a: b for (a, b) in pairs}

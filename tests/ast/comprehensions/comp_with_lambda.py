@@ -1,0 +1,2 @@
+[lambda: x for x in range(3)]
+[x for x in (lambda: y)()]

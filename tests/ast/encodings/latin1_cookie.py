@@ -1,0 +1,3 @@
+# -*- coding: latin-1 -*-
+s = 'été'
+nameé = 1

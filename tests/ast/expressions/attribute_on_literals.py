@@ -1,0 +1,4 @@
+1 .real
+1.0.real
+'abc'.upper()
+(1).bit_length()

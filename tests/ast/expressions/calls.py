@@ -1,0 +1,8 @@
+f()
+f(1, 2)
+f(a, b=2)
+f(*args)
+f(**kw)
+f(*a, *b, c=1, **d, **e)
+f(x for x in y)
+f(a)(b)(c)

@@ -1,0 +1,5 @@
+a = ...
+b = None
+c = True
+d = False
+x[...]

@@ -1,0 +1,2 @@
+a.b.c
+obj.method().attr

@@ -1,0 +1,1 @@
+stuff = [last := x for x in range(3)]

@@ -1,0 +1,6 @@
+f'{a if b else c}'
+f'{[x for x in y]}'
+f'{ {1: 2}[1] }'
+f'{(lambda: 1)()}'
+f'{x, y}'
+f'{yield}'

@@ -1,0 +1,2 @@
+f'hello {name}'
+F'{x}{y}'

@@ -1,0 +1,2 @@
+def f(a=[], b={}, c=lambda: 0, d=(1, 2)):
+    pass

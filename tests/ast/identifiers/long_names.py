@@ -1,0 +1,1 @@
+a_very_long_identifier_name_that_goes_on_and_on_and_on = 1

@@ -1,0 +1,7 @@
+b'abc'
+B"x"
+b'\x00\xff\n'
+br'\d'
+Rb'x'
+b''
+b'a' b'b'

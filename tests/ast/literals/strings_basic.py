@@ -1,0 +1,5 @@
+'single'
+"double"
+'''triple single'''
+"""triple
+double"""

@@ -1,0 +1,2 @@
+u'unicode'
+U'x'

@@ -1,0 +1,5 @@
+match point:
+    case (x, y) if x == y:
+        pass
+    case _ if cond:
+        pass

@@ -1,0 +1,5 @@
+match x:
+    case Color.RED:
+        pass
+    case a.b.c:
+        pass

@@ -1,0 +1,2 @@
+# ast-args: --mode eval -a
+1 + 2 * x

@@ -1,0 +1,2 @@
+# ast-args: --mode eval
+lambda x: x + 1

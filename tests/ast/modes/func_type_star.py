@@ -1,0 +1,2 @@
+# ast-args: --mode func_type -a
+(*int, **str) -> None

@@ -1,0 +1,3 @@
+# ast-args: --indent 8
+class C:
+    x = 1

@@ -1,0 +1,3 @@
+# ast-args: -i1 -a
+if a:
+    b()

@@ -1,0 +1,3 @@
+# ast-args: -i 0
+def f(a):
+    return a

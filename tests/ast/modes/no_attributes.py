@@ -1,0 +1,3 @@
+# ast-args: --no-type-comments
+import os
+print(os.sep)

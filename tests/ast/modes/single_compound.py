@@ -1,0 +1,4 @@
+# ast-args: --mode single
+if x:
+    y = 1
+

@@ -1,0 +1,2 @@
+# ast-args: --mode single -a
+x = 1

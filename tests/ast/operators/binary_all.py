@@ -1,0 +1,13 @@
+a + b
+a - b
+a * b
+a / b
+a // b
+a % b
+a ** b
+a << b
+a >> b
+a & b
+a | b
+a ^ b
+a @ b

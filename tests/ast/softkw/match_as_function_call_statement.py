@@ -1,0 +1,3 @@
+match(a, b)
+match = [1]
+match[0] = 2

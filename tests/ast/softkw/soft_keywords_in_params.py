@@ -1,0 +1,2 @@
+def f(match, case, _):
+    return match + case

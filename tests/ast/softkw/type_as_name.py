@@ -1,0 +1,2 @@
+type = int
+x = type(3)

@@ -1,0 +1,4 @@
+def f():
+    return 1, *a
+def g():
+    yield 1, *a

@@ -1,0 +1,8 @@
+
+
+x = 1  # trailing comment
+
+
+# comment
+y = 2
+

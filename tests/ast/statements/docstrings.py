@@ -1,0 +1,7 @@
+"""Module docstring."""
+
+def f():
+    '''Function docstring.'''
+
+class C:
+    "Class docstring."

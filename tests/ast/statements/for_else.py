@@ -1,0 +1,4 @@
+for i, v in enumerate(items):
+    print(i, v)
+else:
+    print('no break')

@@ -1,0 +1,4 @@
+for (a, b), c in pairs:
+    pass
+for x, in single:
+    pass

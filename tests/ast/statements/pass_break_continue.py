@@ -1,0 +1,5 @@
+while True:
+    pass
+    if x:
+        break
+    continue

@@ -1,0 +1,4 @@
+raise
+raise ValueError
+raise ValueError('x') from err
+raise E from None

@@ -1,0 +1,8 @@
+try:
+    f()
+except Exception:
+    g()
+else:
+    h()
+finally:
+    i()

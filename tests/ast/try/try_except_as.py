@@ -1,0 +1,6 @@
+try:
+    f()
+except ValueError as e:
+    print(e)
+except (TypeError, KeyError):
+    pass

@@ -1,0 +1,6 @@
+with (a as b, c as d):
+    pass
+with (a as b, c as d,):
+    pass
+with (a, b):
+    pass

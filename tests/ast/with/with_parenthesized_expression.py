@@ -1,0 +1,4 @@
+with (yield):
+    pass
+with (a):
+    pass

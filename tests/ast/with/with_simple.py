@@ -1,0 +1,4 @@
+with a:
+    pass
+with a as b:
+    pass

@@ -1,0 +1,4 @@
+with f() as (a, b):
+    pass
+with f() as [c, d]:
+    pass

@@ -1,0 +1,2 @@
+this line is not python (
+x = [1,

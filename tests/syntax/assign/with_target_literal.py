@@ -1,0 +1,2 @@
+with open(p) as 1:
+    pass

@@ -1,0 +1,1 @@
+x = 1if True else 2 and 5abc
