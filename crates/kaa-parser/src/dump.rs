@@ -6,6 +6,8 @@
 //! node is first probed (how many fields it shows, are they all simple) and
 //! then written straight into one output buffer.
 
+use std::cell::Cell;
+
 use crate::ast::Mod;
 use crate::constant::Constant;
 
@@ -14,7 +16,27 @@ pub struct DumpCtx {
     /// `None` for the one-line form; `Some(s)` repeats `s` per level.
     pub indent: Option<String>,
     pub include_attributes: bool,
+    /// Fail on trees nesting AST nodes deeper than this.
+    pub max_depth: Option<usize>,
+    depth: Cell<usize>,
+    too_deep: Cell<bool>,
 }
+
+impl DumpCtx {
+    /// `ast.dump(tree, include_attributes=.., indent=..)` options.
+    pub fn new(indent: Option<String>, include_attributes: bool) -> DumpCtx {
+        DumpCtx { indent, include_attributes, max_depth: None, depth: Cell::new(0), too_deep: Cell::new(false) }
+    }
+}
+
+/// How deeply AST nodes may nest when `python3 -m ast` turns the tree into
+/// Python objects (deeper trees raise "RecursionError: maximum recursion
+/// depth exceeded during ast construction"; measured on CPython 3.11.7).
+pub const AST_OBJECT_DEPTH_LIMIT: usize = 988;
+
+/// The tree nests deeper than `DumpCtx::max_depth`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooDeep;
 
 /// Something `ast.dump`'s `_format` can format.
 pub trait Dump {
@@ -26,10 +48,15 @@ pub trait Dump {
 }
 
 /// Dumps a whole tree as `ast.dump(tree, include_attributes=.., indent=..)`.
-pub fn dump(tree: &Mod, ctx: &DumpCtx) -> String {
+pub fn dump(tree: &Mod, ctx: &DumpCtx) -> Result<String, TooDeep> {
     let mut out = String::new();
+    ctx.depth.set(0);
+    ctx.too_deep.set(false);
     tree.write(&mut out, 0, ctx);
-    out
+    if ctx.too_deep.get() {
+        return Err(TooDeep);
+    }
+    Ok(out)
 }
 
 /// The level children of a node or list at `level` are written at.
@@ -108,6 +135,17 @@ impl<'o, 'c> NodeDump<'o, 'c> {
 /// Writes one node: probes its fields, then writes them on one line or one
 /// per line as `_format` would.
 pub fn write_node(name: &str, out: &mut String, level: usize, ctx: &DumpCtx, fields: &dyn Fn(&mut NodeDump)) {
+    let depth = ctx.depth.get() + 1;
+    if ctx.too_deep.get() || ctx.max_depth.is_some_and(|m| depth > m) {
+        ctx.too_deep.set(true);
+        return;
+    }
+    ctx.depth.set(depth);
+    write_node_fields(name, out, level, ctx, fields);
+    ctx.depth.set(depth - 1);
+}
+
+fn write_node_fields(name: &str, out: &mut String, level: usize, ctx: &DumpCtx, fields: &dyn Fn(&mut NodeDump)) {
     let mut probe = NodeDump { mode: Mode::Probe { count: 0, all_simple: true }, ctx };
     fields(&mut probe);
     let single_line = match probe.mode {

@@ -46,13 +46,31 @@ impl Mode {
     }
 }
 
-/// Parses source bytes (honouring a BOM and a coding declaration).
-pub fn parse_bytes(source: &[u8], mode: Mode) -> Result<ast::Mod, SyntaxError> {
-    let text = source::decode(source)?;
-    parse(&text, mode)
+/// How parse errors count columns, which depends on how the source arrived.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParseOptions {
+    pub mode: Mode,
+    /// Report parser errors in character columns (CPython does when its
+    /// tokenizer knows the encoding: `str` input, a BOM or a coding
+    /// declaration); otherwise in UTF-8 byte columns.
+    pub char_offsets: bool,
 }
 
-/// Parses already-decoded source text.
+/// Parses source bytes as `compile(bytes)` / `ast.parse(bytes)` / an import
+/// do (honouring a BOM and a coding declaration).
+pub fn parse_bytes(source: &[u8], mode: Mode) -> Result<ast::Mod, SyntaxError> {
+    let decoded = source::decode_source(source)?;
+    parser::parse_with(&decoded.text, ParseOptions { mode, char_offsets: decoded.char_offsets })
+}
+
+/// Parses a script file's bytes as `python3 FILE` does (the file reader's
+/// own encoding errors, which name `filename`).
+pub fn parse_file(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
+    let decoded = source::decode_file(source, filename)?;
+    parser::parse_with(&decoded.text, ParseOptions { mode, char_offsets: decoded.char_offsets })
+}
+
+/// Parses already-decoded source text (`compile(str)`).
 pub fn parse(source: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
-    parser::parse(source, mode)
+    parser::parse_with(source, ParseOptions { mode, char_offsets: true })
 }

@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
 
-use kaa_parser::dump::{dump, DumpCtx};
+use kaa_parser::dump::{dump, DumpCtx, TooDeep, AST_OBJECT_DEPTH_LIMIT};
 use kaa_parser::Mode;
 
 use crate::argparse::{ArgType, Argument, Default, Nargs, Parser, Value};
@@ -108,13 +108,18 @@ pub fn main(args: &[OsString]) -> Exit {
     };
     match kaa_parser::parse_bytes(&source, mode) {
         Ok(tree) => {
-            let ctx = DumpCtx {
-                indent: Some(indent),
-                include_attributes,
-            };
-            let mut text = dump(&tree, &ctx);
-            text.push('\n');
-            Exit::stdout(0, text)
+            let mut ctx = DumpCtx::new(Some(indent), include_attributes);
+            ctx.max_depth = Some(AST_OBJECT_DEPTH_LIMIT);
+            match dump(&tree, &ctx) {
+                Ok(mut text) => {
+                    text.push('\n');
+                    Exit::stdout(0, text)
+                }
+                Err(TooDeep) => Exit::stderr(
+                    1,
+                    "RecursionError: maximum recursion depth exceeded during ast construction\n",
+                ),
+            }
         }
         // CPython prints a traceback through runpy and ast.py first; kaa
         // has no such frames and prints the SyntaxError alone.

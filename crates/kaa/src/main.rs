@@ -70,9 +70,24 @@ fn run(args: &[OsString]) -> Exit {
     }
 }
 
+/// The stack of the thread kaa runs on. Deeply nested source is parsed by
+/// recursion, guarded by depth limits (as CPython's parser and compiler
+/// are); this reservation keeps those limits below the stack's end even in
+/// debug builds. Only the pages touched are ever committed.
+const STACK_SIZE: usize = 1 << 30;
+
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
-    let exit = run(&args);
+    let worker = std::thread::Builder::new()
+        .name("main".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || run(&args));
+    let exit = match worker.map(|h| h.join()) {
+        Ok(Ok(exit)) => exit,
+        // Spawning failed or the thread panicked (a bug): report it as
+        // CPython reports an internal error, with status 1.
+        _ => Exit::stderr(1, "kaa: internal error\n".to_string()),
+    };
     // Output errors (a closed pipe) are ignored, as CPython ignores them
     // when flushing at exit.
     let _ = std::io::stdout().lock().write_all(&exit.stdout);

@@ -35,7 +35,7 @@ pub enum Input {
 /// prints it (status 1), or that kaa cannot run it yet (status 1).
 pub fn check_source(source: &[u8], filename: &str, input: Input) -> Exit {
     let parsed = match input {
-        Input::File => kaa_parser::parse_bytes(source, Mode::Exec),
+        Input::File => kaa_parser::parse_file(source, filename, Mode::Exec),
         Input::Command => match std::str::from_utf8(source) {
             Ok(text) => kaa_parser::parse(text, Mode::Exec),
             Err(_) => return Exit::stderr(1, command_encode_error(source)),

@@ -106,6 +106,8 @@ pub(crate) struct Parser<'a> {
     line_starts: Vec<u32>,
     /// Shift applied to sub-parser (f-string expression) positions.
     fstring_col_delta: u32,
+    /// Errors count columns in characters (else in bytes).
+    char_offsets: bool,
     /// An expression the first pass parsed and then backtracked over:
     /// (start, end, value). The next `named_expression`/`expression` at
     /// `start` takes it instead of parsing the same tokens again.
@@ -125,16 +127,16 @@ pub(crate) enum ParseMode {
     FString,
 }
 
-/// Parses a whole source text in the given mode.
-pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
+/// Parses a whole source text.
+pub fn parse_with(source: &str, opts: crate::ParseOptions) -> Result<Mod, SyntaxError> {
     let source = crate::source::normalize_newlines(source);
-    let pmode = match mode {
+    let pmode = match opts.mode {
         Mode::Exec => ParseMode::File,
         Mode::Eval => ParseMode::Eval,
         Mode::Single => ParseMode::Single,
         Mode::FuncType => ParseMode::FuncType,
     };
-    let mut p = Parser::new(&source, pmode, 0, 0);
+    let mut p = Parser::new(&source, pmode, 0, 0, opts.char_offsets);
     p.run()
 }
 
@@ -145,7 +147,7 @@ pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
 /// move right by `col_delta` (those ending on it: CPython looks at the
 /// tokenizer's line once the token is read).
 pub fn parse_fstring_expr(src: &str, line_delta: u32, col_delta: u32) -> Result<Expr, SyntaxError> {
-    let mut p = Parser::new(src, ParseMode::FString, line_delta, col_delta);
+    let mut p = Parser::new(src, ParseMode::FString, line_delta, col_delta, true);
     match p.run()? {
         Mod::Expression { body } => Ok(*body),
         _ => Err(SyntaxError::new(ErrorKind::SyntaxError, "f-string: invalid syntax")),
@@ -153,8 +155,9 @@ pub fn parse_fstring_expr(src: &str, line_delta: u32, col_delta: u32) -> Result<
 }
 
 impl<'a> Parser<'a> {
-    fn new(src: &'a str, mode: ParseMode, line_delta: u32, col_delta: u32) -> Parser<'a> {
-        let tokenized = tokenizer::tokenize(src);
+    fn new(src: &'a str, mode: ParseMode, line_delta: u32, col_delta: u32, char_offsets: bool) -> Parser<'a> {
+        let opts = tokenizer::TokenizeOptions { exec_input: mode == ParseMode::File, char_offsets };
+        let tokenized = tokenizer::tokenize_with(src, opts);
         let tok_error_deferred = tokenized.error_is_deferred();
         let mut toks = tokenized.tokens;
         let tok_error = tokenized.error;
@@ -164,6 +167,12 @@ impl<'a> Parser<'a> {
             while matches!(toks.last().map(|t| t.kind), Some(Tok::Newline | Tok::Dedent | Tok::EndMarker)) {
                 toks.pop();
             }
+        }
+        if mode == ParseMode::Single && toks.len() > 1 && toks.last().map(|t| t.kind) == Some(Tok::EndMarker) {
+            // `_PyPegen_fill_token`: in single mode the first ENDMARKER after
+            // some input is turned into a NEWLINE ("add an extra newline").
+            let end = toks[toks.len() - 1];
+            toks.insert(toks.len() - 1, Token { kind: Tok::Newline, ..end });
         }
         if tok_error.is_some() || toks.last().map(|t| t.kind) != Some(Tok::EndMarker) {
             // A sentinel standing for the tokenizer error (or a missing
@@ -224,6 +233,7 @@ impl<'a> Parser<'a> {
             mode,
             line_starts: Vec::new(),
             fstring_col_delta: col_delta,
+            char_offsets,
             stash: None,
             failed: std::collections::HashSet::new(),
         }
@@ -583,10 +593,9 @@ impl<'a> Parser<'a> {
 
     fn raise_memory_error(&mut self) -> Stop {
         if self.error.is_none() {
-            self.error = Some(SyntaxError::new(
-                ErrorKind::MemoryError,
-                "Parser stack overflowed - Python source too complex to parse",
-            ));
+            // CPython 3.11 calls PyErr_NoMemory(): a MemoryError without
+            // a message.
+            self.error = Some(SyntaxError::new(ErrorKind::MemoryError, ""));
         }
         Stop
     }
@@ -734,16 +743,17 @@ impl<'a> Parser<'a> {
         };
         let text = self.line_text(lineno);
         let line = text.as_deref().unwrap_or("");
-        let offset = if col <= 0 {
-            col.max(0) as u32
-        } else {
-            char_offset(line, col as usize)
+        let convert = |c: i64| {
+            if c <= 0 {
+                c.max(0) as u32
+            } else if self.char_offsets {
+                char_offset(line, c as usize)
+            } else {
+                c as u32
+            }
         };
-        let end_offset = if end_col <= 0 {
-            end_col.max(0) as u32
-        } else {
-            char_offset(line, end_col as usize)
-        };
+        let offset = convert(col);
+        let end_offset = convert(end_col);
         let _ = byte_col_to_char_offset;
         SyntaxError {
             kind,

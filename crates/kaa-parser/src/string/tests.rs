@@ -74,11 +74,10 @@ fn stub_fexpr(sub: &str, line_delta: u32, col_delta: u32) -> Result<Expr, Syntax
 }
 
 fn dump_one_line(e: &Expr) -> String {
-    let ctx = DumpCtx {
-        indent: None,
-        include_attributes: true,
-    };
-    e.dump(0, &ctx).0
+    let ctx = DumpCtx::new(None, true);
+    let mut out = String::new();
+    e.write(&mut out, 0, &ctx);
+    out
 }
 
 /// Every sample: the tree (with stub fields) or the SyntaxError CPython gives,

@@ -658,3 +658,69 @@ fn stdlib_files() {
         assert_eq!(mine, theirs, "{path}");
     }
 }
+
+/// Plain bytes input (`compile(b"...")`, no declared encoding): pegen keeps
+/// byte columns for the errors it locates, while the tokenizer's own errors
+/// still count characters. Expectations from CPython 3.11.7.
+#[test]
+fn byte_columns_for_plain_bytes_input() {
+    let opts = TokenizeOptions {
+        exec_input: true,
+        char_offsets: false,
+    };
+    let cases: &[(&str, &str, u32, i64, u32, i64, &str)] = &[
+        (
+            "é = 0b2",
+            "invalid digit '2' in binary literal",
+            1,
+            7,
+            1,
+            7,
+            "é = 0b2",
+        ),
+        ("é = (\n", "'(' was never closed", 1, 6, 1, 0, "é = (\n"),
+        (
+            "é = 1 \\ 2",
+            "unexpected character after line continuation character",
+            1,
+            9,
+            1,
+            0,
+            "é = 1 \\ 2\n",
+        ),
+        (
+            "if x:\n  é\n é\n",
+            "unindent does not match any outer indentation level",
+            3,
+            4,
+            3,
+            -1,
+            " é\n",
+        ),
+    ];
+    for &(src, msg, lineno, offset, end_lineno, end_offset, text) in cases {
+        let e = tokenize_with(src, opts)
+            .error
+            .unwrap_or_else(|| panic!("no error for {src:?}"));
+        let off = |o: u32| {
+            if o == OFFSET_MINUS_ONE {
+                -1
+            } else {
+                i64::from(o)
+            }
+        };
+        let got = (
+            e.msg.as_str(),
+            e.lineno,
+            off(e.offset),
+            e.end_lineno,
+            off(e.end_offset),
+        );
+        assert_eq!(
+            got,
+            (msg, lineno, offset, end_lineno, end_offset),
+            "{src:?}"
+        );
+        assert_eq!(e.text.as_deref(), Some(text), "{src:?}");
+    }
+}
