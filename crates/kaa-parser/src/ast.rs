@@ -442,23 +442,51 @@ impl StmtKind {
 
     fn dump_fields(&self, n: &mut NodeDump) {
         match self {
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment } => {
+            StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                type_comment,
+            } => {
                 n.field("name", name);
                 n.field("args", args);
                 n.field("body", body);
                 n.field("decorator_list", decorator_list);
-                if let Some(v) = returns { n.field("returns", v); }
-                if let Some(v) = type_comment { n.field("type_comment", v); }
+                if let Some(v) = returns {
+                    n.field("returns", v);
+                }
+                if let Some(v) = type_comment {
+                    n.field("type_comment", v);
+                }
             }
-            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, type_comment } => {
+            StmtKind::AsyncFunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                type_comment,
+            } => {
                 n.field("name", name);
                 n.field("args", args);
                 n.field("body", body);
                 n.field("decorator_list", decorator_list);
-                if let Some(v) = returns { n.field("returns", v); }
-                if let Some(v) = type_comment { n.field("type_comment", v); }
+                if let Some(v) = returns {
+                    n.field("returns", v);
+                }
+                if let Some(v) = type_comment {
+                    n.field("type_comment", v);
+                }
             }
-            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
+            StmtKind::ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorator_list,
+            } => {
                 n.field("name", name);
                 n.field("bases", bases);
                 n.field("keywords", keywords);
@@ -466,40 +494,71 @@ impl StmtKind {
                 n.field("decorator_list", decorator_list);
             }
             StmtKind::Return { value } => {
-                if let Some(v) = value { n.field("value", v); }
+                if let Some(v) = value {
+                    n.field("value", v);
+                }
             }
             StmtKind::Delete { targets } => {
                 n.field("targets", targets);
             }
-            StmtKind::Assign { targets, value, type_comment } => {
+            StmtKind::Assign {
+                targets,
+                value,
+                type_comment,
+            } => {
                 n.field("targets", targets);
                 n.field("value", value);
-                if let Some(v) = type_comment { n.field("type_comment", v); }
+                if let Some(v) = type_comment {
+                    n.field("type_comment", v);
+                }
             }
             StmtKind::AugAssign { target, op, value } => {
                 n.field("target", target);
                 n.field("op", op);
                 n.field("value", value);
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 n.field("target", target);
                 n.field("annotation", annotation);
-                if let Some(v) = value { n.field("value", v); }
+                if let Some(v) = value {
+                    n.field("value", v);
+                }
                 n.field("simple", simple);
             }
-            StmtKind::For { target, iter, body, orelse, type_comment } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                type_comment,
+            } => {
                 n.field("target", target);
                 n.field("iter", iter);
                 n.field("body", body);
                 n.field("orelse", orelse);
-                if let Some(v) = type_comment { n.field("type_comment", v); }
+                if let Some(v) = type_comment {
+                    n.field("type_comment", v);
+                }
             }
-            StmtKind::AsyncFor { target, iter, body, orelse, type_comment } => {
+            StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                type_comment,
+            } => {
                 n.field("target", target);
                 n.field("iter", iter);
                 n.field("body", body);
                 n.field("orelse", orelse);
-                if let Some(v) = type_comment { n.field("type_comment", v); }
+                if let Some(v) = type_comment {
+                    n.field("type_comment", v);
+                }
             }
             StmtKind::While { test, body, orelse } => {
                 n.field("test", test);
@@ -511,31 +570,57 @@ impl StmtKind {
                 n.field("body", body);
                 n.field("orelse", orelse);
             }
-            StmtKind::With { items, body, type_comment } => {
+            StmtKind::With {
+                items,
+                body,
+                type_comment,
+            } => {
                 n.field("items", items);
                 n.field("body", body);
-                if let Some(v) = type_comment { n.field("type_comment", v); }
+                if let Some(v) = type_comment {
+                    n.field("type_comment", v);
+                }
             }
-            StmtKind::AsyncWith { items, body, type_comment } => {
+            StmtKind::AsyncWith {
+                items,
+                body,
+                type_comment,
+            } => {
                 n.field("items", items);
                 n.field("body", body);
-                if let Some(v) = type_comment { n.field("type_comment", v); }
+                if let Some(v) = type_comment {
+                    n.field("type_comment", v);
+                }
             }
             StmtKind::Match { subject, cases } => {
                 n.field("subject", subject);
                 n.field("cases", cases);
             }
             StmtKind::Raise { exc, cause } => {
-                if let Some(v) = exc { n.field("exc", v); }
-                if let Some(v) = cause { n.field("cause", v); }
+                if let Some(v) = exc {
+                    n.field("exc", v);
+                }
+                if let Some(v) = cause {
+                    n.field("cause", v);
+                }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 n.field("body", body);
                 n.field("handlers", handlers);
                 n.field("orelse", orelse);
                 n.field("finalbody", finalbody);
             }
-            StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 n.field("body", body);
                 n.field("handlers", handlers);
                 n.field("orelse", orelse);
@@ -543,13 +628,21 @@ impl StmtKind {
             }
             StmtKind::Assert { test, msg } => {
                 n.field("test", test);
-                if let Some(v) = msg { n.field("msg", v); }
+                if let Some(v) = msg {
+                    n.field("msg", v);
+                }
             }
             StmtKind::Import { names } => {
                 n.field("names", names);
             }
-            StmtKind::ImportFrom { module, names, level } => {
-                if let Some(v) = module { n.field("module", v); }
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
+                if let Some(v) = module {
+                    n.field("module", v);
+                }
                 n.field("names", names);
                 n.field("level", level);
             }
@@ -580,7 +673,9 @@ impl Stmt {
 
 impl Dump for Stmt {
     fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
-        write_node(self.node.name(), out, level, ctx, &|n| self.all_fields(n, ctx));
+        write_node(self.node.name(), out, level, ctx, &|n| {
+            self.all_fields(n, ctx)
+        });
     }
 
     fn simple(&self, ctx: &DumpCtx) -> bool {
@@ -787,7 +882,11 @@ impl ExprKind {
                 n.field("elt", elt);
                 n.field("generators", generators);
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 n.field("key", key);
                 n.field("value", value);
                 n.field("generators", generators);
@@ -800,32 +899,50 @@ impl ExprKind {
                 n.field("value", value);
             }
             ExprKind::Yield { value } => {
-                if let Some(v) = value { n.field("value", v); }
+                if let Some(v) = value {
+                    n.field("value", v);
+                }
             }
             ExprKind::YieldFrom { value } => {
                 n.field("value", value);
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 n.field("left", left);
                 n.field("ops", ops);
                 n.field("comparators", comparators);
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 n.field("func", func);
                 n.field("args", args);
                 n.field("keywords", keywords);
             }
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 n.field("value", value);
                 n.field("conversion", conversion);
-                if let Some(v) = format_spec { n.field("format_spec", v); }
+                if let Some(v) = format_spec {
+                    n.field("format_spec", v);
+                }
             }
             ExprKind::JoinedStr { values } => {
                 n.field("values", values);
             }
             ExprKind::Constant { value, kind } => {
                 n.field("value", value);
-                if let Some(v) = kind { n.field("kind", v); }
+                if let Some(v) = kind {
+                    n.field("kind", v);
+                }
             }
             ExprKind::Attribute { value, attr, ctx } => {
                 n.field("value", value);
@@ -854,9 +971,15 @@ impl ExprKind {
                 n.field("ctx", ctx);
             }
             ExprKind::Slice { lower, upper, step } => {
-                if let Some(v) = lower { n.field("lower", v); }
-                if let Some(v) = upper { n.field("upper", v); }
-                if let Some(v) = step { n.field("step", v); }
+                if let Some(v) = lower {
+                    n.field("lower", v);
+                }
+                if let Some(v) = upper {
+                    n.field("upper", v);
+                }
+                if let Some(v) = step {
+                    n.field("step", v);
+                }
             }
         }
     }
@@ -873,7 +996,9 @@ impl Expr {
 
 impl Dump for Expr {
     fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
-        write_node(self.node.name(), out, level, ctx, &|n| self.all_fields(n, ctx));
+        write_node(self.node.name(), out, level, ctx, &|n| {
+            self.all_fields(n, ctx)
+        });
     }
 
     fn simple(&self, ctx: &DumpCtx) -> bool {
@@ -947,23 +1072,40 @@ impl PatternKind {
             PatternKind::MatchSequence { patterns } => {
                 n.field("patterns", patterns);
             }
-            PatternKind::MatchMapping { keys, patterns, rest } => {
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
                 n.field("keys", keys);
                 n.field("patterns", patterns);
-                if let Some(v) = rest { n.field("rest", v); }
+                if let Some(v) = rest {
+                    n.field("rest", v);
+                }
             }
-            PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => {
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => {
                 n.field("cls", cls);
                 n.field("patterns", patterns);
                 n.field("kwd_attrs", kwd_attrs);
                 n.field("kwd_patterns", kwd_patterns);
             }
             PatternKind::MatchStar { name } => {
-                if let Some(v) = name { n.field("name", v); }
+                if let Some(v) = name {
+                    n.field("name", v);
+                }
             }
             PatternKind::MatchAs { pattern, name } => {
-                if let Some(v) = pattern { n.field("pattern", v); }
-                if let Some(v) = name { n.field("name", v); }
+                if let Some(v) = pattern {
+                    n.field("pattern", v);
+                }
+                if let Some(v) = name {
+                    n.field("name", v);
+                }
             }
             PatternKind::MatchOr { patterns } => {
                 n.field("patterns", patterns);
@@ -983,7 +1125,9 @@ impl Pattern {
 
 impl Dump for Pattern {
     fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
-        write_node(self.node.name(), out, level, ctx, &|n| self.all_fields(n, ctx));
+        write_node(self.node.name(), out, level, ctx, &|n| {
+            self.all_fields(n, ctx)
+        });
     }
 
     fn simple(&self, ctx: &DumpCtx) -> bool {
@@ -1011,7 +1155,9 @@ impl Comprehension {
 
 impl Dump for Comprehension {
     fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
-        write_node("comprehension", out, level, ctx, &|n| self.all_fields(n, ctx));
+        write_node("comprehension", out, level, ctx, &|n| {
+            self.all_fields(n, ctx)
+        });
     }
 
     fn simple(&self, ctx: &DumpCtx) -> bool {
@@ -1029,8 +1175,12 @@ pub struct ExceptHandler {
 
 impl ExceptHandler {
     fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
-        if let Some(v) = &self.r#type { n.field("type", v); }
-        if let Some(v) = &self.name { n.field("name", v); }
+        if let Some(v) = &self.r#type {
+            n.field("type", v);
+        }
+        if let Some(v) = &self.name {
+            n.field("name", v);
+        }
         n.field("body", &self.body);
         if ctx.include_attributes {
             self.loc.dump_attrs(n);
@@ -1040,7 +1190,9 @@ impl ExceptHandler {
 
 impl Dump for ExceptHandler {
     fn write(&self, out: &mut String, level: usize, ctx: &DumpCtx) {
-        write_node("ExceptHandler", out, level, ctx, &|n| self.all_fields(n, ctx));
+        write_node("ExceptHandler", out, level, ctx, &|n| {
+            self.all_fields(n, ctx)
+        });
     }
 
     fn simple(&self, ctx: &DumpCtx) -> bool {
@@ -1064,10 +1216,14 @@ impl Arguments {
         let _ = ctx;
         n.field("posonlyargs", &self.posonlyargs);
         n.field("args", &self.args);
-        if let Some(v) = &self.vararg { n.field("vararg", v); }
+        if let Some(v) = &self.vararg {
+            n.field("vararg", v);
+        }
         n.field("kwonlyargs", &self.kwonlyargs);
         n.field("kw_defaults", &self.kw_defaults);
-        if let Some(v) = &self.kwarg { n.field("kwarg", v); }
+        if let Some(v) = &self.kwarg {
+            n.field("kwarg", v);
+        }
         n.field("defaults", &self.defaults);
     }
 }
@@ -1093,8 +1249,12 @@ pub struct Arg {
 impl Arg {
     fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
         n.field("arg", &self.arg);
-        if let Some(v) = &self.annotation { n.field("annotation", v); }
-        if let Some(v) = &self.type_comment { n.field("type_comment", v); }
+        if let Some(v) = &self.annotation {
+            n.field("annotation", v);
+        }
+        if let Some(v) = &self.type_comment {
+            n.field("type_comment", v);
+        }
         if ctx.include_attributes {
             self.loc.dump_attrs(n);
         }
@@ -1120,7 +1280,9 @@ pub struct Keyword {
 
 impl Keyword {
     fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
-        if let Some(v) = &self.arg { n.field("arg", v); }
+        if let Some(v) = &self.arg {
+            n.field("arg", v);
+        }
         n.field("value", &self.value);
         if ctx.include_attributes {
             self.loc.dump_attrs(n);
@@ -1148,7 +1310,9 @@ pub struct Alias {
 impl Alias {
     fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
         n.field("name", &self.name);
-        if let Some(v) = &self.asname { n.field("asname", v); }
+        if let Some(v) = &self.asname {
+            n.field("asname", v);
+        }
         if ctx.include_attributes {
             self.loc.dump_attrs(n);
         }
@@ -1175,7 +1339,9 @@ impl WithItem {
     fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
         let _ = ctx;
         n.field("context_expr", &self.context_expr);
-        if let Some(v) = &self.optional_vars { n.field("optional_vars", v); }
+        if let Some(v) = &self.optional_vars {
+            n.field("optional_vars", v);
+        }
     }
 }
 
@@ -1200,7 +1366,9 @@ impl MatchCase {
     fn all_fields(&self, n: &mut NodeDump, ctx: &DumpCtx) {
         let _ = ctx;
         n.field("pattern", &self.pattern);
-        if let Some(v) = &self.guard { n.field("guard", v); }
+        if let Some(v) = &self.guard {
+            n.field("guard", v);
+        }
         n.field("body", &self.body);
     }
 }
@@ -1238,4 +1406,3 @@ impl Dump for TypeIgnore {
         node_simple(ctx, &|n| self.all_fields(n, ctx))
     }
 }
-

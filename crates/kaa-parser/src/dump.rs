@@ -25,7 +25,13 @@ pub struct DumpCtx {
 impl DumpCtx {
     /// `ast.dump(tree, include_attributes=.., indent=..)` options.
     pub fn new(indent: Option<String>, include_attributes: bool) -> DumpCtx {
-        DumpCtx { indent, include_attributes, max_depth: None, depth: Cell::new(0), too_deep: Cell::new(false) }
+        DumpCtx {
+            indent,
+            include_attributes,
+            max_depth: None,
+            depth: Cell::new(0),
+            too_deep: Cell::new(false),
+        }
     }
 }
 
@@ -90,8 +96,16 @@ fn write_sep(out: &mut String, first: bool, level: usize, ctx: &DumpCtx) {
 }
 
 enum Mode<'o> {
-    Probe { count: usize, all_simple: bool },
-    Write { out: &'o mut String, level: usize, single_line: bool, first: bool },
+    Probe {
+        count: usize,
+        all_simple: bool,
+    },
+    Write {
+        out: &'o mut String,
+        level: usize,
+        single_line: bool,
+        first: bool,
+    },
 }
 
 /// Visits the fields of one AST node, either probing or writing them.
@@ -110,7 +124,12 @@ impl<'o, 'c> NodeDump<'o, 'c> {
                     *all_simple = false;
                 }
             }
-            Mode::Write { out, level, single_line, first } => {
+            Mode::Write {
+                out,
+                level,
+                single_line,
+                first,
+            } => {
                 if *single_line {
                     if !*first {
                         out.push_str(", ");
@@ -134,7 +153,13 @@ impl<'o, 'c> NodeDump<'o, 'c> {
 
 /// Writes one node: probes its fields, then writes them on one line or one
 /// per line as `_format` would.
-pub fn write_node(name: &str, out: &mut String, level: usize, ctx: &DumpCtx, fields: &dyn Fn(&mut NodeDump)) {
+pub fn write_node(
+    name: &str,
+    out: &mut String,
+    level: usize,
+    ctx: &DumpCtx,
+    fields: &dyn Fn(&mut NodeDump),
+) {
     let depth = ctx.depth.get() + 1;
     if ctx.too_deep.get() || ctx.max_depth.is_some_and(|m| depth > m) {
         ctx.too_deep.set(true);
@@ -145,8 +170,20 @@ pub fn write_node(name: &str, out: &mut String, level: usize, ctx: &DumpCtx, fie
     ctx.depth.set(depth - 1);
 }
 
-fn write_node_fields(name: &str, out: &mut String, level: usize, ctx: &DumpCtx, fields: &dyn Fn(&mut NodeDump)) {
-    let mut probe = NodeDump { mode: Mode::Probe { count: 0, all_simple: true }, ctx };
+fn write_node_fields(
+    name: &str,
+    out: &mut String,
+    level: usize,
+    ctx: &DumpCtx,
+    fields: &dyn Fn(&mut NodeDump),
+) {
+    let mut probe = NodeDump {
+        mode: Mode::Probe {
+            count: 0,
+            all_simple: true,
+        },
+        ctx,
+    };
     fields(&mut probe);
     let single_line = match probe.mode {
         Mode::Probe { count, all_simple } => all_simple && count <= 3,
@@ -155,7 +192,12 @@ fn write_node_fields(name: &str, out: &mut String, level: usize, ctx: &DumpCtx, 
     out.push_str(name);
     out.push('(');
     let mut w = NodeDump {
-        mode: Mode::Write { out, level: inner_level(level, ctx), single_line, first: true },
+        mode: Mode::Write {
+            out,
+            level: inner_level(level, ctx),
+            single_line,
+            first: true,
+        },
         ctx,
     };
     fields(&mut w);
@@ -166,7 +208,13 @@ fn write_node_fields(name: &str, out: &mut String, level: usize, ctx: &DumpCtx, 
 
 /// Whether a node shows no fields at all.
 pub fn node_simple(ctx: &DumpCtx, fields: &dyn Fn(&mut NodeDump)) -> bool {
-    let mut probe = NodeDump { mode: Mode::Probe { count: 0, all_simple: true }, ctx };
+    let mut probe = NodeDump {
+        mode: Mode::Probe {
+            count: 0,
+            all_simple: true,
+        },
+        ctx,
+    };
     fields(&mut probe);
     matches!(probe.mode, Mode::Probe { count: 0, .. })
 }
@@ -200,7 +248,7 @@ impl<T: Dump> Dump for Option<T> {
     }
 
     fn simple(&self, ctx: &DumpCtx) -> bool {
-        self.as_ref().map_or(true, |v| v.simple(ctx))
+        self.as_ref().is_none_or(|v| v.simple(ctx))
     }
 }
 

@@ -60,17 +60,35 @@ pub struct ParseOptions {
 /// do (honouring a BOM and a coding declaration).
 pub fn parse_bytes(source: &[u8], mode: Mode) -> Result<ast::Mod, SyntaxError> {
     let decoded = source::decode_source(source)?;
-    parser::parse_with(&decoded.text, ParseOptions { mode, char_offsets: decoded.char_offsets })
+    parser::parse_with(
+        &decoded.text,
+        ParseOptions {
+            mode,
+            char_offsets: decoded.char_offsets,
+        },
+    )
 }
 
 /// Parses a script file's bytes as `python3 FILE` does (the file reader's
 /// own encoding errors, which name `filename`).
 pub fn parse_file(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
     let decoded = source::decode_file(source, filename)?;
-    parser::parse_with(&decoded.text, ParseOptions { mode, char_offsets: decoded.char_offsets })
+    parser::parse_with(
+        &decoded.text,
+        ParseOptions {
+            mode,
+            char_offsets: decoded.char_offsets,
+        },
+    )
 }
 
 /// Parses already-decoded source text (`compile(str)`).
 pub fn parse(source: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
-    parser::parse_with(source, ParseOptions { mode, char_offsets: true })
+    parser::parse_with(
+        source,
+        ParseOptions {
+            mode,
+            char_offsets: true,
+        },
+    )
 }

@@ -50,7 +50,11 @@ impl<'a> Parser<'a> {
     /// "cannot delete ..." at the first invalid target inside `e`.
     pub(crate) fn raise_invalid_target(&mut self, kind: TargetsType, e: &Expr) -> Result<(), Stop> {
         if let Some(bad) = invalid_target(e, kind) {
-            let verb = if kind == TargetsType::Del { "delete" } else { "assign to" };
+            let verb = if kind == TargetsType::Del {
+                "delete"
+            } else {
+                "assign to"
+            };
             let msg = format!("cannot {} {}", verb, expr_name(bad));
             return Err(self.raise_at(bad.loc, msg));
         }
@@ -68,7 +72,10 @@ fn parse_number(s: &str) -> Result<Constant, usize> {
             return Ok(Constant::Complex { real: 0.0, imag });
         }
     }
-    if bytes.len() > 1 && bytes[0] == b'0' && matches!(bytes[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B') {
+    if bytes.len() > 1
+        && bytes[0] == b'0'
+        && matches!(bytes[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B')
+    {
         let radix = match bytes[1] {
             b'x' | b'X' => 16,
             b'o' | b'O' => 8,

@@ -23,7 +23,11 @@ impl<'a> Parser<'a> {
     /// In the first pass only failures are memoised (results would have to
     /// be cloned into the table); the places where the grammar backtracks
     /// over an expression hand it on through the stash instead.
-    pub(crate) fn memo_expr(&mut self, rule: MemoRule, f: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
+    pub(crate) fn memo_expr(
+        &mut self,
+        rule: MemoRule,
+        f: fn(&mut Self) -> PResult<Expr>,
+    ) -> PResult<Expr> {
         if let Some(MemoVal::Expr(v)) = self.memo_get(rule) {
             return Ok(v);
         }
@@ -43,7 +47,9 @@ impl<'a> Parser<'a> {
     pub(crate) fn expressions(&mut self) -> PResult<Expr> {
         let start = self.pos;
         self.touch();
-        let Some(a) = self.expression()? else { return Ok(None) };
+        let Some(a) = self.expression()? else {
+            return Ok(None);
+        };
         if self.peek() != Tok::Comma {
             return Ok(Some(a));
         }
@@ -61,7 +67,13 @@ impl<'a> Parser<'a> {
         }
         self.eat(Tok::Comma);
         let loc = self.loc_from(start);
-        Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, loc)))
+        Ok(Some(mk(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            loc,
+        )))
     }
 
     /// expression (memo):
@@ -98,7 +110,9 @@ impl<'a> Parser<'a> {
         if self.peek() == Tok::Lambda {
             return self.lambdef();
         }
-        let Some(a) = self.disjunction()? else { return Ok(None) };
+        let Some(a) = self.disjunction()? else {
+            return Ok(None);
+        };
         if self.peek() == Tok::If {
             let mark = self.pos;
             self.pos += 1;
@@ -107,7 +121,11 @@ impl<'a> Parser<'a> {
                     if let Some(c) = self.expression()? {
                         let loc = self.loc_from(start);
                         return Ok(Some(mk(
-                            ExprKind::IfExp { test: Box::new(b), body: Box::new(a), orelse: Box::new(c) },
+                            ExprKind::IfExp {
+                                test: Box::new(b),
+                                body: Box::new(a),
+                                orelse: Box::new(c),
+                            },
                             loc,
                         )));
                     }
@@ -156,7 +174,9 @@ impl<'a> Parser<'a> {
     pub(crate) fn star_expressions(&mut self) -> PResult<Expr> {
         let start = self.pos;
         self.touch();
-        let Some(a) = self.star_expression()? else { return Ok(None) };
+        let Some(a) = self.star_expression()? else {
+            return Ok(None);
+        };
         if self.peek() != Tok::Comma {
             return Ok(Some(a));
         }
@@ -174,7 +194,13 @@ impl<'a> Parser<'a> {
         }
         self.eat(Tok::Comma);
         let loc = self.loc_from(start);
-        Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, loc)))
+        Ok(Some(mk(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            loc,
+        )))
     }
 
     /// star_expression (memo): '*' bitwise_or | expression
@@ -184,7 +210,13 @@ impl<'a> Parser<'a> {
             if p.eat(Tok::Star) {
                 if let Some(a) = p.bitwise_or()? {
                     let loc = p.loc_from(start);
-                    return Ok(Some(mk(ExprKind::Starred { value: Box::new(a), ctx: ExprContext::Load }, loc)));
+                    return Ok(Some(mk(
+                        ExprKind::Starred {
+                            value: Box::new(a),
+                            ctx: ExprContext::Load,
+                        },
+                        loc,
+                    )));
                 }
                 p.pos = start;
             }
@@ -194,7 +226,9 @@ impl<'a> Parser<'a> {
 
     /// star_named_expressions: ','.star_named_expression+ [',']
     pub(crate) fn star_named_expressions(&mut self) -> PResult<Vec<Expr>> {
-        let Some(a) = self.star_named_expression()? else { return Ok(None) };
+        let Some(a) = self.star_named_expression()? else {
+            return Ok(None);
+        };
         let mut v = vec![a];
         while self.peek() == Tok::Comma {
             let mark = self.pos;
@@ -213,7 +247,9 @@ impl<'a> Parser<'a> {
 
     /// star_named_expressions, also giving where its first element ends.
     fn star_named_expressions_first(&mut self) -> PResult<(Vec<Expr>, usize)> {
-        let Some(a) = self.star_named_expression()? else { return Ok(None) };
+        let Some(a) = self.star_named_expression()? else {
+            return Ok(None);
+        };
         let first_end = self.pos;
         let mut v = vec![a];
         while self.peek() == Tok::Comma {
@@ -238,7 +274,13 @@ impl<'a> Parser<'a> {
         if self.eat(Tok::Star) {
             if let Some(a) = self.bitwise_or()? {
                 let loc = self.loc_from(start);
-                return Ok(Some(mk(ExprKind::Starred { value: Box::new(a), ctx: ExprContext::Load }, loc)));
+                return Ok(Some(mk(
+                    ExprKind::Starred {
+                        value: Box::new(a),
+                        ctx: ExprContext::Load,
+                    },
+                    loc,
+                )));
             }
             self.pos = start;
         }
@@ -251,13 +293,21 @@ impl<'a> Parser<'a> {
         if self.peek() != Tok::Name || self.peek_at(1) != Tok::ColonEqual {
             return Ok(None);
         }
-        let Some(name) = self.name() else { return Ok(None) };
+        let Some(name) = self.name() else {
+            return Ok(None);
+        };
         self.pos += 1;
         match self.expression()? {
             Some(b) => {
                 let loc = self.loc_from(start);
                 let target = Box::new(set_ctx(name, ExprContext::Store));
-                Ok(Some(mk(ExprKind::NamedExpr { target, value: Box::new(b) }, loc)))
+                Ok(Some(mk(
+                    ExprKind::NamedExpr {
+                        target,
+                        value: Box::new(b),
+                    },
+                    loc,
+                )))
             }
             None => {
                 self.pos = start;
@@ -294,15 +344,24 @@ impl<'a> Parser<'a> {
 
     /// disjunction (memo): conjunction ('or' conjunction)+ | conjunction
     pub(crate) fn disjunction(&mut self) -> PResult<Expr> {
-        self.memo_expr(MemoRule::Disjunction, |p| p.bool_op(Tok::Or, BoolOp::Or, Self::conjunction))
+        self.memo_expr(MemoRule::Disjunction, |p| {
+            p.bool_op(Tok::Or, BoolOp::Or, Self::conjunction)
+        })
     }
 
     /// conjunction (memo): inversion ('and' inversion)+ | inversion
     pub(crate) fn conjunction(&mut self) -> PResult<Expr> {
-        self.memo_expr(MemoRule::Conjunction, |p| p.bool_op(Tok::And, BoolOp::And, Self::inversion))
+        self.memo_expr(MemoRule::Conjunction, |p| {
+            p.bool_op(Tok::And, BoolOp::And, Self::inversion)
+        })
     }
 
-    fn bool_op(&mut self, tok: Tok, op: BoolOp, sub: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
+    fn bool_op(
+        &mut self,
+        tok: Tok,
+        op: BoolOp,
+        sub: fn(&mut Self) -> PResult<Expr>,
+    ) -> PResult<Expr> {
         let start = self.pos;
         self.touch();
         let Some(a) = sub(self)? else { return Ok(None) };
@@ -335,7 +394,13 @@ impl<'a> Parser<'a> {
             if p.eat(Tok::Not) {
                 if let Some(a) = p.inversion()? {
                     let loc = p.loc_from(start);
-                    return Ok(Some(mk(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(a) }, loc)));
+                    return Ok(Some(mk(
+                        ExprKind::UnaryOp {
+                            op: UnaryOp::Not,
+                            operand: Box::new(a),
+                        },
+                        loc,
+                    )));
                 }
                 p.pos = start;
             }
@@ -347,7 +412,9 @@ impl<'a> Parser<'a> {
     pub(crate) fn comparison(&mut self) -> PResult<Expr> {
         let start = self.pos;
         self.touch();
-        let Some(a) = self.bitwise_or()? else { return Ok(None) };
+        let Some(a) = self.bitwise_or()? else {
+            return Ok(None);
+        };
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         while let Some((op, e)) = self.compare_op_bitwise_or_pair()? {
@@ -358,7 +425,14 @@ impl<'a> Parser<'a> {
             return Ok(Some(a));
         }
         let loc = self.loc_from(start);
-        Ok(Some(mk(ExprKind::Compare { left: Box::new(a), ops, comparators }, loc)))
+        Ok(Some(mk(
+            ExprKind::Compare {
+                left: Box::new(a),
+                ops,
+                comparators,
+            },
+            loc,
+        )))
     }
 
     /// compare_op_bitwise_or_pair: the ten comparison operators, each
@@ -417,33 +491,47 @@ impl<'a> Parser<'a> {
     /// shift_expr: shift_expr ('<<' | '>>') sum | sum
     fn shift_expr(&mut self) -> PResult<Expr> {
         self.binary_left(
-            &[(Tok::LeftShift, Operator::LShift), (Tok::RightShift, Operator::RShift)],
+            &[
+                (Tok::LeftShift, Operator::LShift),
+                (Tok::RightShift, Operator::RShift),
+            ],
             |p| {
-                p.binary_left(&[(Tok::Plus, Operator::Add), (Tok::Minus, Operator::Sub)], |p| {
-                    p.binary_left(
-                        &[
-                            (Tok::Star, Operator::Mult),
-                            (Tok::Slash, Operator::Div),
-                            (Tok::DoubleSlash, Operator::FloorDiv),
-                            (Tok::Percent, Operator::Mod),
-                            (Tok::At, Operator::MatMult),
-                        ],
-                        Self::factor,
-                    )
-                })
+                p.binary_left(
+                    &[(Tok::Plus, Operator::Add), (Tok::Minus, Operator::Sub)],
+                    |p| {
+                        p.binary_left(
+                            &[
+                                (Tok::Star, Operator::Mult),
+                                (Tok::Slash, Operator::Div),
+                                (Tok::DoubleSlash, Operator::FloorDiv),
+                                (Tok::Percent, Operator::Mod),
+                                (Tok::At, Operator::MatMult),
+                            ],
+                            Self::factor,
+                        )
+                    },
+                )
             },
         )
     }
 
     /// A left-recursive binary rule (`a=rule OP b=sub | sub`) as a loop.
-    fn binary_left(&mut self, ops: &[(Tok, Operator)], sub: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
+    fn binary_left(
+        &mut self,
+        ops: &[(Tok, Operator)],
+        sub: fn(&mut Self) -> PResult<Expr>,
+    ) -> PResult<Expr> {
         let start = self.pos;
         self.touch();
-        let Some(mut left) = sub(self)? else { return Ok(None) };
+        let Some(mut left) = sub(self)? else {
+            return Ok(None);
+        };
         let mut links = 0;
         loop {
             let k = self.peek();
-            let Some(&(_, op)) = ops.iter().find(|(t, _)| *t == k) else { break };
+            let Some(&(_, op)) = ops.iter().find(|(t, _)| *t == k) else {
+                break;
+            };
             let mark = self.pos;
             self.pos += 1;
             let right = match sub(self) {
@@ -456,7 +544,14 @@ impl<'a> Parser<'a> {
             match right {
                 Some(right) => {
                     let loc = self.loc_from(start);
-                    left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, loc);
+                    left = mk(
+                        ExprKind::BinOp {
+                            left: Box::new(left),
+                            op,
+                            right: Box::new(right),
+                        },
+                        loc,
+                    );
                     links += 1;
                     if let Err(s) = self.chain_link() {
                         self.chain_end(links);
@@ -488,7 +583,13 @@ impl<'a> Parser<'a> {
             p.pos += 1;
             if let Some(a) = p.factor()? {
                 let loc = p.loc_from(start);
-                return Ok(Some(mk(ExprKind::UnaryOp { op, operand: Box::new(a) }, loc)));
+                return Ok(Some(mk(
+                    ExprKind::UnaryOp {
+                        op,
+                        operand: Box::new(a),
+                    },
+                    loc,
+                )));
             }
             p.pos = start;
             p.power()
@@ -499,14 +600,20 @@ impl<'a> Parser<'a> {
     fn power(&mut self) -> PResult<Expr> {
         let start = self.pos;
         self.touch();
-        let Some(a) = self.await_primary()? else { return Ok(None) };
+        let Some(a) = self.await_primary()? else {
+            return Ok(None);
+        };
         if self.peek() == Tok::DoubleStar {
             let mark = self.pos;
             self.pos += 1;
             if let Some(b) = self.factor()? {
                 let loc = self.loc_from(start);
                 return Ok(Some(mk(
-                    ExprKind::BinOp { left: Box::new(a), op: Operator::Pow, right: Box::new(b) },
+                    ExprKind::BinOp {
+                        left: Box::new(a),
+                        op: Operator::Pow,
+                        right: Box::new(b),
+                    },
                     loc,
                 )));
             }
@@ -553,7 +660,9 @@ impl<'a> Parser<'a> {
 
     fn primary_raw(&mut self, start: usize) -> PResult<Expr> {
         self.touch();
-        let Some(a) = self.atom()? else { return Ok(None) };
+        let Some(a) = self.atom()? else {
+            return Ok(None);
+        };
         let mut links = 0;
         let r = self.primary_trailers(start, a, &mut links);
         self.chain_end(links);
@@ -571,7 +680,14 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     if let Some((attr, _)) = self.name_token() {
                         let loc = self.loc_from(start);
-                        a = mk(ExprKind::Attribute { value: Box::new(a), attr, ctx: ExprContext::Load }, loc);
+                        a = mk(
+                            ExprKind::Attribute {
+                                value: Box::new(a),
+                                attr,
+                                ctx: ExprContext::Load,
+                            },
+                            loc,
+                        );
                         continue;
                     }
                     self.pos = mark;
@@ -580,7 +696,14 @@ impl<'a> Parser<'a> {
                 Tok::LPar => {
                     if let Some(g) = self.genexp()? {
                         let loc = self.loc_from(start);
-                        a = mk(ExprKind::Call { func: Box::new(a), args: vec![g], keywords: vec![] }, loc);
+                        a = mk(
+                            ExprKind::Call {
+                                func: Box::new(a),
+                                args: vec![g],
+                                keywords: vec![],
+                            },
+                            loc,
+                        );
                         continue;
                     }
                     self.pos = mark + 1;
@@ -588,10 +711,20 @@ impl<'a> Parser<'a> {
                     if self.eat(Tok::RPar) {
                         let loc = self.loc_from(start);
                         let (args, keywords) = match args {
-                            Some(Expr { node: ExprKind::Call { args, keywords, .. }, .. }) => (args, keywords),
+                            Some(Expr {
+                                node: ExprKind::Call { args, keywords, .. },
+                                ..
+                            }) => (args, keywords),
                             _ => (vec![], vec![]),
                         };
-                        a = mk(ExprKind::Call { func: Box::new(a), args, keywords }, loc);
+                        a = mk(
+                            ExprKind::Call {
+                                func: Box::new(a),
+                                args,
+                                keywords,
+                            },
+                            loc,
+                        );
                         continue;
                     }
                     self.pos = mark;
@@ -603,7 +736,11 @@ impl<'a> Parser<'a> {
                         if self.eat(Tok::RSqb) {
                             let loc = self.loc_from(start);
                             a = mk(
-                                ExprKind::Subscript { value: Box::new(a), slice: Box::new(s), ctx: ExprContext::Load },
+                                ExprKind::Subscript {
+                                    value: Box::new(a),
+                                    slice: Box::new(s),
+                                    ctx: ExprContext::Load,
+                                },
                                 loc,
                             );
                             continue;
@@ -656,7 +793,13 @@ impl<'a> Parser<'a> {
         }
         self.eat(Tok::Comma);
         let loc = self.loc_from(start);
-        Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, loc)))
+        Ok(Some(mk(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            loc,
+        )))
     }
 
     /// slice: [expression] ':' [expression] [':' [expression]] | named_expression
@@ -683,7 +826,11 @@ impl<'a> Parser<'a> {
             }
             let loc = self.loc_from(start);
             return Ok(Some(mk(
-                ExprKind::Slice { lower: lower.map(Box::new), upper: upper.map(Box::new), step: step.map(Box::new) },
+                ExprKind::Slice {
+                    lower: lower.map(Box::new),
+                    upper: upper.map(Box::new),
+                    step: step.map(Box::new),
+                },
                 loc,
             )));
         }
@@ -708,7 +855,13 @@ impl<'a> Parser<'a> {
                     Tok::None => Constant::None,
                     _ => Constant::Ellipsis,
                 };
-                Ok(Some(mk(ExprKind::Constant { value: c, kind: None }, tok_loc(&t))))
+                Ok(Some(mk(
+                    ExprKind::Constant {
+                        value: c,
+                        kind: None,
+                    },
+                    tok_loc(&t),
+                )))
             }
             Tok::String => self.strings(),
             Tok::Number => {
@@ -848,7 +1001,13 @@ impl<'a> Parser<'a> {
         }
         if self.eat(Tok::RPar) {
             let loc = self.loc_from(start);
-            return Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, loc)));
+            return Ok(Some(mk(
+                ExprKind::Tuple {
+                    elts,
+                    ctx: ExprContext::Load,
+                },
+                loc,
+            )));
         }
         self.pos = start;
         Ok(None)
@@ -870,7 +1029,13 @@ impl<'a> Parser<'a> {
         };
         if self.eat(Tok::RSqb) {
             let loc = self.loc_from(start);
-            return Ok(Some(mk(ExprKind::List { elts, ctx: ExprContext::Load }, loc)));
+            return Ok(Some(mk(
+                ExprKind::List {
+                    elts,
+                    ctx: ExprContext::Load,
+                },
+                loc,
+            )));
         }
         if let Some(first) = elts.into_iter().next() {
             self.stash_put(mark, first_end, first);
@@ -930,7 +1095,9 @@ impl<'a> Parser<'a> {
 
     /// double_starred_kvpairs: ','.double_starred_kvpair+ [',']
     pub(crate) fn double_starred_kvpairs(&mut self) -> PResult<Vec<(Option<Expr>, Expr)>> {
-        let Some(a) = self.double_starred_kvpair()? else { return Ok(None) };
+        let Some(a) = self.double_starred_kvpair()? else {
+            return Ok(None);
+        };
         let mut v = vec![a];
         while self.peek() == Tok::Comma {
             let mark = self.pos;
@@ -1042,7 +1209,13 @@ impl<'a> Parser<'a> {
                 if let Some(b) = self.for_if_clauses()? {
                     if self.eat(Tok::RSqb) {
                         let loc = self.loc_from(start);
-                        return Ok(Some(mk(ExprKind::ListComp { elt: Box::new(a), generators: b }, loc)));
+                        return Ok(Some(mk(
+                            ExprKind::ListComp {
+                                elt: Box::new(a),
+                                generators: b,
+                            },
+                            loc,
+                        )));
                     }
                 }
             }
@@ -1063,7 +1236,13 @@ impl<'a> Parser<'a> {
                 if let Some(b) = self.for_if_clauses()? {
                     if self.eat(Tok::RBrace) {
                         let loc = self.loc_from(start);
-                        return Ok(Some(mk(ExprKind::SetComp { elt: Box::new(a), generators: b }, loc)));
+                        return Ok(Some(mk(
+                            ExprKind::SetComp {
+                                elt: Box::new(a),
+                                generators: b,
+                            },
+                            loc,
+                        )));
                     }
                 }
             }
@@ -1086,7 +1265,13 @@ impl<'a> Parser<'a> {
                 if let Some(b) = self.for_if_clauses()? {
                     if self.eat(Tok::RPar) {
                         let loc = self.loc_from(start);
-                        return Ok(Some(mk(ExprKind::GeneratorExp { elt: Box::new(a), generators: b }, loc)));
+                        return Ok(Some(mk(
+                            ExprKind::GeneratorExp {
+                                elt: Box::new(a),
+                                generators: b,
+                            },
+                            loc,
+                        )));
                     }
                 }
                 self.stash_put(start + 1, end, a);
@@ -1128,7 +1313,11 @@ impl<'a> Parser<'a> {
                     if self.eat(Tok::RBrace) {
                         let loc = self.loc_from(start);
                         return Ok(Some(mk(
-                            ExprKind::DictComp { key: Box::new(k), value: Box::new(v), generators: b },
+                            ExprKind::DictComp {
+                                key: Box::new(k),
+                                value: Box::new(v),
+                                generators: b,
+                            },
                             loc,
                         )));
                     }
@@ -1239,8 +1428,21 @@ impl<'a> Parser<'a> {
     }
 
     fn dummy_call(&self, args: Vec<Expr>, keywords: Vec<Keyword>, loc: Loc) -> Expr {
-        let func = Box::new(mk(ExprKind::Name { id: "_".into(), ctx: ExprContext::Load }, Loc::default()));
-        mk(ExprKind::Call { func, args, keywords }, loc)
+        let func = Box::new(mk(
+            ExprKind::Name {
+                id: "_".into(),
+                ctx: ExprContext::Load,
+            },
+            Loc::default(),
+        ));
+        mk(
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            },
+            loc,
+        )
     }
 
     /// kwargs: ','.kwarg_or_starred+ ',' ','.kwarg_or_double_starred+
@@ -1266,7 +1468,9 @@ impl<'a> Parser<'a> {
     /// `','.elem+`: one or more `elem` separated by commas (the trailing
     /// comma is left alone).
     pub(crate) fn sep_list<T>(&mut self, elem: fn(&mut Self) -> PResult<T>) -> PResult<Vec<T>> {
-        let Some(a) = elem(self)? else { return Ok(None) };
+        let Some(a) = elem(self)? else {
+            return Ok(None);
+        };
         let mut v = vec![a];
         while self.peek() == Tok::Comma {
             let mark = self.pos;
@@ -1288,7 +1492,13 @@ impl<'a> Parser<'a> {
         if self.eat(Tok::Star) {
             if let Some(a) = self.expression()? {
                 let loc = self.loc_from(start);
-                return Ok(Some(mk(ExprKind::Starred { value: Box::new(a), ctx: ExprContext::Load }, loc)));
+                return Ok(Some(mk(
+                    ExprKind::Starred {
+                        value: Box::new(a),
+                        ctx: ExprContext::Load,
+                    },
+                    loc,
+                )));
             }
         }
         self.pos = start;
@@ -1325,7 +1535,11 @@ impl<'a> Parser<'a> {
         if self.eat(Tok::DoubleStar) {
             if let Some(a) = self.expression()? {
                 let loc = self.loc_from(start);
-                return Ok(Some(KwOrStarred::Kw(Keyword { arg: None, value: Box::new(a), loc })));
+                return Ok(Some(KwOrStarred::Kw(Keyword {
+                    arg: None,
+                    value: Box::new(a),
+                    loc,
+                })));
             }
         }
         self.pos = start;
@@ -1336,11 +1550,17 @@ impl<'a> Parser<'a> {
     fn keyword_arg(&mut self) -> PResult<Keyword> {
         let start = self.pos;
         if self.peek() == Tok::Name && self.peek_at(1) == Tok::Equal {
-            let Some((name, _)) = self.name_token() else { return Ok(None) };
+            let Some((name, _)) = self.name_token() else {
+                return Ok(None);
+            };
             self.pos += 1;
             if let Some(b) = self.expression()? {
                 let loc = self.loc_from(start);
-                return Ok(Some(Keyword { arg: Some(name), value: Box::new(b), loc }));
+                return Ok(Some(Keyword {
+                    arg: Some(name),
+                    value: Box::new(b),
+                    loc,
+                }));
             }
         }
         self.pos = start;
@@ -1363,7 +1583,10 @@ pub(crate) fn set_ctx(e: Expr, ctx: ExprContext) -> Expr {
         },
         ExprKind::Subscript { value, slice, .. } => ExprKind::Subscript { value, slice, ctx },
         ExprKind::Attribute { value, attr, .. } => ExprKind::Attribute { value, attr, ctx },
-        ExprKind::Starred { value, .. } => ExprKind::Starred { value: Box::new(set_ctx(*value, ctx)), ctx },
+        ExprKind::Starred { value, .. } => ExprKind::Starred {
+            value: Box::new(set_ctx(*value, ctx)),
+            ctx,
+        },
         other => other,
     };
     Expr { node, loc }

@@ -30,7 +30,10 @@ impl<'a> Parser<'a> {
         if self.args()?.is_some() && self.eat(Tok::Comma) {
             // CPython 3.11.7 points at the '*' (older 3.11 grammars at the args).
             if let Some(a) = self.expect(Tok::Star) {
-                return Err(self.raise_at(tok_loc(&a), "iterable argument unpacking follows keyword argument unpacking"));
+                return Err(self.raise_at(
+                    tok_loc(&a),
+                    "iterable argument unpacking follows keyword argument unpacking",
+                ));
             }
         }
         self.pos = start;
@@ -46,7 +49,11 @@ impl<'a> Parser<'a> {
                         }
                     }
                     let last = b.last().map(last_comprehension_item).unwrap_or(a.loc);
-                    return Err(self.raise_range(a.loc, last, "Generator expression must be parenthesized"));
+                    return Err(self.raise_range(
+                        a.loc,
+                        last,
+                        "Generator expression must be parenthesized",
+                    ));
                 }
             }
         }
@@ -70,7 +77,11 @@ impl<'a> Parser<'a> {
                     if args.len() > 1 {
                         let lastarg = args[args.len() - 1].loc;
                         let last = b.last().map(last_comprehension_item).unwrap_or(lastarg);
-                        return Err(self.raise_range(lastarg, last, "Generator expression must be parenthesized"));
+                        return Err(self.raise_range(
+                            lastarg,
+                            last,
+                            "Generator expression must be parenthesized",
+                        ));
                     }
                 }
                 return Ok(None);
@@ -81,7 +92,11 @@ impl<'a> Parser<'a> {
             if let Some(a) = self.expression()? {
                 if let Some(b) = self.for_if_clauses()? {
                     let last = b.last().map(last_comprehension_item).unwrap_or(a.loc);
-                    return Err(self.raise_range(a.loc, last, "Generator expression must be parenthesized"));
+                    return Err(self.raise_range(
+                        a.loc,
+                        last,
+                        "Generator expression must be parenthesized",
+                    ));
                 }
             }
         }
@@ -155,7 +170,9 @@ impl<'a> Parser<'a> {
             if self.peek() != Tok::LPar {
                 if let Some(b) = self.star_expressions()? {
                     if id == "print" || id == "exec" {
-                        let msg = format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?");
+                        let msg = format!(
+                            "Missing parentheses in call to '{id}'. Did you mean {id}(...)?"
+                        );
                         return Err(self.raise_range(tok_loc(&a), b.loc, msg));
                     }
                 }
@@ -178,7 +195,11 @@ impl<'a> Parser<'a> {
                 if let Some(b) = self.expression_without_invalid()? {
                     let is_legacy = matches!(&a.node, ExprKind::Name { id, .. } if id == "print" || id == "exec");
                     if !is_legacy && self.prev_level() != 0 {
-                        return Err(self.raise_range(a.loc, b.loc, "invalid syntax. Perhaps you forgot a comma?"));
+                        return Err(self.raise_range(
+                            a.loc,
+                            b.loc,
+                            "invalid syntax. Perhaps you forgot a comma?",
+                        ));
                     }
                     self.pos = start;
                     return Ok(None);
@@ -190,7 +211,11 @@ impl<'a> Parser<'a> {
             if self.eat(Tok::If) {
                 if let Some(b) = self.disjunction()? {
                     if !matches!(self.peek(), Tok::Else | Tok::Colon) {
-                        return Err(self.raise_range(a.loc, b.loc, "expected 'else' after 'if' expression"));
+                        return Err(self.raise_range(
+                            a.loc,
+                            b.loc,
+                            "expected 'else' after 'if' expression",
+                        ));
                     }
                 }
             }
@@ -250,14 +275,15 @@ impl<'a> Parser<'a> {
         };
         if !excluded {
             if let Some(a) = self.bitwise_or()? {
-                if self.eat(Tok::Equal) && self.bitwise_or()?.is_some() {
-                    if !matches!(self.peek(), Tok::Equal | Tok::ColonEqual) {
-                        let msg = format!(
-                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                            expr_name(&a)
-                        );
-                        return Err(self.raise_at(a.loc, msg));
-                    }
+                if self.eat(Tok::Equal)
+                    && self.bitwise_or()?.is_some()
+                    && !matches!(self.peek(), Tok::Equal | Tok::ColonEqual)
+                {
+                    let msg = format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        expr_name(&a)
+                    );
+                    return Err(self.raise_at(a.loc, msg));
                 }
             }
         }
@@ -269,7 +295,10 @@ impl<'a> Parser<'a> {
     fn atom_is_list_tuple_genexp(&mut self) -> Result<bool, Stop> {
         let start = self.pos;
         let r = match self.atom()? {
-            Some(e) => matches!(e.node, ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. }),
+            Some(e) => matches!(
+                e.node,
+                ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. }
+            ),
             None => false,
         };
         self.pos = start;
@@ -287,7 +316,10 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         if let Some(a) = self.invalid_ann_assign_target()? {
             if self.eat(Tok::Colon) && self.expression()?.is_some() {
-                let msg = format!("only single target (not {}) can be annotated", expr_name(&a));
+                let msg = format!(
+                    "only single target (not {}) can be annotated",
+                    expr_name(&a)
+                );
                 return Err(self.raise_at(a.loc, msg));
             }
         }
@@ -302,7 +334,9 @@ impl<'a> Parser<'a> {
                     }
                 }
                 if self.eat(Tok::Colon) && self.expression()?.is_some() {
-                    return Err(self.raise_at(a.loc, "only single target (not tuple) can be annotated"));
+                    return Err(
+                        self.raise_at(a.loc, "only single target (not tuple) can be annotated")
+                    );
                 }
             }
         }
@@ -333,7 +367,10 @@ impl<'a> Parser<'a> {
             if super::stmt::augassign_op(self.peek()).is_some() {
                 self.pos += 1;
                 if self.annotated_rhs()?.is_some() {
-                    let msg = format!("'{}' is an illegal expression for augmented assignment", expr_name(&a));
+                    let msg = format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        expr_name(&a)
+                    );
                     return Err(self.raise_at(a.loc, msg));
                 }
             }
@@ -416,7 +453,9 @@ impl<'a> Parser<'a> {
         self.pos += 1;
         if let Some(a) = self.starred_expression()? {
             if self.for_if_clauses()?.is_some() {
-                return Err(self.raise_at(a.loc, "iterable unpacking cannot be used in comprehension"));
+                return Err(
+                    self.raise_at(a.loc, "iterable unpacking cannot be used in comprehension")
+                );
             }
         }
         if open == Tok::LPar {
@@ -461,8 +500,14 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         if self.eat(Tok::LBrace) {
             if let Some(a) = self.expect(Tok::DoubleStar) {
-                if self.bitwise_or()?.is_some() && self.for_if_clauses()?.is_some() && self.eat(Tok::RBrace) {
-                    return Err(self.raise_at(tok_loc(&a), "dict unpacking cannot be used in dict comprehension"));
+                if self.bitwise_or()?.is_some()
+                    && self.for_if_clauses()?.is_some()
+                    && self.eat(Tok::RBrace)
+                {
+                    return Err(self.raise_at(
+                        tok_loc(&a),
+                        "dict unpacking cannot be used in dict comprehension",
+                    ));
                 }
             }
         }
@@ -536,7 +581,11 @@ impl<'a> Parser<'a> {
         }
         self.repeat(lambda, Self::param_maybe_default)?;
         if self.eat(Tok::Star) {
-            let ok = if self.eat(Tok::Comma) { true } else { self.param_no_default(lambda)?.is_some() };
+            let ok = if self.eat(Tok::Comma) {
+                true
+            } else {
+                self.param_no_default(lambda)?.is_some()
+            };
             if ok {
                 self.repeat(lambda, Self::param_maybe_default)?;
                 if let Some(a) = self.expect(Tok::Slash) {
@@ -605,16 +654,27 @@ impl<'a> Parser<'a> {
         self.pos = start;
         if self.eat(Tok::Star) && self.param(lambda)?.is_some() {
             if let Some(a) = self.expect(Tok::Equal) {
-                return Err(self.raise_at(tok_loc(&a), "var-positional argument cannot have default value"));
+                return Err(self.raise_at(
+                    tok_loc(&a),
+                    "var-positional argument cannot have default value",
+                ));
             }
         }
         self.pos = start;
         if self.eat(Tok::Star) {
-            let ok = if self.eat(Tok::Comma) { true } else { self.param_no_default(lambda)?.is_some() };
+            let ok = if self.eat(Tok::Comma) {
+                true
+            } else {
+                self.param_no_default(lambda)?.is_some()
+            };
             if ok {
                 self.repeat(lambda, Self::param_maybe_default)?;
                 if let Some(a) = self.expect(Tok::Star) {
-                    let ok2 = if self.eat(Tok::Comma) { true } else { self.param_no_default(lambda)?.is_some() };
+                    let ok2 = if self.eat(Tok::Comma) {
+                        true
+                    } else {
+                        self.param_no_default(lambda)?.is_some()
+                    };
                     if ok2 {
                         return Err(self.raise_at(tok_loc(&a), "* argument may appear only once"));
                     }
@@ -631,18 +691,25 @@ impl<'a> Parser<'a> {
         if self.eat(Tok::DoubleStar) && self.param(lambda)?.is_some() {
             let after = self.pos;
             if let Some(a) = self.expect(Tok::Equal) {
-                return Err(self.raise_at(tok_loc(&a), "var-keyword argument cannot have default value"));
+                return Err(self.raise_at(
+                    tok_loc(&a),
+                    "var-keyword argument cannot have default value",
+                ));
             }
             self.pos = after;
             if self.eat(Tok::Comma) {
                 let m = self.pos;
                 if let Some(a) = self.param(lambda)? {
-                    return Err(self.raise_at(a.loc, "arguments cannot follow var-keyword argument"));
+                    return Err(
+                        self.raise_at(a.loc, "arguments cannot follow var-keyword argument")
+                    );
                 }
                 self.pos = m;
                 if matches!(self.peek(), Tok::Star | Tok::DoubleStar | Tok::Slash) {
                     let a = self.cur();
-                    return Err(self.raise_at(tok_loc(&a), "arguments cannot follow var-keyword argument"));
+                    return Err(
+                        self.raise_at(tok_loc(&a), "arguments cannot follow var-keyword argument")
+                    );
                 }
             }
         }
@@ -693,7 +760,9 @@ impl<'a> Parser<'a> {
         if self.eat(Tok::LPar) {
             if let Some(a) = self.expect(Tok::DoubleStar) {
                 if self.expression()?.is_some() && self.eat(Tok::RPar) {
-                    return Err(self.raise_at(tok_loc(&a), "cannot use double starred expression here"));
+                    return Err(
+                        self.raise_at(tok_loc(&a), "cannot use double starred expression here")
+                    );
                 }
             }
         }
@@ -704,8 +773,13 @@ impl<'a> Parser<'a> {
     /// invalid_import_from_targets: import_from_as_names ',' NEWLINE
     pub(crate) fn invalid_import_from_targets(&mut self) -> Void {
         let start = self.pos;
-        if self.sep_list(Self::import_from_as_name)?.is_some() && self.eat(Tok::Comma) && self.eat(Tok::Newline) {
-            return Err(self.raise_syntax("trailing comma not allowed without surrounding parentheses"));
+        if self.sep_list(Self::import_from_as_name)?.is_some()
+            && self.eat(Tok::Comma)
+            && self.eat(Tok::Newline)
+        {
+            return Err(
+                self.raise_syntax("trailing comma not allowed without surrounding parentheses")
+            );
         }
         self.pos = start;
         Ok(None)
@@ -717,7 +791,11 @@ impl<'a> Parser<'a> {
         let mut any = false;
         loop {
             let mark = self.pos;
-            let e = if parenthesized { self.expressions()? } else { self.expression()? };
+            let e = if parenthesized {
+                self.expressions()?
+            } else {
+                self.expression()?
+            };
             if e.is_none() {
                 self.pos = mark;
                 if any {
@@ -765,16 +843,29 @@ impl<'a> Parser<'a> {
         self.eat(Tok::Async);
         if let Some(a) = self.expect(Tok::With) {
             let after = self.pos;
-            if self.with_items_loose(false)? && self.eat(Tok::Colon) && self.eat(Tok::Newline) && self.peek() != Tok::Indent
+            if self.with_items_loose(false)?
+                && self.eat(Tok::Colon)
+                && self.eat(Tok::Newline)
+                && self.peek() != Tok::Indent
             {
-                let msg = format!("expected an indented block after 'with' statement on line {}", a.lineno);
+                let msg = format!(
+                    "expected an indented block after 'with' statement on line {}",
+                    a.lineno
+                );
                 return Err(self.raise_indentation(msg));
             }
             self.pos = after;
             if self.eat(Tok::LPar) && self.with_items_loose(true)? {
                 self.eat(Tok::Comma);
-                if self.eat(Tok::RPar) && self.eat(Tok::Colon) && self.eat(Tok::Newline) && self.peek() != Tok::Indent {
-                    let msg = format!("expected an indented block after 'with' statement on line {}", a.lineno);
+                if self.eat(Tok::RPar)
+                    && self.eat(Tok::Colon)
+                    && self.eat(Tok::Newline)
+                    && self.peek() != Tok::Indent
+                {
+                    let msg = format!(
+                        "expected an indented block after 'with' statement on line {}",
+                        a.lineno
+                    );
                     return Err(self.raise_indentation(msg));
                 }
             }
@@ -800,10 +891,15 @@ impl<'a> Parser<'a> {
     ///     | 'try' ':' block* except_star_block+ 'except' [expression ['as' NAME]] ':'
     pub(crate) fn invalid_try_stmt(&mut self) -> Void {
         let start = self.pos;
-        let Some(a) = self.expect(Tok::Try) else { return Ok(None) };
+        let Some(a) = self.expect(Tok::Try) else {
+            return Ok(None);
+        };
         self.expect_indented_after(a.lineno, "'try' statement")?;
         self.pos = start + 1;
-        if self.eat(Tok::Colon) && self.block()?.is_some() && !matches!(self.peek(), Tok::Except | Tok::Finally) {
+        if self.eat(Tok::Colon)
+            && self.block()?.is_some()
+            && !matches!(self.peek(), Tok::Except | Tok::Finally)
+        {
             return Err(self.raise_syntax("expected 'except' or 'finally' block"));
         }
         for star_first in [false, true] {
@@ -821,7 +917,11 @@ impl<'a> Parser<'a> {
             let mut n = 0;
             loop {
                 let mark = self.pos;
-                let h = if star_first { self.except_star_block()? } else { self.except_block()? };
+                let h = if star_first {
+                    self.except_star_block()?
+                } else {
+                    self.except_block()?
+                };
                 if h.is_none() {
                     self.pos = mark;
                     break;
@@ -831,7 +931,9 @@ impl<'a> Parser<'a> {
             if n == 0 {
                 continue;
             }
-            let Some(ex) = self.expect(Tok::Except) else { continue };
+            let Some(ex) = self.expect(Tok::Except) else {
+                continue;
+            };
             if !star_first {
                 if let Some(b) = self.expect(Tok::Star) {
                     if self.expression()?.is_some() {
@@ -853,7 +955,10 @@ impl<'a> Parser<'a> {
                     self.pos = mark;
                 }
                 if self.eat(Tok::Colon) {
-                    return Err(self.raise_at(tok_loc(&ex), "cannot have both 'except' and 'except*' on the same 'try'"));
+                    return Err(self.raise_at(
+                        tok_loc(&ex),
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                    ));
                 }
             }
         }
@@ -886,7 +991,10 @@ impl<'a> Parser<'a> {
             if self.eat(Tok::Comma) && self.expressions()?.is_some() {
                 self.as_name_opt();
                 if self.eat(Tok::Colon) {
-                    return Err(self.raise_starting_from(a.loc, "multiple exception types must be parenthesized"));
+                    return Err(self.raise_starting_from(
+                        a.loc,
+                        "multiple exception types must be parenthesized",
+                    ));
                 }
             }
         }
@@ -1022,7 +1130,9 @@ impl<'a> Parser<'a> {
             let mut found = None;
             for with_positional in [true, false] {
                 self.pos = inner;
-                if with_positional && !(self.positional_patterns()?.is_some() && self.eat(Tok::Comma)) {
+                if with_positional
+                    && !(self.positional_patterns()?.is_some() && self.eat(Tok::Comma))
+                {
                     continue;
                 }
                 if self.keyword_patterns()?.is_some() && self.eat(Tok::Comma) {
@@ -1035,7 +1145,11 @@ impl<'a> Parser<'a> {
             if let Some(a) = found {
                 if let (Some(first), Some(last)) = (a.first(), a.last()) {
                     let (f, l) = (first.loc, last.loc);
-                    return Err(self.raise_range(f, l, "positional patterns follow keyword patterns"));
+                    return Err(self.raise_range(
+                        f,
+                        l,
+                        "positional patterns follow keyword patterns",
+                    ));
                 }
             }
         }
@@ -1091,7 +1205,10 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.eat(Tok::Async);
         if let Some(a) = self.expect(Tok::For) {
-            if self.star_targets()?.is_some() && self.eat(Tok::In) && self.star_expressions()?.is_some() {
+            if self.star_targets()?.is_some()
+                && self.eat(Tok::In)
+                && self.star_expressions()?.is_some()
+            {
                 let after = self.pos;
                 if self.eat(Tok::Newline) {
                     return Err(self.raise_syntax("expected ':'"));
@@ -1162,10 +1279,11 @@ impl<'a> Parser<'a> {
     ///     | expression ':' &('}'|',')
     pub(crate) fn invalid_double_starred_kvpairs(&mut self) -> Void {
         let start = self.pos;
-        if self.sep_list(Self::double_starred_kvpair)?.is_some() && self.eat(Tok::Comma) {
-            if self.invalid_kvpair()?.is_some() {
-                return Ok(Some(()));
-            }
+        if self.sep_list(Self::double_starred_kvpair)?.is_some()
+            && self.eat(Tok::Comma)
+            && self.invalid_kvpair()?.is_some()
+        {
+            return Ok(Some(()));
         }
         self.pos = start;
         self.invalid_kvpair_tail()
@@ -1189,7 +1307,10 @@ impl<'a> Parser<'a> {
         if self.expression()?.is_some() {
             if let Some(a) = self.expect(Tok::Colon) {
                 if matches!(self.peek(), Tok::RBrace | Tok::Comma) {
-                    return Err(self.raise_at(tok_loc(&a), "expression expected after dictionary key and ':'"));
+                    return Err(self.raise_at(
+                        tok_loc(&a),
+                        "expression expected after dictionary key and ':'",
+                    ));
                 }
             }
         }

@@ -108,6 +108,9 @@ pub(crate) struct Parser<'a> {
     fstring_col_delta: u32,
     /// Errors count columns in characters (else in bytes).
     char_offsets: bool,
+    /// Lines the sub-parser's tokens were moved down by (f-strings): error
+    /// texts come from the sub-source itself.
+    line_delta: u32,
     /// An expression the first pass parsed and then backtracked over:
     /// (start, end, value). The next `named_expression`/`expression` at
     /// `start` takes it instead of parsing the same tokens again.
@@ -150,13 +153,25 @@ pub fn parse_fstring_expr(src: &str, line_delta: u32, col_delta: u32) -> Result<
     let mut p = Parser::new(src, ParseMode::FString, line_delta, col_delta, true);
     match p.run()? {
         Mod::Expression { body } => Ok(*body),
-        _ => Err(SyntaxError::new(ErrorKind::SyntaxError, "f-string: invalid syntax")),
+        _ => Err(SyntaxError::new(
+            ErrorKind::SyntaxError,
+            "f-string: invalid syntax",
+        )),
     }
 }
 
 impl<'a> Parser<'a> {
-    fn new(src: &'a str, mode: ParseMode, line_delta: u32, col_delta: u32, char_offsets: bool) -> Parser<'a> {
-        let opts = tokenizer::TokenizeOptions { exec_input: mode == ParseMode::File, char_offsets };
+    fn new(
+        src: &'a str,
+        mode: ParseMode,
+        line_delta: u32,
+        col_delta: u32,
+        char_offsets: bool,
+    ) -> Parser<'a> {
+        let opts = tokenizer::TokenizeOptions {
+            exec_input: mode == ParseMode::File,
+            char_offsets,
+        };
         let tokenized = tokenizer::tokenize_with(src, opts);
         let tok_error_deferred = tokenized.error_is_deferred();
         let mut toks = tokenized.tokens;
@@ -164,15 +179,27 @@ impl<'a> Parser<'a> {
         if tok_error.is_none() && !tokenized.open_parens.is_empty() {
             // End of input inside brackets: CPython's tokenizer returns an
             // error token instead of the final NEWLINE/ENDMARKER.
-            while matches!(toks.last().map(|t| t.kind), Some(Tok::Newline | Tok::Dedent | Tok::EndMarker)) {
+            while matches!(
+                toks.last().map(|t| t.kind),
+                Some(Tok::Newline | Tok::Dedent | Tok::EndMarker)
+            ) {
                 toks.pop();
             }
         }
-        if mode == ParseMode::Single && toks.len() > 1 && toks.last().map(|t| t.kind) == Some(Tok::EndMarker) {
+        if mode == ParseMode::Single
+            && toks.len() > 1
+            && toks.last().map(|t| t.kind) == Some(Tok::EndMarker)
+        {
             // `_PyPegen_fill_token`: in single mode the first ENDMARKER after
             // some input is turned into a NEWLINE ("add an extra newline").
             let end = toks[toks.len() - 1];
-            toks.insert(toks.len() - 1, Token { kind: Tok::Newline, ..end });
+            toks.insert(
+                toks.len() - 1,
+                Token {
+                    kind: Tok::Newline,
+                    ..end
+                },
+            );
         }
         if tok_error.is_some() || toks.last().map(|t| t.kind) != Some(Tok::EndMarker) {
             // A sentinel standing for the tokenizer error (or a missing
@@ -234,6 +261,7 @@ impl<'a> Parser<'a> {
             line_starts: Vec::new(),
             fstring_col_delta: col_delta,
             char_offsets,
+            line_delta,
             stash: None,
             failed: std::collections::HashSet::new(),
         }
@@ -280,10 +308,18 @@ impl<'a> Parser<'a> {
         }
         let t = self.toks[last_token];
         let err = match t.kind {
-            Tok::Indent => self.error_at_indent_token(ErrorKind::IndentationError, "unexpected indent", t),
-            Tok::Dedent => self.error_at_indent_token(ErrorKind::IndentationError, "unexpected unindent", t),
+            Tok::Indent => {
+                self.error_at_indent_token(ErrorKind::IndentationError, "unexpected indent", t)
+            }
+            Tok::Dedent => {
+                self.error_at_indent_token(ErrorKind::IndentationError, "unexpected unindent", t)
+            }
             _ => {
-                let e = self.make_error_at_token(ErrorKind::SyntaxError, "invalid syntax".to_string(), t);
+                let e = self.make_error_at_token(
+                    ErrorKind::SyntaxError,
+                    "invalid syntax".to_string(),
+                    t,
+                );
                 self.prefer_tokenizer_error_at(e, t.lineno)
             }
         };
@@ -320,13 +356,24 @@ impl<'a> Parser<'a> {
             end_lineno: 1,
             end_col: 0,
         });
-        self.make_error_at_token(ErrorKind::SyntaxError, "unexpected EOF while parsing".to_string(), t)
+        self.make_error_at_token(
+            ErrorKind::SyntaxError,
+            "unexpected EOF while parsing".to_string(),
+            t,
+        )
     }
 
     /// `raise_unclosed_parentheses_error`.
     fn unclosed_paren_error(&mut self, op: OpenParen) -> SyntaxError {
         let msg = format!("'{}' was never closed", op.ch);
-        self.make_error(ErrorKind::SyntaxError, msg, op.lineno, op.col as i64 + 1, op.lineno, 0)
+        self.make_error(
+            ErrorKind::SyntaxError,
+            msg,
+            op.lineno,
+            op.col as i64 + 1,
+            op.lineno,
+            0,
+        )
     }
 
     /// `_PyPegen_tokenize_full_source_to_check_for_errors`: an error the
@@ -371,10 +418,12 @@ impl<'a> Parser<'a> {
     fn check_single_statement(&mut self) -> Result<(), SyntaxError> {
         // The tokens after the statement must be only NEWLINE/DEDENT/ENDMARKER.
         let rest = &self.toks[self.pos.min(self.toks.len())..];
-        if rest
-            .iter()
-            .any(|t| !matches!(t.kind, Tok::Newline | Tok::Dedent | Tok::EndMarker | Tok::Indent))
-        {
+        if rest.iter().any(|t| {
+            !matches!(
+                t.kind,
+                Tok::Newline | Tok::Dedent | Tok::EndMarker | Tok::Indent
+            )
+        }) {
             let t = self.toks[self.pos.min(self.toks.len() - 1)];
             return Err(self.make_error_at_token(
                 ErrorKind::SyntaxError,
@@ -406,7 +455,8 @@ impl<'a> Parser<'a> {
     }
 
     fn is_sentinel(&self, pos: usize) -> bool {
-        pos + 1 == self.toks.len() && (self.tok_error.is_some() || self.toks[pos].kind != Tok::EndMarker)
+        pos + 1 == self.toks.len()
+            && (self.tok_error.is_some() || self.toks[pos].kind != Tok::EndMarker)
     }
 
     /// The current token (after `peek`).
@@ -532,7 +582,10 @@ impl<'a> Parser<'a> {
         while m > 0 {
             m -= 1;
             let t = self.toks[m];
-            if !matches!(t.kind, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
+            if !matches!(
+                t.kind,
+                Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker
+            ) {
                 e = t;
                 break;
             }
@@ -580,7 +633,10 @@ impl<'a> Parser<'a> {
     pub(crate) fn chain_link(&mut self) -> Result<(), Stop> {
         self.chain += 1;
         if self.chain > MAX_CHAIN {
-            let e = SyntaxError::new(ErrorKind::RecursionError, "maximum recursion depth exceeded during compilation");
+            let e = SyntaxError::new(
+                ErrorKind::RecursionError,
+                "maximum recursion depth exceeded during compilation",
+            );
             return Err(self.raise(e));
         }
         Ok(())
@@ -631,7 +687,9 @@ impl<'a> Parser<'a> {
     /// `expression` would give (not a walrus).
     pub(crate) fn stash_take_plain(&mut self) -> Option<Expr> {
         match &self.stash {
-            Some((s, _, e)) if *s == self.pos && !matches!(e.node, ExprKind::NamedExpr { .. }) => self.stash_take(),
+            Some((s, _, e)) if *s == self.pos && !matches!(e.node, ExprKind::NamedExpr { .. }) => {
+                self.stash_take()
+            }
             _ => None,
         }
     }
@@ -658,14 +716,21 @@ impl<'a> Parser<'a> {
     }
 
     /// Remembers a result; `value` is only called when the result is kept.
-    pub(crate) fn memo_store(&mut self, start: usize, rule: MemoRule, failed: bool, value: impl FnOnce() -> MemoVal) {
+    pub(crate) fn memo_store(
+        &mut self,
+        start: usize,
+        rule: MemoRule,
+        failed: bool,
+        value: impl FnOnce() -> MemoVal,
+    ) {
         if !self.call_invalid_rules {
             if failed {
                 self.failed.insert((start as u32, rule));
             }
             return;
         }
-        self.memo.insert((start as u32, rule), (value(), self.pos as u32));
+        self.memo
+            .insert((start as u32, rule), (value(), self.pos as u32));
     }
 
     /// `memo_store` for an expression rule.
@@ -675,7 +740,10 @@ impl<'a> Parser<'a> {
 
     /// Remembers a result (second pass only; first pass: failures only).
     pub(crate) fn memo_put(&mut self, start: usize, rule: MemoRule, v: MemoVal) {
-        let failed = matches!(v, MemoVal::Expr(None) | MemoVal::Stmt(None) | MemoVal::Stmts(None));
+        let failed = matches!(
+            v,
+            MemoVal::Expr(None) | MemoVal::Stmt(None) | MemoVal::Stmts(None)
+        );
         self.memo_store(start, rule, failed, || v);
     }
 
@@ -716,7 +784,7 @@ impl<'a> Parser<'a> {
     }
 
     fn line_delta_for_errors(&self) -> u32 {
-        0
+        self.line_delta
     }
 
     /// `_PyPegen_raise_error_known_location`: builds the SyntaxError; the
@@ -737,7 +805,10 @@ impl<'a> Parser<'a> {
             msg
         };
         let (col, end_col) = if self.mode == ParseMode::FString {
-            (col - self.fstring_col_delta as i64, end_col - self.fstring_col_delta as i64)
+            (
+                col - self.fstring_col_delta as i64,
+                end_col - self.fstring_col_delta as i64,
+            )
         } else {
             (col, end_col)
         };
@@ -816,7 +887,12 @@ impl<'a> Parser<'a> {
     }
 
     /// The error for a token, as `_PyPegen_raise_error` locates it.
-    pub(crate) fn make_error_at_token(&mut self, kind: ErrorKind, msg: String, t: Token) -> SyntaxError {
+    pub(crate) fn make_error_at_token(
+        &mut self,
+        kind: ErrorKind,
+        msg: String,
+        t: Token,
+    ) -> SyntaxError {
         if t.col == crate::token::NO_COL {
             return self.error_at_indent_token(kind, &msg, t);
         }
@@ -835,7 +911,9 @@ impl<'a> Parser<'a> {
     fn error_at_indent_token(&mut self, kind: ErrorKind, msg: &str, t: Token) -> SyntaxError {
         // The tokenizer stands after the indentation of the token's line.
         let col = self.line_text(t.lineno).map_or(0, |l| {
-            l.bytes().take_while(|b| matches!(b, b' ' | b'\t' | b'\x0c')).count()
+            l.bytes()
+                .take_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
+                .count()
         });
         let mut e = self.make_error(kind, msg.to_string(), t.lineno, col as i64, t.lineno, 0);
         e.end_lineno = t.lineno;

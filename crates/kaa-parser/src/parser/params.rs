@@ -7,6 +7,10 @@ use super::{PResult, Parser};
 use crate::ast::{Arg, Arguments, Expr, ExprKind};
 use crate::token::Tok;
 
+/// What `slash_with_default` collects: the parameters without and with
+/// defaults before the '/'.
+pub(crate) type SlashWithDefault = (Vec<Arg>, Vec<(Arg, Expr)>);
+
 /// The parts `star_etc` collects.
 pub(crate) struct StarEtc {
     pub(crate) vararg: Option<Arg>,
@@ -30,7 +34,7 @@ pub(crate) fn empty_arguments() -> Arguments {
 /// `_PyPegen_make_arguments`.
 fn make_arguments(
     slash_no_default: Option<Vec<Arg>>,
-    slash_with_default: Option<(Vec<Arg>, Vec<(Arg, Expr)>)>,
+    slash_with_default: Option<SlashWithDefault>,
     plain: Vec<Arg>,
     with_default: Vec<(Arg, Expr)>,
     star: Option<StarEtc>,
@@ -162,10 +166,11 @@ impl<'a> Parser<'a> {
     pub(crate) fn slash_no_default(&mut self, lambda: bool) -> PResult<Vec<Arg>> {
         let start = self.pos;
         let a = self.repeat(lambda, Self::param_no_default)?;
-        if !a.is_empty() && self.eat(Tok::Slash) {
-            if self.eat(Tok::Comma) || self.peek() == Self::params_end(lambda) {
-                return Ok(Some(a));
-            }
+        if !a.is_empty()
+            && self.eat(Tok::Slash)
+            && (self.eat(Tok::Comma) || self.peek() == Self::params_end(lambda))
+        {
+            return Ok(Some(a));
         }
         self.pos = start;
         Ok(None)
@@ -173,14 +178,15 @@ impl<'a> Parser<'a> {
 
     /// slash_with_default: param_no_default* param_with_default+ '/' ','
     ///                   | param_no_default* param_with_default+ '/' &')'
-    pub(crate) fn slash_with_default(&mut self, lambda: bool) -> PResult<(Vec<Arg>, Vec<(Arg, Expr)>)> {
+    pub(crate) fn slash_with_default(&mut self, lambda: bool) -> PResult<SlashWithDefault> {
         let start = self.pos;
         let a = self.repeat(lambda, Self::param_no_default)?;
         let b = self.repeat(lambda, Self::param_with_default)?;
-        if !b.is_empty() && self.eat(Tok::Slash) {
-            if self.eat(Tok::Comma) || self.peek() == Self::params_end(lambda) {
-                return Ok(Some((a, b)));
-            }
+        if !b.is_empty()
+            && self.eat(Tok::Slash)
+            && (self.eat(Tok::Comma) || self.peek() == Self::params_end(lambda))
+        {
+            return Ok(Some((a, b)));
         }
         self.pos = start;
         Ok(None)
@@ -217,20 +223,32 @@ impl<'a> Parser<'a> {
             if let Some(a) = vararg {
                 let b = self.repeat(lambda, Self::param_maybe_default)?;
                 let c = self.kwds_opt(lambda)?;
-                return Ok(Some(StarEtc { vararg: Some(a), kwonly: b, kwarg: c }));
+                return Ok(Some(StarEtc {
+                    vararg: Some(a),
+                    kwonly: b,
+                    kwarg: c,
+                }));
             }
             self.pos = after_star;
             if self.eat(Tok::Comma) {
                 let b = self.repeat(lambda, Self::param_maybe_default)?;
                 if !b.is_empty() {
                     let c = self.kwds_opt(lambda)?;
-                    return Ok(Some(StarEtc { vararg: None, kwonly: b, kwarg: c }));
+                    return Ok(Some(StarEtc {
+                        vararg: None,
+                        kwonly: b,
+                        kwarg: c,
+                    }));
                 }
             }
             self.pos = start;
         }
         if let Some(a) = self.kwds(lambda)? {
-            return Ok(Some(StarEtc { vararg: None, kwonly: vec![], kwarg: Some(a) }));
+            return Ok(Some(StarEtc {
+                vararg: None,
+                kwonly: vec![],
+                kwarg: Some(a),
+            }));
         }
         self.pos = start;
         Ok(None)
@@ -281,7 +299,12 @@ impl<'a> Parser<'a> {
                 if let Some(ann) = self.star_expression()? {
                     let loc = self.loc_from(start);
                     let _ = t;
-                    let a = Arg { arg, annotation: Some(Box::new(ann)), type_comment: None, loc };
+                    let a = Arg {
+                        arg,
+                        annotation: Some(Box::new(ann)),
+                        type_comment: None,
+                        loc,
+                    };
                     if self.eat(Tok::Comma) || self.peek() == Tok::RPar {
                         return Ok(Some(a));
                     }
@@ -326,7 +349,9 @@ impl<'a> Parser<'a> {
     /// param: NAME annotation? (lambda_param: NAME)
     pub(crate) fn param(&mut self, lambda: bool) -> PResult<Arg> {
         let start = self.pos;
-        let Some((arg, _)) = self.name_token() else { return Ok(None) };
+        let Some((arg, _)) = self.name_token() else {
+            return Ok(None);
+        };
         let mut annotation = None;
         if !lambda {
             let mark = self.pos;
@@ -338,7 +363,12 @@ impl<'a> Parser<'a> {
             }
         }
         let loc = self.loc_from(start);
-        Ok(Some(Arg { arg, annotation, type_comment: None, loc }))
+        Ok(Some(Arg {
+            arg,
+            annotation,
+            type_comment: None,
+            loc,
+        }))
     }
 
     /// default: '=' expression | invalid_default
@@ -374,7 +404,13 @@ impl<'a> Parser<'a> {
         if self.eat(Tok::Colon) {
             if let Some(body) = self.expression()? {
                 let loc = self.loc_from(start);
-                return Ok(Some(mk(ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }, loc)));
+                return Ok(Some(mk(
+                    ExprKind::Lambda {
+                        args: Box::new(args),
+                        body: Box::new(body),
+                    },
+                    loc,
+                )));
             }
         }
         self.pos = start;

@@ -43,7 +43,13 @@ impl<'a> Parser<'a> {
         if self.eat(Tok::As) {
             if let Some((name, _)) = self.pattern_capture_target() {
                 let loc = self.loc_from(start);
-                return Ok(Some(pat(PatternKind::MatchAs { pattern: Some(Box::new(p)), name: Some(name) }, loc)));
+                return Ok(Some(pat(
+                    PatternKind::MatchAs {
+                        pattern: Some(Box::new(p)),
+                        name: Some(name),
+                    },
+                    loc,
+                )));
             }
         }
         if self.call_invalid_rules {
@@ -58,7 +64,9 @@ impl<'a> Parser<'a> {
     pub(crate) fn or_pattern(&mut self) -> PResult<Pattern> {
         let start = self.pos;
         self.touch();
-        let Some(mut patterns) = self.sep_by(Tok::VBar, Self::closed_pattern)? else { return Ok(None) };
+        let Some(mut patterns) = self.sep_by(Tok::VBar, Self::closed_pattern)? else {
+            return Ok(None);
+        };
         if patterns.len() == 1 {
             return Ok(patterns.pop());
         }
@@ -68,7 +76,9 @@ impl<'a> Parser<'a> {
 
     /// `sep.elem+` for any separator token.
     fn sep_by<T>(&mut self, sep: Tok, elem: fn(&mut Self) -> PResult<T>) -> PResult<Vec<T>> {
-        let Some(a) = elem(self)? else { return Ok(None) };
+        let Some(a) = elem(self)? else {
+            return Ok(None);
+        };
         let mut v = vec![a];
         while self.peek() == sep {
             let mark = self.pos;
@@ -96,18 +106,33 @@ impl<'a> Parser<'a> {
         // capture_pattern
         if let Some((name, _)) = self.pattern_capture_target() {
             let loc = self.loc_from(start);
-            return Ok(Some(pat(PatternKind::MatchAs { pattern: None, name: Some(name) }, loc)));
+            return Ok(Some(pat(
+                PatternKind::MatchAs {
+                    pattern: None,
+                    name: Some(name),
+                },
+                loc,
+            )));
         }
         self.pos = start;
         // wildcard_pattern
         if let Some(t) = self.expect_soft_keyword("_") {
-            return Ok(Some(pat(PatternKind::MatchAs { pattern: None, name: None }, tok_loc(&t))));
+            return Ok(Some(pat(
+                PatternKind::MatchAs {
+                    pattern: None,
+                    name: None,
+                },
+                tok_loc(&t),
+            )));
         }
         // value_pattern: attr !('.' | '(' | '=')
         if let Some(a) = self.attr()? {
             if !matches!(self.peek(), Tok::Dot | Tok::LPar | Tok::Equal) {
                 let loc = self.loc_from(start);
-                return Ok(Some(pat(PatternKind::MatchValue { value: Box::new(a) }, loc)));
+                return Ok(Some(pat(
+                    PatternKind::MatchValue { value: Box::new(a) },
+                    loc,
+                )));
             }
         }
         self.pos = start;
@@ -142,18 +167,31 @@ impl<'a> Parser<'a> {
                     Tok::True => Constant::Bool(true),
                     _ => Constant::Bool(false),
                 };
-                return Ok(Some(pat(PatternKind::MatchSingleton { value }, tok_loc(&t))));
+                return Ok(Some(pat(
+                    PatternKind::MatchSingleton { value },
+                    tok_loc(&t),
+                )));
             }
             Tok::String => {
-                let Some(s) = self.strings()? else { return Ok(None) };
+                let Some(s) = self.strings()? else {
+                    return Ok(None);
+                };
                 let loc = self.loc_from(start);
-                return Ok(Some(pat(PatternKind::MatchValue { value: Box::new(s) }, loc)));
+                return Ok(Some(pat(
+                    PatternKind::MatchValue { value: Box::new(s) },
+                    loc,
+                )));
             }
             _ => {}
         }
-        let Some(e) = self.number_literal()? else { return Ok(None) };
+        let Some(e) = self.number_literal()? else {
+            return Ok(None);
+        };
         let loc = self.loc_from(start);
-        Ok(Some(pat(PatternKind::MatchValue { value: Box::new(e) }, loc)))
+        Ok(Some(pat(
+            PatternKind::MatchValue { value: Box::new(e) },
+            loc,
+        )))
     }
 
     /// signed_number !('+' | '-') | complex_number: the numeric part of
@@ -181,7 +219,10 @@ impl<'a> Parser<'a> {
                     Tok::True => Constant::Bool(true),
                     _ => Constant::Bool(false),
                 };
-                Ok(Some(mk(ExprKind::Constant { value, kind: None }, tok_loc(&t))))
+                Ok(Some(mk(
+                    ExprKind::Constant { value, kind: None },
+                    tok_loc(&t),
+                )))
             }
             Tok::String => self.strings(),
             _ => self.number_literal(),
@@ -191,7 +232,9 @@ impl<'a> Parser<'a> {
     /// complex_number: signed_real_number ('+' | '-') imaginary_number
     fn complex_number(&mut self) -> PResult<Expr> {
         let start = self.pos;
-        let Some(real) = self.signed_real_number()? else { return Ok(None) };
+        let Some(real) = self.signed_real_number()? else {
+            return Ok(None);
+        };
         let op = match self.peek() {
             Tok::Plus => Operator::Add,
             Tok::Minus => Operator::Sub,
@@ -206,11 +249,24 @@ impl<'a> Parser<'a> {
             return Ok(None);
         };
         let imag = self.number(t)?;
-        if !matches!(imag.node, ExprKind::Constant { value: Constant::Complex { .. }, .. }) {
+        if !matches!(
+            imag.node,
+            ExprKind::Constant {
+                value: Constant::Complex { .. },
+                ..
+            }
+        ) {
             return Err(self.raise_at(imag.loc, "imaginary number required in complex literal"));
         }
         let loc = self.loc_from(start);
-        Ok(Some(mk(ExprKind::BinOp { left: Box::new(real), op, right: Box::new(imag) }, loc)))
+        Ok(Some(mk(
+            ExprKind::BinOp {
+                left: Box::new(real),
+                op,
+                right: Box::new(imag),
+            },
+            loc,
+        )))
     }
 
     /// signed_number: NUMBER | '-' NUMBER
@@ -226,7 +282,13 @@ impl<'a> Parser<'a> {
             return Ok(Some(n));
         }
         let loc = self.loc_from(start);
-        Ok(Some(mk(ExprKind::UnaryOp { op: UnaryOp::USub, operand: Box::new(n) }, loc)))
+        Ok(Some(mk(
+            ExprKind::UnaryOp {
+                op: UnaryOp::USub,
+                operand: Box::new(n),
+            },
+            loc,
+        )))
     }
 
     /// signed_real_number: real_number | '-' real_number
@@ -238,14 +300,26 @@ impl<'a> Parser<'a> {
             return Ok(None);
         };
         let n = self.number(t)?;
-        if matches!(n.node, ExprKind::Constant { value: Constant::Complex { .. }, .. }) {
+        if matches!(
+            n.node,
+            ExprKind::Constant {
+                value: Constant::Complex { .. },
+                ..
+            }
+        ) {
             return Err(self.raise_at(n.loc, "real number required in complex literal"));
         }
         if !neg {
             return Ok(Some(n));
         }
         let loc = self.loc_from(start);
-        Ok(Some(mk(ExprKind::UnaryOp { op: UnaryOp::USub, operand: Box::new(n) }, loc)))
+        Ok(Some(mk(
+            ExprKind::UnaryOp {
+                op: UnaryOp::USub,
+                operand: Box::new(n),
+            },
+            loc,
+        )))
     }
 
     /// pattern_capture_target: !"_" NAME !('.' | '(' | '=')
@@ -269,7 +343,9 @@ impl<'a> Parser<'a> {
     /// attr: name_or_attr '.' NAME
     pub(crate) fn attr(&mut self) -> PResult<Expr> {
         let start = self.pos;
-        let Some(e) = self.name_or_attr()? else { return Ok(None) };
+        let Some(e) = self.name_or_attr()? else {
+            return Ok(None);
+        };
         if matches!(e.node, ExprKind::Attribute { .. }) {
             return Ok(Some(e));
         }
@@ -280,7 +356,9 @@ impl<'a> Parser<'a> {
     /// name_or_attr: attr | NAME
     pub(crate) fn name_or_attr(&mut self) -> PResult<Expr> {
         let start = self.pos;
-        let Some(mut e) = self.name() else { return Ok(None) };
+        let Some(mut e) = self.name() else {
+            return Ok(None);
+        };
         let mut links = 0;
         loop {
             links += 1;
@@ -292,7 +370,14 @@ impl<'a> Parser<'a> {
             if self.eat(Tok::Dot) {
                 if let Some((attr, _)) = self.name_token() {
                     let loc = self.loc_from(start);
-                    e = mk(ExprKind::Attribute { value: Box::new(e), attr, ctx: ExprContext::Load }, loc);
+                    e = mk(
+                        ExprKind::Attribute {
+                            value: Box::new(e),
+                            attr,
+                            ctx: ExprContext::Load,
+                        },
+                        loc,
+                    );
                     continue;
                 }
             }
@@ -313,7 +398,11 @@ impl<'a> Parser<'a> {
         };
         self.pos += 1;
         let mark = self.pos;
-        let patterns = if open { self.open_sequence_pattern()? } else { self.maybe_sequence_pattern()? };
+        let patterns = if open {
+            self.open_sequence_pattern()?
+        } else {
+            self.maybe_sequence_pattern()?
+        };
         let patterns = match patterns {
             Some(p) => p,
             None => {
@@ -332,7 +421,9 @@ impl<'a> Parser<'a> {
     /// open_sequence_pattern: maybe_star_pattern ',' maybe_sequence_pattern?
     fn open_sequence_pattern(&mut self) -> PResult<Vec<Pattern>> {
         let start = self.pos;
-        let Some(first) = self.maybe_star_pattern()? else { return Ok(None) };
+        let Some(first) = self.maybe_star_pattern()? else {
+            return Ok(None);
+        };
         if !self.eat(Tok::Comma) {
             self.pos = start;
             return Ok(None);
@@ -348,7 +439,9 @@ impl<'a> Parser<'a> {
 
     /// maybe_sequence_pattern: ','.maybe_star_pattern+ ','?
     fn maybe_sequence_pattern(&mut self) -> PResult<Vec<Pattern>> {
-        let Some(v) = self.sep_by(Tok::Comma, Self::maybe_star_pattern)? else { return Ok(None) };
+        let Some(v) = self.sep_by(Tok::Comma, Self::maybe_star_pattern)? else {
+            return Ok(None);
+        };
         self.eat(Tok::Comma);
         Ok(Some(v))
     }
@@ -380,7 +473,14 @@ impl<'a> Parser<'a> {
         }
         if self.eat(Tok::RBrace) {
             let loc = self.loc_from(start);
-            return Ok(Some(pat(PatternKind::MatchMapping { keys: vec![], patterns: vec![], rest: None }, loc)));
+            return Ok(Some(pat(
+                PatternKind::MatchMapping {
+                    keys: vec![],
+                    patterns: vec![],
+                    rest: None,
+                },
+                loc,
+            )));
         }
         let inner = self.pos;
         if let Some(rest) = self.double_star_pattern() {
@@ -388,7 +488,11 @@ impl<'a> Parser<'a> {
             if self.eat(Tok::RBrace) {
                 let loc = self.loc_from(start);
                 return Ok(Some(pat(
-                    PatternKind::MatchMapping { keys: vec![], patterns: vec![], rest: Some(rest) },
+                    PatternKind::MatchMapping {
+                        keys: vec![],
+                        patterns: vec![],
+                        rest: Some(rest),
+                    },
                     loc,
                 )));
             }
@@ -402,7 +506,14 @@ impl<'a> Parser<'a> {
                     if self.eat(Tok::RBrace) {
                         let loc = self.loc_from(start);
                         let (keys, patterns) = items.into_iter().unzip();
-                        return Ok(Some(pat(PatternKind::MatchMapping { keys, patterns, rest: Some(rest) }, loc)));
+                        return Ok(Some(pat(
+                            PatternKind::MatchMapping {
+                                keys,
+                                patterns,
+                                rest: Some(rest),
+                            },
+                            loc,
+                        )));
                     }
                 }
             }
@@ -411,7 +522,14 @@ impl<'a> Parser<'a> {
             if self.eat(Tok::RBrace) {
                 let loc = self.loc_from(start);
                 let (keys, patterns) = items.into_iter().unzip();
-                return Ok(Some(pat(PatternKind::MatchMapping { keys, patterns, rest: None }, loc)));
+                return Ok(Some(pat(
+                    PatternKind::MatchMapping {
+                        keys,
+                        patterns,
+                        rest: None,
+                    },
+                    loc,
+                )));
             }
         }
         self.pos = start;
@@ -457,7 +575,9 @@ impl<'a> Parser<'a> {
     ///     | invalid_class_pattern
     fn class_pattern(&mut self) -> PResult<Pattern> {
         let start = self.pos;
-        let Some(cls) = self.name_or_attr()? else { return Ok(None) };
+        let Some(cls) = self.name_or_attr()? else {
+            return Ok(None);
+        };
         if !self.eat(Tok::LPar) {
             self.pos = start;
             return Ok(None);
@@ -508,9 +628,23 @@ impl<'a> Parser<'a> {
         self.pattern()
     }
 
-    fn match_class(&self, cls: Expr, patterns: Vec<Pattern>, kws: Vec<(String, Pattern)>, loc: Loc) -> Pattern {
+    fn match_class(
+        &self,
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kws: Vec<(String, Pattern)>,
+        loc: Loc,
+    ) -> Pattern {
         let (kwd_attrs, kwd_patterns) = kws.into_iter().unzip();
-        pat(PatternKind::MatchClass { cls: Box::new(cls), patterns, kwd_attrs, kwd_patterns }, loc)
+        pat(
+            PatternKind::MatchClass {
+                cls: Box::new(cls),
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            },
+            loc,
+        )
     }
 
     /// keyword_pattern: NAME '=' pattern

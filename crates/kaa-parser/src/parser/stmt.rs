@@ -3,8 +3,8 @@
 use super::expr::{mk, set_ctx};
 use super::{tok_loc, MemoRule, MemoVal, PResult, Parser};
 use crate::ast::{
-    Alias, ExceptHandler, Expr, ExprContext, ExprKind, Loc, MatchCase, Mod, Operator, Stmt, StmtKind,
-    WithItem,
+    Alias, ExceptHandler, Expr, ExprContext, ExprKind, Loc, MatchCase, Mod, Operator, Stmt,
+    StmtKind, WithItem,
 };
 use crate::token::Tok;
 
@@ -30,14 +30,19 @@ impl<'a> Parser<'a> {
             }
         }
         if self.eat(Tok::EndMarker) {
-            return Ok(Some(Mod::Module { body, type_ignores: vec![] }));
+            return Ok(Some(Mod::Module {
+                body,
+                type_ignores: vec![],
+            }));
         }
         Ok(None)
     }
 
     /// eval: expressions NEWLINE* ENDMARKER
     pub(crate) fn eval_rule(&mut self) -> PResult<Mod> {
-        let Some(e) = self.expressions()? else { return Ok(None) };
+        let Some(e) = self.expressions()? else {
+            return Ok(None);
+        };
         while self.eat(Tok::Newline) {}
         if self.eat(Tok::EndMarker) {
             return Ok(Some(Mod::Expression { body: Box::new(e) }));
@@ -47,7 +52,9 @@ impl<'a> Parser<'a> {
 
     /// interactive: statement_newline
     pub(crate) fn interactive_rule(&mut self) -> PResult<Mod> {
-        Ok(self.statement_newline()?.map(|body| Mod::Interactive { body }))
+        Ok(self
+            .statement_newline()?
+            .map(|body| Mod::Interactive { body }))
     }
 
     /// func_type: '(' [type_expressions] ')' '->' expression NEWLINE* ENDMARKER
@@ -66,10 +73,15 @@ impl<'a> Parser<'a> {
         if !self.eat(Tok::RPar) || !self.eat(Tok::RArrow) {
             return Ok(None);
         }
-        let Some(returns) = self.expression()? else { return Ok(None) };
+        let Some(returns) = self.expression()? else {
+            return Ok(None);
+        };
         while self.eat(Tok::Newline) {}
         if self.eat(Tok::EndMarker) {
-            return Ok(Some(Mod::FunctionType { argtypes, returns: Box::new(returns) }));
+            return Ok(Some(Mod::FunctionType {
+                argtypes,
+                returns: Box::new(returns),
+            }));
         }
         Ok(None)
     }
@@ -78,7 +90,9 @@ impl<'a> Parser<'a> {
     fn type_expressions(&mut self) -> PResult<Vec<Expr>> {
         let mut v = Vec::new();
         if self.peek() != Tok::Star && self.peek() != Tok::DoubleStar {
-            let Some(list) = self.sep_list(Self::expression)? else { return Ok(None) };
+            let Some(list) = self.sep_list(Self::expression)? else {
+                return Ok(None);
+            };
             v = list;
             let mark = self.pos;
             if !self.eat(Tok::Comma) {
@@ -90,11 +104,15 @@ impl<'a> Parser<'a> {
             }
         }
         if self.eat(Tok::Star) {
-            let Some(b) = self.expression()? else { return Ok(None) };
+            let Some(b) = self.expression()? else {
+                return Ok(None);
+            };
             v.push(b);
             let mark = self.pos;
             if self.eat(Tok::Comma) && self.eat(Tok::DoubleStar) {
-                let Some(c) = self.expression()? else { return Ok(None) };
+                let Some(c) = self.expression()? else {
+                    return Ok(None);
+                };
                 v.push(c);
             } else {
                 self.pos = mark;
@@ -102,7 +120,9 @@ impl<'a> Parser<'a> {
             return Ok(Some(v));
         }
         if self.eat(Tok::DoubleStar) {
-            let Some(b) = self.expression()? else { return Ok(None) };
+            let Some(b) = self.expression()? else {
+                return Ok(None);
+            };
             v.push(b);
             return Ok(Some(v));
         }
@@ -170,7 +190,9 @@ impl<'a> Parser<'a> {
     /// simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE
     fn simple_stmts(&mut self) -> PResult<Vec<Stmt>> {
         let start = self.pos;
-        let Some(first) = self.simple_stmt()? else { return Ok(None) };
+        let Some(first) = self.simple_stmt()? else {
+            return Ok(None);
+        };
         let mut v = vec![first];
         while self.peek() == Tok::Semi {
             let mark = self.pos;
@@ -203,7 +225,9 @@ impl<'a> Parser<'a> {
         if r.is_none() {
             self.pos = start;
         }
-        self.memo_store(start, MemoRule::SimpleStmt, r.is_none(), || MemoVal::Stmt(r.clone()));
+        self.memo_store(start, MemoRule::SimpleStmt, r.is_none(), || {
+            MemoVal::Stmt(r.clone())
+        });
         Ok(r)
     }
 
@@ -227,7 +251,11 @@ impl<'a> Parser<'a> {
         // In the first pass, the statement can only be an assignment if a
         // '=', ':' or augmented-assignment operator stands outside brackets
         // before its end; otherwise the assignment alternatives would fail.
-        let try_assignment = if self.call_invalid_rules { true } else { !keyword_stmt && self.may_be_assignment() };
+        let try_assignment = if self.call_invalid_rules {
+            true
+        } else {
+            !keyword_stmt && self.may_be_assignment()
+        };
         if try_assignment {
             if let Some(s) = self.assignment()? {
                 return Ok(Some(s));
@@ -252,7 +280,9 @@ impl<'a> Parser<'a> {
             }
             Tok::Del => self.del_stmt(),
             Tok::Yield => {
-                let Some(y) = self.yield_expr()? else { return Ok(None) };
+                let Some(y) = self.yield_expr()? else {
+                    return Ok(None);
+                };
                 let loc = self.loc_from(start);
                 Ok(Some(st(StmtKind::Expr { value: Box::new(y) }, loc)))
             }
@@ -281,7 +311,9 @@ impl<'a> Parser<'a> {
             match t.kind {
                 Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
                 Tok::RPar | Tok::RSqb | Tok::RBrace => depth -= 1,
-                Tok::Newline | Tok::Semi | Tok::EndMarker | Tok::ErrorOp if depth <= 0 => return false,
+                Tok::Newline | Tok::Semi | Tok::EndMarker | Tok::ErrorOp if depth <= 0 => {
+                    return false
+                }
                 Tok::Newline | Tok::EndMarker | Tok::ErrorOp => return false,
                 Tok::Equal | Tok::Colon if depth == 0 => return true,
                 k if depth == 0 && augassign_op(k).is_some() => return true,
@@ -345,7 +377,12 @@ impl<'a> Parser<'a> {
                 let value = self.annotated_value()?;
                 let loc = self.loc_from(start);
                 return Ok(Some(st(
-                    StmtKind::AnnAssign { target: Box::new(a), annotation: Box::new(b), value, simple: 1 },
+                    StmtKind::AnnAssign {
+                        target: Box::new(a),
+                        annotation: Box::new(b),
+                        value,
+                        simple: 1,
+                    },
                     loc,
                 )));
             }
@@ -370,7 +407,12 @@ impl<'a> Parser<'a> {
                     let value = self.annotated_value()?;
                     let loc = self.loc_from(start);
                     return Ok(Some(st(
-                        StmtKind::AnnAssign { target: Box::new(a), annotation: Box::new(b), value, simple: 0 },
+                        StmtKind::AnnAssign {
+                            target: Box::new(a),
+                            annotation: Box::new(b),
+                            value,
+                            simple: 0,
+                        },
                         loc,
                     )));
                 }
@@ -394,7 +436,11 @@ impl<'a> Parser<'a> {
                 if self.peek() != Tok::Equal {
                     let loc = self.loc_from(start);
                     return Ok(Some(st(
-                        StmtKind::Assign { targets, value: Box::new(value), type_comment: None },
+                        StmtKind::Assign {
+                            targets,
+                            value: Box::new(value),
+                            type_comment: None,
+                        },
                         loc,
                     )));
                 }
@@ -409,7 +455,11 @@ impl<'a> Parser<'a> {
                     Some(c) => {
                         let loc = self.loc_from(start);
                         return Ok(Some(st(
-                            StmtKind::AugAssign { target: Box::new(a), op, value: Box::new(c) },
+                            StmtKind::AugAssign {
+                                target: Box::new(a),
+                                op,
+                                value: Box::new(c),
+                            },
                             loc,
                         )));
                     }
@@ -476,11 +526,23 @@ impl<'a> Parser<'a> {
                 }
             }
             let loc = self.loc_from(start);
-            return Ok(Some(st(StmtKind::Raise { exc: Some(Box::new(a)), cause }, loc)));
+            return Ok(Some(st(
+                StmtKind::Raise {
+                    exc: Some(Box::new(a)),
+                    cause,
+                },
+                loc,
+            )));
         }
         self.pos = start + 1;
         let loc = self.loc_from(start);
-        Ok(Some(st(StmtKind::Raise { exc: None, cause: None }, loc)))
+        Ok(Some(st(
+            StmtKind::Raise {
+                exc: None,
+                cause: None,
+            },
+            loc,
+        )))
     }
 
     /// global_stmt: 'global' ','.NAME+ | nonlocal_stmt: 'nonlocal' ','.NAME+
@@ -493,7 +555,11 @@ impl<'a> Parser<'a> {
             return Ok(None);
         };
         let loc = self.loc_from(start);
-        let node = if is_global { StmtKind::Global { names } } else { StmtKind::Nonlocal { names } };
+        let node = if is_global {
+            StmtKind::Global { names }
+        } else {
+            StmtKind::Nonlocal { names }
+        };
         Ok(Some(st(node, loc)))
     }
 
@@ -535,7 +601,13 @@ impl<'a> Parser<'a> {
             }
         }
         let loc = self.loc_from(start);
-        Ok(Some(st(StmtKind::Assert { test: Box::new(test), msg }, loc)))
+        Ok(Some(st(
+            StmtKind::Assert {
+                test: Box::new(test),
+                msg,
+            },
+            loc,
+        )))
     }
 
     /// import_stmt: import_name | import_from
@@ -582,7 +654,14 @@ impl<'a> Parser<'a> {
             if self.eat(Tok::Import) {
                 if let Some(names) = self.import_from_targets()? {
                     let loc = self.loc_from(start);
-                    return Ok(Some(st(StmtKind::ImportFrom { module: Some(module), names, level }, loc)));
+                    return Ok(Some(st(
+                        StmtKind::ImportFrom {
+                            module: Some(module),
+                            names,
+                            level,
+                        },
+                        loc,
+                    )));
                 }
             }
         }
@@ -590,7 +669,14 @@ impl<'a> Parser<'a> {
         if level > 0 && self.eat(Tok::Import) {
             if let Some(names) = self.import_from_targets()? {
                 let loc = self.loc_from(start);
-                return Ok(Some(st(StmtKind::ImportFrom { module: None, names, level }, loc)));
+                return Ok(Some(st(
+                    StmtKind::ImportFrom {
+                        module: None,
+                        names,
+                        level,
+                    },
+                    loc,
+                )));
             }
         }
         self.pos = start;
@@ -617,7 +703,11 @@ impl<'a> Parser<'a> {
         }
         self.pos = start;
         if let Some(t) = self.expect(Tok::Star) {
-            return Ok(Some(vec![Alias { name: "*".into(), asname: None, loc: tok_loc(&t) }]));
+            return Ok(Some(vec![Alias {
+                name: "*".into(),
+                asname: None,
+                loc: tok_loc(&t),
+            }]));
         }
         if self.call_invalid_rules {
             self.invalid_import_from_targets()?;
@@ -629,7 +719,9 @@ impl<'a> Parser<'a> {
     /// import_from_as_name: NAME ['as' NAME]
     pub(crate) fn import_from_as_name(&mut self) -> PResult<Alias> {
         let start = self.pos;
-        let Some((name, _)) = self.name_token() else { return Ok(None) };
+        let Some((name, _)) = self.name_token() else {
+            return Ok(None);
+        };
         let asname = self.as_name();
         let loc = self.loc_from(start);
         Ok(Some(Alias { name, asname, loc }))
@@ -650,7 +742,9 @@ impl<'a> Parser<'a> {
     /// dotted_as_name: dotted_name ['as' NAME]
     fn dotted_as_name(&mut self) -> PResult<Alias> {
         let start = self.pos;
-        let Some(name) = self.dotted_name() else { return Ok(None) };
+        let Some(name) = self.dotted_name() else {
+            return Ok(None);
+        };
         let asname = self.as_name();
         let loc = self.loc_from(start);
         Ok(Some(Alias { name, asname, loc }))
@@ -689,7 +783,9 @@ impl<'a> Parser<'a> {
         if r.is_none() {
             self.pos = start;
         }
-        self.memo_store(start, MemoRule::Block, r.is_none(), || MemoVal::Stmts(r.clone()));
+        self.memo_store(start, MemoRule::Block, r.is_none(), || {
+            MemoVal::Stmts(r.clone())
+        });
         Ok(r)
     }
 
@@ -785,7 +881,16 @@ impl<'a> Parser<'a> {
                 self.pos = inner;
             }
             if self.eat(Tok::RPar) {
-                if let Some(Expr { node: ExprKind::Call { args, keywords: kws, .. }, .. }) = args {
+                if let Some(Expr {
+                    node:
+                        ExprKind::Call {
+                            args,
+                            keywords: kws,
+                            ..
+                        },
+                    ..
+                }) = args
+                {
                     bases = args;
                     keywords = kws;
                 }
@@ -797,7 +902,13 @@ impl<'a> Parser<'a> {
             if let Some(body) = self.block()? {
                 let loc = self.loc_from(start);
                 return Ok(Some(st(
-                    StmtKind::ClassDef { name, bases, keywords, body, decorator_list: vec![] },
+                    StmtKind::ClassDef {
+                        name,
+                        bases,
+                        keywords,
+                        body,
+                        decorator_list: vec![],
+                    },
                     loc,
                 )));
             }
@@ -821,7 +932,9 @@ impl<'a> Parser<'a> {
             Some(mut s) => {
                 match &mut s.node {
                     StmtKind::FunctionDef { decorator_list, .. }
-                    | StmtKind::AsyncFunctionDef { decorator_list, .. } => *decorator_list = decorators,
+                    | StmtKind::AsyncFunctionDef { decorator_list, .. } => {
+                        *decorator_list = decorators
+                    }
                     _ => {}
                 }
                 Ok(Some(s))
@@ -880,9 +993,23 @@ impl<'a> Parser<'a> {
         let loc = self.loc_from(start);
         let args = Box::new(args);
         let node = if is_async {
-            StmtKind::AsyncFunctionDef { name, args, body, decorator_list: vec![], returns, type_comment: None }
+            StmtKind::AsyncFunctionDef {
+                name,
+                args,
+                body,
+                decorator_list: vec![],
+                returns,
+                type_comment: None,
+            }
         } else {
-            StmtKind::FunctionDef { name, args, body, decorator_list: vec![], returns, type_comment: None }
+            StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list: vec![],
+                returns,
+                type_comment: None,
+            }
         };
         Ok(Some(st(node, loc)))
     }
@@ -924,13 +1051,27 @@ impl<'a> Parser<'a> {
         if self.peek() == Tok::Elif {
             if let Some(e) = self.if_like(Tok::Elif)? {
                 let loc = self.loc_from(start);
-                return Ok(Some(st(StmtKind::If { test: Box::new(test), body, orelse: vec![e] }, loc)));
+                return Ok(Some(st(
+                    StmtKind::If {
+                        test: Box::new(test),
+                        body,
+                        orelse: vec![e],
+                    },
+                    loc,
+                )));
             }
             self.pos = after_body;
         }
         let orelse = self.else_block_opt()?;
         let loc = self.loc_from(start);
-        Ok(Some(st(StmtKind::If { test: Box::new(test), body, orelse }, loc)))
+        Ok(Some(st(
+            StmtKind::If {
+                test: Box::new(test),
+                body,
+                orelse,
+            },
+            loc,
+        )))
     }
 
     /// [else_block]
@@ -979,7 +1120,14 @@ impl<'a> Parser<'a> {
                 if let Some(body) = self.block()? {
                     let orelse = self.else_block_opt()?;
                     let loc = self.loc_from(start);
-                    return Ok(Some(st(StmtKind::While { test: Box::new(test), body, orelse }, loc)));
+                    return Ok(Some(st(
+                        StmtKind::While {
+                            test: Box::new(test),
+                            body,
+                            orelse,
+                        },
+                        loc,
+                    )));
                 }
             }
         }
@@ -1009,9 +1157,21 @@ impl<'a> Parser<'a> {
                                 let loc = self.loc_from(start);
                                 let (target, iter) = (Box::new(target), Box::new(iter));
                                 let node = if is_async {
-                                    StmtKind::AsyncFor { target, iter, body, orelse, type_comment: None }
+                                    StmtKind::AsyncFor {
+                                        target,
+                                        iter,
+                                        body,
+                                        orelse,
+                                        type_comment: None,
+                                    }
                                 } else {
-                                    StmtKind::For { target, iter, body, orelse, type_comment: None }
+                                    StmtKind::For {
+                                        target,
+                                        iter,
+                                        body,
+                                        orelse,
+                                        type_comment: None,
+                                    }
                                 };
                                 return Ok(Some(st(node, loc)));
                             }
@@ -1075,12 +1235,26 @@ impl<'a> Parser<'a> {
         Ok(None)
     }
 
-    fn make_with(&self, start: usize, is_async: bool, items: Vec<WithItem>, body: Vec<Stmt>) -> Stmt {
+    fn make_with(
+        &self,
+        start: usize,
+        is_async: bool,
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+    ) -> Stmt {
         let loc = self.loc_from(start);
         let node = if is_async {
-            StmtKind::AsyncWith { items, body, type_comment: None }
+            StmtKind::AsyncWith {
+                items,
+                body,
+                type_comment: None,
+            }
         } else {
-            StmtKind::With { items, body, type_comment: None }
+            StmtKind::With {
+                items,
+                body,
+                type_comment: None,
+            }
         };
         st(node, loc)
     }
@@ -1088,12 +1262,17 @@ impl<'a> Parser<'a> {
     /// with_item: expression 'as' star_target &(',' | ')' | ':') | invalid_with_item | expression
     fn with_item(&mut self) -> PResult<WithItem> {
         let start = self.pos;
-        let Some(e) = self.expression()? else { return Ok(None) };
+        let Some(e) = self.expression()? else {
+            return Ok(None);
+        };
         let after = self.pos;
         if self.eat(Tok::As) {
             if let Some(t) = self.star_target()? {
                 if matches!(self.peek(), Tok::Comma | Tok::RPar | Tok::Colon) {
-                    return Ok(Some(WithItem { context_expr: Box::new(e), optional_vars: Some(Box::new(t)) }));
+                    return Ok(Some(WithItem {
+                        context_expr: Box::new(e),
+                        optional_vars: Some(Box::new(t)),
+                    }));
                 }
             }
         }
@@ -1102,7 +1281,10 @@ impl<'a> Parser<'a> {
             self.invalid_with_item()?;
         }
         self.pos = after;
-        Ok(Some(WithItem { context_expr: Box::new(e), optional_vars: None }))
+        Ok(Some(WithItem {
+            context_expr: Box::new(e),
+            optional_vars: None,
+        }))
     }
 
     /// try_stmt: invalid_try_stmt | 'try' &&':' block finally_block
@@ -1127,7 +1309,12 @@ impl<'a> Parser<'a> {
         if let Some(f) = self.finally_block()? {
             let loc = self.loc_from(start);
             return Ok(Some(st(
-                StmtKind::Try { body, handlers: vec![], orelse: vec![], finalbody: f },
+                StmtKind::Try {
+                    body,
+                    handlers: vec![],
+                    orelse: vec![],
+                    finalbody: f,
+                },
                 loc,
             )));
         }
@@ -1136,7 +1323,11 @@ impl<'a> Parser<'a> {
             let mut handlers = Vec::new();
             loop {
                 let mark = self.pos;
-                let h = if star { self.except_star_block()? } else { self.except_block()? };
+                let h = if star {
+                    self.except_star_block()?
+                } else {
+                    self.except_block()?
+                };
                 match h {
                     Some(h) => handlers.push(h),
                     None => {
@@ -1157,9 +1348,19 @@ impl<'a> Parser<'a> {
                 };
                 let loc = self.loc_from(start);
                 let node = if star {
-                    StmtKind::TryStar { body, handlers, orelse, finalbody }
+                    StmtKind::TryStar {
+                        body,
+                        handlers,
+                        orelse,
+                        finalbody,
+                    }
                 } else {
-                    StmtKind::Try { body, handlers, orelse, finalbody }
+                    StmtKind::Try {
+                        body,
+                        handlers,
+                        orelse,
+                        finalbody,
+                    }
                 };
                 return Ok(Some(st(node, loc)));
             }
@@ -1186,7 +1387,12 @@ impl<'a> Parser<'a> {
             if self.eat(Tok::Colon) {
                 if let Some(body) = self.block()? {
                     let loc = self.loc_from(start);
-                    return Ok(Some(ExceptHandler { r#type: Some(Box::new(e)), name, body, loc }));
+                    return Ok(Some(ExceptHandler {
+                        r#type: Some(Box::new(e)),
+                        name,
+                        body,
+                        loc,
+                    }));
                 }
             }
         }
@@ -1194,7 +1400,12 @@ impl<'a> Parser<'a> {
         if self.eat(Tok::Colon) {
             if let Some(body) = self.block()? {
                 let loc = self.loc_from(start);
-                return Ok(Some(ExceptHandler { r#type: None, name: None, body, loc }));
+                return Ok(Some(ExceptHandler {
+                    r#type: None,
+                    name: None,
+                    body,
+                    loc,
+                }));
             }
         }
         self.pos = start;
@@ -1220,7 +1431,12 @@ impl<'a> Parser<'a> {
                 if self.eat(Tok::Colon) {
                     if let Some(body) = self.block()? {
                         let loc = self.loc_from(start);
-                        return Ok(Some(ExceptHandler { r#type: Some(Box::new(e)), name, body, loc }));
+                        return Ok(Some(ExceptHandler {
+                            r#type: Some(Box::new(e)),
+                            name,
+                            body,
+                            loc,
+                        }));
                     }
                 }
             }
@@ -1273,7 +1489,13 @@ impl<'a> Parser<'a> {
                 }
                 if !cases.is_empty() && self.eat(Tok::Dedent) {
                     let loc = self.loc_from(start);
-                    return Ok(Some(st(StmtKind::Match { subject: Box::new(subject), cases }, loc)));
+                    return Ok(Some(st(
+                        StmtKind::Match {
+                            subject: Box::new(subject),
+                            cases,
+                        },
+                        loc,
+                    )));
                 }
             }
         }
@@ -1298,7 +1520,13 @@ impl<'a> Parser<'a> {
                     None => self.pos = mark,
                 }
                 let loc = self.loc_from(start);
-                return Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, loc)));
+                return Ok(Some(mk(
+                    ExprKind::Tuple {
+                        elts,
+                        ctx: ExprContext::Load,
+                    },
+                    loc,
+                )));
             }
         }
         self.pos = start;
@@ -1319,7 +1547,11 @@ impl<'a> Parser<'a> {
             let guard = self.guard()?;
             if self.eat(Tok::Colon) {
                 if let Some(body) = self.block()? {
-                    return Ok(Some(MatchCase { pattern: Box::new(pattern), guard: guard.map(Box::new), body }));
+                    return Ok(Some(MatchCase {
+                        pattern: Box::new(pattern),
+                        guard: guard.map(Box::new),
+                        body,
+                    }));
                 }
             }
         }

@@ -10,7 +10,9 @@ impl<'a> Parser<'a> {
     pub(crate) fn star_targets(&mut self) -> PResult<Expr> {
         let start = self.pos;
         self.touch();
-        let Some(a) = self.star_target()? else { return Ok(None) };
+        let Some(a) = self.star_target()? else {
+            return Ok(None);
+        };
         if self.peek() != Tok::Comma {
             return Ok(Some(a));
         }
@@ -28,12 +30,20 @@ impl<'a> Parser<'a> {
         }
         self.eat(Tok::Comma);
         let loc = self.loc_from(start);
-        Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Store }, loc)))
+        Ok(Some(mk(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Store,
+            },
+            loc,
+        )))
     }
 
     /// star_targets_list_seq: ','.star_target+ [',']
     fn star_targets_list_seq(&mut self) -> PResult<Vec<Expr>> {
-        let Some(v) = self.sep_list(Self::star_target)? else { return Ok(None) };
+        let Some(v) = self.sep_list(Self::star_target)? else {
+            return Ok(None);
+        };
         self.eat(Tok::Comma);
         Ok(Some(v))
     }
@@ -41,7 +51,9 @@ impl<'a> Parser<'a> {
     /// star_targets_tuple_seq: star_target (',' star_target)+ [','] | star_target ','
     fn star_targets_tuple_seq(&mut self) -> PResult<Vec<Expr>> {
         let start = self.pos;
-        let Some(a) = self.star_target()? else { return Ok(None) };
+        let Some(a) = self.star_target()? else {
+            return Ok(None);
+        };
         if !self.eat(Tok::Comma) {
             self.pos = start;
             return Ok(None);
@@ -87,7 +99,13 @@ impl<'a> Parser<'a> {
                 if let Some(a) = self.star_target()? {
                     let loc = self.loc_from(start);
                     let value = Box::new(set_ctx(a, ExprContext::Store));
-                    return Ok(Some(mk(ExprKind::Starred { value, ctx: ExprContext::Store }, loc)));
+                    return Ok(Some(mk(
+                        ExprKind::Starred {
+                            value,
+                            ctx: ExprContext::Store,
+                        },
+                        loc,
+                    )));
                 }
             }
             self.pos = start;
@@ -134,7 +152,14 @@ impl<'a> Parser<'a> {
             if let Some((attr, _)) = self.name_token() {
                 if !self.t_lookahead() {
                     let loc = self.loc_from(start);
-                    return Ok(Some(mk(ExprKind::Attribute { value: Box::new(a), attr, ctx }, loc)));
+                    return Ok(Some(mk(
+                        ExprKind::Attribute {
+                            value: Box::new(a),
+                            attr,
+                            ctx,
+                        },
+                        loc,
+                    )));
                 }
             }
         }
@@ -143,7 +168,14 @@ impl<'a> Parser<'a> {
             if let Some(s) = self.slices()? {
                 if self.eat(Tok::RSqb) && !self.t_lookahead() {
                     let loc = self.loc_from(start);
-                    return Ok(Some(mk(ExprKind::Subscript { value: Box::new(a), slice: Box::new(s), ctx }, loc)));
+                    return Ok(Some(mk(
+                        ExprKind::Subscript {
+                            value: Box::new(a),
+                            slice: Box::new(s),
+                            ctx,
+                        },
+                        loc,
+                    )));
                 }
             }
         }
@@ -179,7 +211,13 @@ impl<'a> Parser<'a> {
                 };
                 if self.eat(Tok::RPar) {
                     let loc = self.loc_from(start);
-                    return Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Store }, loc)));
+                    return Ok(Some(mk(
+                        ExprKind::Tuple {
+                            elts,
+                            ctx: ExprContext::Store,
+                        },
+                        loc,
+                    )));
                 }
                 self.pos = start;
                 Ok(None)
@@ -195,7 +233,13 @@ impl<'a> Parser<'a> {
                 };
                 if self.eat(Tok::RSqb) {
                     let loc = self.loc_from(start);
-                    return Ok(Some(mk(ExprKind::List { elts, ctx: ExprContext::Store }, loc)));
+                    return Ok(Some(mk(
+                        ExprKind::List {
+                            elts,
+                            ctx: ExprContext::Store,
+                        },
+                        loc,
+                    )));
                 }
                 self.pos = start;
                 Ok(None)
@@ -254,7 +298,9 @@ impl<'a> Parser<'a> {
 
     fn t_primary_raw(&mut self, start: usize) -> PResult<Expr> {
         self.touch();
-        let Some(a) = self.atom()? else { return Ok(None) };
+        let Some(a) = self.atom()? else {
+            return Ok(None);
+        };
         if !self.t_lookahead() {
             return Ok(None);
         }
@@ -276,7 +322,14 @@ impl<'a> Parser<'a> {
                     if let Some((attr, _)) = self.name_token() {
                         if self.t_lookahead() {
                             let loc = self.loc_from(start);
-                            a = mk(ExprKind::Attribute { value: Box::new(a), attr, ctx: ExprContext::Load }, loc);
+                            a = mk(
+                                ExprKind::Attribute {
+                                    value: Box::new(a),
+                                    attr,
+                                    ctx: ExprContext::Load,
+                                },
+                                loc,
+                            );
                             continue;
                         }
                     }
@@ -289,7 +342,11 @@ impl<'a> Parser<'a> {
                         if self.eat(Tok::RSqb) && self.t_lookahead() {
                             let loc = self.loc_from(start);
                             a = mk(
-                                ExprKind::Subscript { value: Box::new(a), slice: Box::new(s), ctx: ExprContext::Load },
+                                ExprKind::Subscript {
+                                    value: Box::new(a),
+                                    slice: Box::new(s),
+                                    ctx: ExprContext::Load,
+                                },
                                 loc,
                             );
                             continue;
@@ -302,7 +359,14 @@ impl<'a> Parser<'a> {
                     if let Some(g) = self.genexp()? {
                         if self.t_lookahead() {
                             let loc = self.loc_from(start);
-                            a = mk(ExprKind::Call { func: Box::new(a), args: vec![g], keywords: vec![] }, loc);
+                            a = mk(
+                                ExprKind::Call {
+                                    func: Box::new(a),
+                                    args: vec![g],
+                                    keywords: vec![],
+                                },
+                                loc,
+                            );
                             continue;
                         }
                     }
@@ -311,10 +375,20 @@ impl<'a> Parser<'a> {
                     if self.eat(Tok::RPar) && self.t_lookahead() {
                         let loc = self.loc_from(start);
                         let (args, keywords) = match args {
-                            Some(Expr { node: ExprKind::Call { args, keywords, .. }, .. }) => (args, keywords),
+                            Some(Expr {
+                                node: ExprKind::Call { args, keywords, .. },
+                                ..
+                            }) => (args, keywords),
                             _ => (vec![], vec![]),
                         };
-                        a = mk(ExprKind::Call { func: Box::new(a), args, keywords }, loc);
+                        a = mk(
+                            ExprKind::Call {
+                                func: Box::new(a),
+                                args,
+                                keywords,
+                            },
+                            loc,
+                        );
                         continue;
                     }
                     self.pos = mark;
@@ -328,7 +402,9 @@ impl<'a> Parser<'a> {
 
     /// del_targets: ','.del_target+ [',']
     pub(crate) fn del_targets(&mut self) -> PResult<Vec<Expr>> {
-        let Some(v) = self.sep_list(Self::del_target)? else { return Ok(None) };
+        let Some(v) = self.sep_list(Self::del_target)? else {
+            return Ok(None);
+        };
         self.eat(Tok::Comma);
         Ok(Some(v))
     }
@@ -380,7 +456,13 @@ impl<'a> Parser<'a> {
                 };
                 if self.eat(Tok::RPar) {
                     let loc = self.loc_from(start);
-                    return Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Del }, loc)));
+                    return Ok(Some(mk(
+                        ExprKind::Tuple {
+                            elts,
+                            ctx: ExprContext::Del,
+                        },
+                        loc,
+                    )));
                 }
                 self.pos = start;
                 Ok(None)
@@ -396,7 +478,13 @@ impl<'a> Parser<'a> {
                 };
                 if self.eat(Tok::RSqb) {
                     let loc = self.loc_from(start);
-                    return Ok(Some(mk(ExprKind::List { elts, ctx: ExprContext::Del }, loc)));
+                    return Ok(Some(mk(
+                        ExprKind::List {
+                            elts,
+                            ctx: ExprContext::Del,
+                        },
+                        loc,
+                    )));
                 }
                 self.pos = start;
                 Ok(None)
