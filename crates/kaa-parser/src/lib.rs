@@ -54,41 +54,32 @@ pub struct ParseOptions {
     /// tokenizer knows the encoding: `str` input, a BOM or a coding
     /// declaration); otherwise in UTF-8 byte columns.
     pub char_offsets: bool,
+    /// The source is a script file: error texts are its lines (CPython
+    /// re-reads them from the file), not the tokenizer's buffer.
+    pub from_file: bool,
+    /// The file starts with a UTF-8 BOM (which those re-read lines keep).
+    pub bom: bool,
 }
 
 /// Parses source bytes as `compile(bytes)` / `ast.parse(bytes)` / an import
 /// do (honouring a BOM and a coding declaration).
 pub fn parse_bytes(source: &[u8], mode: Mode) -> Result<ast::Mod, SyntaxError> {
     let decoded = source::decode_source(source)?;
-    parser::parse_with(
-        &decoded.text,
-        ParseOptions {
-            mode,
-            char_offsets: decoded.char_offsets,
-        },
-    )
+    let opts = ParseOptions { mode, char_offsets: decoded.char_offsets, from_file: false, bom: false };
+    parser::parse_with(&decoded.text, opts)
 }
 
 /// Parses a script file's bytes as `python3 FILE` does (the file reader's
 /// own encoding errors, which name `filename`).
 pub fn parse_file(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
     let decoded = source::decode_file(source, filename)?;
-    parser::parse_with(
-        &decoded.text,
-        ParseOptions {
-            mode,
-            char_offsets: decoded.char_offsets,
-        },
-    )
+    let bom = source.starts_with(b"\xef\xbb\xbf");
+    let opts = ParseOptions { mode, char_offsets: decoded.char_offsets, from_file: true, bom };
+    parser::parse_with(&decoded.text, opts)
 }
 
 /// Parses already-decoded source text (`compile(str)`).
 pub fn parse(source: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
-    parser::parse_with(
-        source,
-        ParseOptions {
-            mode,
-            char_offsets: true,
-        },
-    )
+    let opts = ParseOptions { mode, char_offsets: true, from_file: false, bom: false };
+    parser::parse_with(source, opts)
 }

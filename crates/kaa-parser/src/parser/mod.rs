@@ -108,6 +108,11 @@ pub(crate) struct Parser<'a> {
     fstring_col_delta: u32,
     /// Errors count columns in characters (else in bytes).
     char_offsets: bool,
+    tok_opts: tokenizer::TokenizeOptions,
+    /// See `ParseOptions::from_file`.
+    from_file: bool,
+    /// See `ParseOptions::bom`.
+    bom: bool,
     /// Lines the sub-parser's tokens were moved down by (f-strings): error
     /// texts come from the sub-source itself.
     line_delta: u32,
@@ -140,6 +145,8 @@ pub fn parse_with(source: &str, opts: crate::ParseOptions) -> Result<Mod, Syntax
         Mode::FuncType => ParseMode::FuncType,
     };
     let mut p = Parser::new(&source, pmode, 0, 0, opts.char_offsets);
+    p.from_file = opts.from_file;
+    p.bom = opts.bom;
     p.run()
 }
 
@@ -168,11 +175,11 @@ impl<'a> Parser<'a> {
         col_delta: u32,
         char_offsets: bool,
     ) -> Parser<'a> {
-        let opts = tokenizer::TokenizeOptions {
+        let tok_opts = tokenizer::TokenizeOptions {
             exec_input: mode == ParseMode::File,
             char_offsets,
         };
-        let tokenized = tokenizer::tokenize_with(src, opts);
+        let tokenized = tokenizer::tokenize_with(src, tok_opts);
         let tok_error_deferred = tokenized.error_is_deferred();
         let mut toks = tokenized.tokens;
         let tok_error = tokenized.error;
@@ -261,6 +268,9 @@ impl<'a> Parser<'a> {
             line_starts: Vec::new(),
             fstring_col_delta: col_delta,
             char_offsets,
+            tok_opts,
+            from_file: false,
+            bom: false,
             line_delta,
             stash: None,
             failed: std::collections::HashSet::new(),
@@ -308,11 +318,18 @@ impl<'a> Parser<'a> {
         }
         let t = self.toks[last_token];
         let err = match t.kind {
-            Tok::Indent => {
-                self.error_at_indent_token(ErrorKind::IndentationError, "unexpected indent", t)
-            }
-            Tok::Dedent => {
-                self.error_at_indent_token(ErrorKind::IndentationError, "unexpected unindent", t)
+            // RAISE_INDENTATION_ERROR: located at the furthest token the
+            // second pass looked at.
+            Tok::Indent | Tok::Dedent => {
+                let msg = if t.kind == Tok::Indent {
+                    "unexpected indent"
+                } else {
+                    "unexpected unindent"
+                };
+                let _ = self.raise_indentation(msg);
+                self.error
+                    .take()
+                    .unwrap_or_else(|| SyntaxError::new(ErrorKind::IndentationError, msg))
             }
             _ => {
                 let e = self.make_error_at_token(
@@ -342,6 +359,7 @@ impl<'a> Parser<'a> {
     /// the end of the input).
     fn tokenizer_error(&mut self) -> SyntaxError {
         if let Some(e) = self.tok_error.clone() {
+            let e = self.bom_adjust(e);
             return self.fix_fstring_error(e);
         }
         if let Some(op) = self.open_parens.last().copied() {
@@ -390,7 +408,7 @@ impl<'a> Parser<'a> {
         }
         if let Some(te) = &self.tok_error {
             if !self.tok_error_deferred {
-                let te = te.clone();
+                let te = self.bom_adjust(te.clone());
                 return self.fix_fstring_error(te);
             }
         }
@@ -403,6 +421,30 @@ impl<'a> Parser<'a> {
             }
         }
         err
+    }
+
+    /// A tokenizer error on the first line of a script with a BOM: CPython
+    /// re-reads the line from the file, BOM included, and converts the
+    /// tokenizer's byte column (which does not count the BOM) against it.
+    fn bom_adjust(&self, mut e: SyntaxError) -> SyntaxError {
+        if !(self.from_file && self.bom && e.lineno == 1) {
+            return e;
+        }
+        let Some(text) = e.text.take() else { return e };
+        let with_bom = format!("\u{feff}{text}");
+        let recount = |offset: u32| -> u32 {
+            if offset == 0 || offset == crate::error::OFFSET_MINUS_ONE {
+                return offset;
+            }
+            let byte_col: usize = text.chars().take(offset as usize - 1).map(char::len_utf8).sum();
+            char_offset(&with_bom, byte_col + 1)
+        };
+        e.offset = recount(e.offset);
+        if e.end_lineno == 1 {
+            e.end_offset = recount(e.end_offset);
+        }
+        e.text = Some(with_bom);
+        e
     }
 
     /// Adjusts a tokenizer error of an f-string sub-parser.
@@ -787,6 +829,21 @@ impl<'a> Parser<'a> {
         self.line_delta
     }
 
+    /// The `text` of an error on line `lineno`: the file's line for a
+    /// script, else what CPython takes from its tokenizer's buffers.
+    fn error_text(&mut self, lineno: u32) -> Option<String> {
+        if self.from_file {
+            if let Some(l) = self.line_text(lineno) {
+                if self.bom && lineno == 1 {
+                    return Some(format!("\u{feff}{l}"));
+                }
+                return Some(l);
+            }
+        }
+        let rel = lineno.checked_sub(self.line_delta)?;
+        Some(self.tok_state().error_line(self.src, self.tok_opts.exec_input, rel))
+    }
+
     /// `_PyPegen_raise_error_known_location`: builds the SyntaxError; the
     /// columns are 1-based byte offsets (0 or less: unknown), converted to
     /// character offsets within the line.
@@ -812,7 +869,7 @@ impl<'a> Parser<'a> {
         } else {
             (col, end_col)
         };
-        let text = self.line_text(lineno);
+        let text = self.error_text(lineno);
         let line = text.as_deref().unwrap_or("");
         let convert = |c: i64| {
             if c <= 0 {
@@ -906,18 +963,25 @@ impl<'a> Parser<'a> {
         )
     }
 
-    /// An error located at an INDENT/DEDENT token, which has no column:
-    /// CPython uses the tokenizer's position in the line instead.
+    /// An error located at a token without a column (INDENT, DEDENT,
+    /// ENDMARKER): CPython uses the tokenizer's position instead.
     fn error_at_indent_token(&mut self, kind: ErrorKind, msg: &str, t: Token) -> SyntaxError {
-        // The tokenizer stands after the indentation of the token's line.
-        let col = self.line_text(t.lineno).map_or(0, |l| {
-            l.bytes()
-                .take_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
-                .count()
-        });
-        let mut e = self.make_error(kind, msg.to_string(), t.lineno, col as i64, t.lineno, 0);
+        // CPython's file reader has emptied its buffer at the end of the
+        // file (`tok->cur == tok->buf`): column 0.
+        let col = if self.from_file && t.kind == Tok::EndMarker {
+            0
+        } else {
+            self.tok_state().cur_col()
+        };
+        let mut e = self.make_error(kind, msg.to_string(), t.lineno, col, t.lineno, 0);
         e.end_lineno = t.lineno;
         e
+    }
+
+    /// CPython's tokenizer state once the furthest token looked at was read.
+    fn tok_state(&self) -> tokenizer::TokState {
+        let index = self.fill.saturating_sub(1).min(self.toks.len().saturating_sub(1));
+        tokenizer::state_after(self.src, self.tok_opts, index)
     }
 
     /// RAISE_SYNTAX_ERROR(msg): located at the last token looked at.
