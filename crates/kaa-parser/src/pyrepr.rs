@@ -130,8 +130,14 @@ pub fn repr_bytes(b: &[u8]) -> String {
 /// The shortest digits that round-trip `x` (finite, non-negative) and the
 /// decimal point position: `x = 0.DIGITS * 10**decpt` (`_Py_dg_dtoa` mode 0).
 fn shortest_digits(x: f64) -> (String, i32) {
-    // Rust's `{:e}` prints the shortest round-tripping digits.
-    let s = format!("{x:e}");
+    // Rust's `{:e}` prints the shortest round-tripping digits, but when two
+    // such strings are equally near `x` it may pick the upper one, where
+    // `_Py_dg_dtoa` gives the correctly rounded (half-even) one. Rounding
+    // `x` itself to that many digits (exact, half-even) settles it.
+    let shortest = format!("{x:e}");
+    let n = shortest.split_once('e').map_or(0, |(m, _)| m.chars().filter(char::is_ascii_digit).count());
+    let rounded = format!("{:.*e}", n.saturating_sub(1), x);
+    let s = if rounded.parse::<f64>() == Ok(x) { rounded } else { shortest };
     let (mant, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
