@@ -154,7 +154,7 @@ pub fn parse_strings(
         match value {
             None => {
                 let mut pos = lit.body_start;
-                let tok = fstring::TokenRef { text, tok: t };
+                let tok = fstring::TokenRef { text, tok: t, scan: Default::default() };
                 fstring::concat_fstring(
                     &mut ctx,
                     &mut state,

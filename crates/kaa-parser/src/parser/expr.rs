@@ -598,6 +598,13 @@ impl<'a> Parser<'a> {
 
     /// power: await_primary '**' factor | await_primary
     fn power(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.power_inner();
+        self.leave();
+        r
+    }
+
+    fn power_inner(&mut self) -> PResult<Expr> {
         let start = self.pos;
         self.touch();
         let Some(a) = self.await_primary()? else {

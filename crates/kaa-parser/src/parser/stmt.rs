@@ -1022,6 +1022,13 @@ impl<'a> Parser<'a> {
 
     /// The shared shape of if_stmt and elif_stmt.
     fn if_like(&mut self, kw: Tok) -> PResult<Stmt> {
+        self.enter()?;
+        let r = self.if_like_inner(kw);
+        self.leave();
+        r
+    }
+
+    fn if_like_inner(&mut self, kw: Tok) -> PResult<Stmt> {
         let start = self.pos;
         self.touch();
         if self.call_invalid_rules {

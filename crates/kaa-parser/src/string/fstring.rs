@@ -28,6 +28,17 @@ pub(super) struct Ctx<'a, 'f> {
 pub(super) struct TokenRef<'s, 't> {
     pub text: &'s str,
     pub tok: &'t Token,
+    /// Newlines counted so far (expressions are met left to right), so that
+    /// locating each one does not rescan the text before it.
+    pub scan: std::cell::Cell<LineScan>,
+}
+
+/// How far `expr_location` has counted lines in a token's text.
+#[derive(Clone, Copy, Default)]
+pub(super) struct LineScan {
+    upto: usize,
+    lines: u32,
+    last_newline: Option<usize>,
 }
 
 impl TokenRef<'_, '_> {
@@ -436,7 +447,7 @@ fn compile_expr(
             _ => StringError::at_next("f-string: empty expression not allowed"),
         });
     }
-    let (lines, cols) = expr_location(t.text.as_bytes(), expr_start - 1);
+    let (lines, cols) = expr_location(t, expr_start - 1);
     let mut sub = String::with_capacity(text.len() + 2);
     sub.push('(');
     sub.push_str(text);
@@ -452,9 +463,22 @@ fn compile_expr(
 /// `fstring_find_expr_location`: for the `{` at `brace` in the token text,
 /// the number of newlines before it and its byte column within its line
 /// (0 when only whitespace follows the brace before a newline).
-fn expr_location(text: &[u8], brace: usize) -> (u32, u32) {
-    let before = text.get(..brace).unwrap_or(text);
-    let lines = before.iter().filter(|&&c| c == b'\n').count() as u32;
+fn expr_location(t: &TokenRef<'_, '_>, brace: usize) -> (u32, u32) {
+    let text = t.text.as_bytes();
+    let mut scan = t.scan.get();
+    if brace < scan.upto {
+        scan = LineScan::default();
+    }
+    let upto = brace.min(text.len());
+    for (i, &c) in text[scan.upto..upto].iter().enumerate() {
+        if c == b'\n' {
+            scan.lines += 1;
+            scan.last_newline = Some(scan.upto + i);
+        }
+    }
+    scan.upto = upto;
+    t.scan.set(scan);
+    let lines = scan.lines;
     let mut newline_after_brace = true;
     for &c in text.get(brace + 1..).unwrap_or(&[]) {
         if c == b'}' || c == b'\n' {
@@ -468,7 +492,7 @@ fn expr_location(text: &[u8], brace: usize) -> (u32, u32) {
     let cols = if newline_after_brace {
         0
     } else {
-        match before.iter().rposition(|&c| c == b'\n') {
+        match scan.last_newline {
             Some(nl) => (brace - nl - 1) as u32,
             None => brace as u32,
         }
