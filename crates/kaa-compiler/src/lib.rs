@@ -1,0 +1,26 @@
+//! kaa's compiler: from a `kaa_parser` AST to code objects, as CPython
+//! 3.11's `Python/compile.c` does it.
+//!
+//! The stages, in the order `compile()` runs them:
+//!
+//! - [`future`]: the `from __future__ import ...` statements at the top of a
+//!   module (CPython's `Python/future.c`);
+//! - [`symtable`]: the symbol table, which decides for every name in every
+//!   scope whether it is local, global, free or a cell
+//!   (`Python/symtable.c`);
+//! - code generation (to come).
+//!
+//! [`mangle`] holds private-name mangling, which both the symbol table and
+//! the code generator apply.
+#![forbid(unsafe_code)]
+
+mod error;
+pub mod future;
+pub mod mangle;
+pub mod symtable;
+
+pub use future::FutureFeatures;
+pub use symtable::{
+    BlockType, BuildOptions, ComprehensionKind, NameScope, Scope, ScopeId, Symbol, SymbolFlags,
+    SymbolTable,
+};

@@ -1,0 +1,2 @@
+def f(x):
+    return [i async for i in x]

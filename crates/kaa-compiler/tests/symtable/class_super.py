@@ -1,0 +1,10 @@
+class A:
+    def m(self):
+        return super().m()
+    def n(self):
+        return 1
+class B(A):
+    def m(self):
+        def inner():
+            return super()
+        return inner

@@ -1,0 +1,3 @@
+class C:
+    if (x := 1):
+        y = x

@@ -1,0 +1,3 @@
+__debug__ = 1
+def f(__debug__):
+    del __debug__

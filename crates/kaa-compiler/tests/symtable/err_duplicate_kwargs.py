@@ -1,0 +1,1 @@
+def f(posonly, /, **posonly): pass

@@ -1,0 +1,4 @@
+def f(x):
+    global x
+def g(y):
+    nonlocal y

@@ -1,0 +1,2 @@
+from __future__ import annotations
+x: (lambda a, a: 1)

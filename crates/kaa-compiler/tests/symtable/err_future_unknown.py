@@ -1,0 +1,1 @@
+from __future__ import annotations, not_a_feature

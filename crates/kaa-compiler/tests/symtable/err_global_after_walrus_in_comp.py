@@ -1,0 +1,3 @@
+def f():
+    [(y := 1) for a in b]
+    global y

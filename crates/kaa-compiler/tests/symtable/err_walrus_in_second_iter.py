@@ -1,0 +1,1 @@
+r = [x for y in z for x in (w := y)]

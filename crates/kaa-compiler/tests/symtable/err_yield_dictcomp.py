@@ -1,0 +1,2 @@
+def f():
+    return {k: (yield from v) for k, v in y}

@@ -1,0 +1,2 @@
+# symtable-mode: eval
+[(y := x) for x in range(3)]

@@ -1,0 +1,4 @@
+def top():
+    x = 1
+    import os
+    return x

@@ -1,0 +1,3 @@
+"""Doc."""
+from __future__ import annotations
+def f(a: T) -> U: return a

@@ -1,0 +1,3 @@
+# symtable-mode: single
+def f(a):
+    return lambda: a

@@ -1,0 +1,4 @@
+def f():
+    def g():
+        yield
+    return [g for _ in ()]
