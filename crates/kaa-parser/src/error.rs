@@ -83,17 +83,3 @@ impl std::error::Error for SyntaxError {}
 /// The `offset`/`end_offset` value standing for CPython's -1 (e.g. the
 /// `end_offset` of "unexpected EOF while parsing"): `-1i32 as u32`.
 pub const OFFSET_MINUS_ONE: u32 = u32::MAX;
-
-/// Converts a 0-based UTF-8 byte column within `line` to CPython's 1-based
-/// character offset (`_PyPegen_byte_offset_to_character_offset`).
-pub fn byte_col_to_char_offset(line: &str, byte_col: usize) -> u32 {
-    let col = byte_col.min(line.len());
-    // Count characters in the prefix; a column inside a character counts the
-    // whole character, as CPython decodes the prefix with "replace".
-    let prefix = &line.as_bytes()[..col];
-    let chars = match std::str::from_utf8(prefix) {
-        Ok(s) => s.chars().count(),
-        Err(_) => String::from_utf8_lossy(prefix).chars().count(),
-    };
-    chars as u32 + 1
-}

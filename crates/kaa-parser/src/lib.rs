@@ -65,7 +65,12 @@ pub struct ParseOptions {
 /// do (honouring a BOM and a coding declaration).
 pub fn parse_bytes(source: &[u8], mode: Mode) -> Result<ast::Mod, SyntaxError> {
     let decoded = source::decode_source(source)?;
-    let opts = ParseOptions { mode, char_offsets: decoded.char_offsets, from_file: false, bom: false };
+    let opts = ParseOptions {
+        mode,
+        char_offsets: decoded.char_offsets,
+        from_file: false,
+        bom: false,
+    };
     parser::parse_with(&decoded.text, opts)
 }
 
@@ -74,12 +79,22 @@ pub fn parse_bytes(source: &[u8], mode: Mode) -> Result<ast::Mod, SyntaxError> {
 pub fn parse_file(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
     let decoded = source::decode_file(source, filename)?;
     let bom = source.starts_with(b"\xef\xbb\xbf");
-    let opts = ParseOptions { mode, char_offsets: decoded.char_offsets, from_file: true, bom };
+    let opts = ParseOptions {
+        mode,
+        char_offsets: decoded.char_offsets,
+        from_file: true,
+        bom,
+    };
     parser::parse_with(&decoded.text, opts)
 }
 
 /// Parses already-decoded source text (`compile(str)`).
 pub fn parse(source: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
-    let opts = ParseOptions { mode, char_offsets: true, from_file: false, bom: false };
+    let opts = ParseOptions {
+        mode,
+        char_offsets: true,
+        from_file: false,
+        bom: false,
+    };
     parser::parse_with(source, opts)
 }

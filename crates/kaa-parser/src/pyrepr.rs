@@ -135,9 +135,15 @@ fn shortest_digits(x: f64) -> (String, i32) {
     // `_Py_dg_dtoa` gives the correctly rounded (half-even) one. Rounding
     // `x` itself to that many digits (exact, half-even) settles it.
     let shortest = format!("{x:e}");
-    let n = shortest.split_once('e').map_or(0, |(m, _)| m.chars().filter(char::is_ascii_digit).count());
+    let n = shortest
+        .split_once('e')
+        .map_or(0, |(m, _)| m.chars().filter(char::is_ascii_digit).count());
     let rounded = format!("{:.*e}", n.saturating_sub(1), x);
-    let s = if rounded.parse::<f64>() == Ok(x) { rounded } else { shortest };
+    let s = if rounded.parse::<f64>() == Ok(x) {
+        rounded
+    } else {
+        shortest
+    };
     let (mant, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();

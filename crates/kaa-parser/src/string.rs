@@ -16,8 +16,9 @@ mod unicode_name;
 
 use crate::ast::{Expr, ExprKind, Loc};
 use crate::constant::Constant;
-use crate::error::{byte_col_to_char_offset, ErrorKind, SyntaxError};
+use crate::error::{ErrorKind, SyntaxError};
 use crate::token::{Tok, Token};
+use crate::tokenizer::byte_offset_to_character_offset;
 
 use decode::StrBuf;
 
@@ -154,7 +155,11 @@ pub fn parse_strings(
         match value {
             None => {
                 let mut pos = lit.body_start;
-                let tok = fstring::TokenRef { text, tok: t, scan: Default::default() };
+                let tok = fstring::TokenRef {
+                    text,
+                    tok: t,
+                    scan: Default::default(),
+                };
                 fstring::concat_fstring(
                     &mut ctx,
                     &mut state,
@@ -308,9 +313,9 @@ fn error_at_token(src: &str, t: &Token, msg: impl Into<String>) -> SyntaxError {
         kind: ErrorKind::SyntaxError,
         msg: msg.into(),
         lineno: t.lineno,
-        offset: byte_col_to_char_offset(&line, t.col as usize),
+        offset: byte_offset_to_character_offset(&line, i64::from(t.col) + 1).max(0) as u32,
         end_lineno: t.end_lineno,
-        end_offset: byte_col_to_char_offset(&line, t.end_col as usize),
+        end_offset: byte_offset_to_character_offset(&line, i64::from(t.end_col) + 1).max(0) as u32,
         text: Some(line),
     }
 }

@@ -1,7 +1,5 @@
 //! No input may make the parser panic, hang or overflow the Rust stack.
 //!
-//! Two tests:
-//!
 //! * `mutated_sources_never_panic`: thousands of inputs made by mutating real
 //!   Python (the repo's `tests/ast/**/*.py` and `tests/syntax/**/*.py`, a fixed
 //!   list of CPython stdlib files when a `python3` is around, and a few
@@ -10,27 +8,30 @@
 //!   saved to `target/no-crash-failures/` and the test fails listing them.
 //! * `pathological_inputs`: deep nesting, huge repetitions, long lines and
 //!   huge literals, each checked against what CPython 3.11's `ast.parse`
-//!   does with the same bytes (the table below; `cargo test --test no_crash
-//!   -- --ignored` re-checks the table against `python3`).
+//!   does with the same bytes (the table below; `cargo test -p kaa-parser
+//!   --test no_crash -- --ignored` re-checks the table against `python3`).
+//!   Each case runs in a child process, so a stack overflow or a hang is
+//!   reported for that case and the others still run.
 //!
-//! Parsing runs on a thread with `PARSER_STACK` bytes of stack: a parser that
-//! does not guard its recursion aborts the whole test binary with "thread
-//! '<case name>' has overflowed its stack", which names the culprit.
+//! Parsing runs on a thread with `PARSER_STACK` bytes of stack, named after
+//! what it parses: a parser that does not bound its recursion aborts with
+//! "thread '<name>' has overflowed its stack".
 //!
 //! Knobs (environment): `KAA_NO_CRASH_ITERS` (number of mutated inputs),
 //! `KAA_NO_CRASH_SEED`, `KAA_NO_CRASH_STACK` (bytes), `KAA_NO_CRASH_TRACE=1`
-//! (write each input to `target/no-crash-failures/current.py` before parsing
-//! it, to catch the one that overflows the stack).
+//! (write each mutated input to `target/no-crash-failures/current.py` before
+//! parsing it, to find the one that overflows the stack).
 
 use std::cell::{Cell, RefCell};
 use std::fmt::Write as _;
+use std::io::Read;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, Once};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use kaa_parser::{parse_bytes, ErrorKind, Mode, SyntaxError};
 
@@ -56,7 +57,7 @@ const ITERATIONS: usize = if cfg!(debug_assertions) {
 const WINDOW: usize = 3_000;
 
 /// How long one input may take before it counts as a hang.
-const HANG_LIMIT: Duration = Duration::from_secs(if cfg!(debug_assertions) { 60 } else { 20 });
+const HANG_LIMIT: Duration = Duration::from_secs(if cfg!(debug_assertions) { 30 } else { 10 });
 
 const MODES: [Mode; 4] = [Mode::Exec, Mode::Eval, Mode::Single, Mode::FuncType];
 
@@ -1041,21 +1042,137 @@ fn judge(outcome: &Outcome, expect: Expect) -> Option<String> {
     }
 }
 
+/// Environment variable naming the case a child process runs.
+const CASE_ENV: &str = "KAA_NO_CRASH_CASE";
+
+/// Each case runs in a child process (this test binary, running
+/// `pathological_case_child`), so that a stack overflow or a hang in one
+/// case is reported as such and the other cases still run.
 #[test]
 fn pathological_inputs() {
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => panic!("cannot find the test binary: {e}"),
+    };
     let mut failures = Vec::new();
-    for (name, source, expect) in pathological_cases() {
-        // Each case on its own thread, named after it: a stack overflow
-        // aborts with "thread 'pathological <name>' has overflowed its stack".
-        let thread_name = format!("pathological {name}");
-        let problems = run_watched(&thread_name, HANG_LIMIT * 2, move |beat, current| {
-            let mut problems = Vec::new();
+    for (name, source, _) in pathological_cases() {
+        let problems = run_case_child(&exe, name);
+        if !problems.is_empty() {
+            let path = save_failure(&source, &format!("pathological-{name}"));
+            failures.push(format!(
+                "{name} (saved: {}):\n    {}",
+                path.display(),
+                problems.join("\n    ")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} pathological inputs went wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Runs one case in a child process; returns its problems (none when fine).
+fn run_case_child(exe: &Path, name: &str) -> Vec<String> {
+    let child = Command::new(exe)
+        .args([
+            "pathological_case_child",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(CASE_ENV, name)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => return vec![format!("cannot run the child process: {e}")],
+    };
+    // Read both pipes on threads so a chatty child cannot block.
+    let out = child.stdout.take().map(read_on_thread);
+    let err = child.stderr.take().map(read_on_thread);
+    let limit = HANG_LIMIT;
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if start.elapsed() > limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            Ok(None) => thread::sleep(Duration::from_millis(5)),
+            Err(e) => return vec![format!("waiting for the child process failed: {e}")],
+        }
+    };
+    let stdout = out.and_then(|h| h.join().ok()).unwrap_or_default();
+    let stderr = err.and_then(|h| h.join().ok()).unwrap_or_default();
+    // The harness prints "test pathological_case_child ... " before the
+    // child's first line: markers are searched for anywhere in a line.
+    let marker = "CASE-PROBLEM ";
+    let mut problems: Vec<String> = stdout
+        .lines()
+        .filter_map(|l| l.find(marker).map(|i| l[i + marker.len()..].to_string()))
+        .collect();
+    let finished = stdout.contains("CASE-DONE");
+    match status {
+        None => problems.push(format!("no answer within {limit:?} (killed)")),
+        Some(_) if finished => {}
+        Some(status) => {
+            let overflow = stderr
+                .lines()
+                .find(|l| l.contains("has overflowed its stack"));
+            problems.push(match overflow {
+                Some(line) => line.trim().to_string(),
+                None => format!(
+                    "the child process died ({status}): {}",
+                    stderr.lines().rev().take(3).collect::<Vec<_>>().join(" | ")
+                ),
+            });
+        }
+    }
+    problems
+}
+
+/// Collects a pipe's contents on a thread.
+fn read_on_thread(mut pipe: impl Read + Send + 'static) -> thread::JoinHandle<String> {
+    thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = pipe.read_to_end(&mut bytes);
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
+}
+
+/// The child side of `pathological_inputs`: does nothing unless
+/// `KAA_NO_CRASH_CASE` names a case; then parses it in every mode on a
+/// thread with the parser stack and prints `CASE-PROBLEM ...` lines and
+/// `CASE-DONE`.
+#[test]
+fn pathological_case_child() {
+    let Ok(wanted) = std::env::var(CASE_ENV) else {
+        return;
+    };
+    let Some((name, source, expect)) = pathological_cases()
+        .into_iter()
+        .find(|(n, _, _)| *n == wanted)
+    else {
+        println!("CASE-PROBLEM no case named {wanted:?}");
+        println!("CASE-DONE");
+        return;
+    };
+    install_panic_hook();
+    // The thread is named after the case: a stack overflow aborts with
+    // "thread 'pathological <name>' has overflowed its stack".
+    let worker = thread::Builder::new()
+        .name(format!("pathological {name}"))
+        .stack_size(parser_stack())
+        .spawn(move || {
             for mode in MODES {
-                if let Ok(mut c) = current.lock() {
-                    *c = (format!("{name} ({})", mode_name(mode)), source.clone());
-                }
                 let outcome = parse_caught(&source, mode);
-                beat();
                 // Only `exec` has a recorded CPython answer; the other modes
                 // must merely not crash.
                 let problem = if mode == Mode::Exec {
@@ -1066,25 +1183,15 @@ fn pathological_inputs() {
                     None
                 };
                 if let Some(p) = problem {
-                    let path =
-                        save_failure(&source, &format!("pathological-{name}-{}", mode_name(mode)));
-                    problems.push(format!(
-                        "{name} ({}): {p}\n    saved: {}",
-                        mode_name(mode),
-                        path.display()
-                    ));
+                    println!("CASE-PROBLEM {}: {p}", mode_name(mode));
                 }
             }
-            problems
         });
-        failures.extend(problems);
+    match worker.map(|w| w.join()) {
+        Ok(Ok(())) => println!("CASE-DONE"),
+        Ok(Err(_)) => println!("CASE-PROBLEM the parsing thread panicked outside catch_unwind"),
+        Err(e) => println!("CASE-PROBLEM could not spawn the parsing thread: {e}"),
     }
-    assert!(
-        failures.is_empty(),
-        "{} pathological inputs went wrong:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
 }
 
 /// Re-derives the table above from `python3` (CPython 3.11): run with

@@ -121,6 +121,12 @@ pub fn main(args: &[OsString]) -> Exit {
                 ),
             }
         }
+        // A tree too deep for CPython's compiler is too deep for its `ast`
+        // objects first.
+        Err(err) if err.kind == kaa_parser::ErrorKind::RecursionError => Exit::stderr(
+            1,
+            "RecursionError: maximum recursion depth exceeded during ast construction\n",
+        ),
         // CPython prints a traceback through runpy and ast.py first; kaa
         // has no such frames and prints the SyntaxError alone.
         Err(err) => Exit::stderr(1, script::report(&err, &filename)),

@@ -530,10 +530,7 @@ impl<'a> Parser<'a> {
             }
         };
         if helper {
-            let t = self.pos;
-            self.touch();
             if let Some(a) = self.param_no_default(lambda)? {
-                let _ = t;
                 return Err(self.raise_at(a.loc, "non-default argument follows default argument"));
             }
         }
@@ -937,7 +934,7 @@ impl<'a> Parser<'a> {
             if !star_first {
                 if let Some(b) = self.expect(Tok::Star) {
                     if self.expression()?.is_some() {
-                        let _ = self.as_name_opt();
+                        self.as_name_opt();
                         if self.eat(Tok::Colon) {
                             return Err(self.raise_range(
                                 tok_loc(&ex),
@@ -950,7 +947,7 @@ impl<'a> Parser<'a> {
             } else {
                 let mark = self.pos;
                 if self.expression()?.is_some() {
-                    let _ = self.as_name_opt();
+                    self.as_name_opt();
                 } else {
                     self.pos = mark;
                 }

@@ -23,7 +23,7 @@ mod targets;
 use std::collections::HashMap;
 
 use crate::ast::{Expr, ExprKind, Loc, Mod};
-use crate::error::{byte_col_to_char_offset, ErrorKind, SyntaxError};
+use crate::error::{ErrorKind, SyntaxError};
 use crate::token::{Tok, Token};
 use crate::tokenizer::{self, OpenParen};
 use crate::Mode;
@@ -40,11 +40,12 @@ pub(crate) type PResult<T> = Result<Option<T>, Stop>;
 const MAX_DEPTH: u32 = 6000;
 
 /// How deep the tree may grow through left-recursive chains (`a+b+c...`,
-/// `a.b.c...`) that the parser builds in loops. CPython parses those too but
-/// every later stage (building `ast` objects, the compiler) rejects trees
-/// this deep with a RecursionError; stopping here keeps every tree the
-/// parser returns small enough to walk recursively.
-const MAX_CHAIN: u32 = 100_000;
+/// `a.b.c...`) that the parser builds in loops. CPython parses those too,
+/// but every later stage rejects trees this deep with a RecursionError (its
+/// compiler at a depth of 3000, its `ast` objects at about 1000); stopping
+/// here keeps every tree the parser returns small enough to walk
+/// recursively, and gives the compiler's message.
+const MAX_CHAIN: u32 = 3000;
 
 /// Rules whose results are memoised (CPython marks them `(memo)` or they
 /// are left-recursive), keyed by token position.
@@ -436,7 +437,11 @@ impl<'a> Parser<'a> {
             if offset == 0 || offset == crate::error::OFFSET_MINUS_ONE {
                 return offset;
             }
-            let byte_col: usize = text.chars().take(offset as usize - 1).map(char::len_utf8).sum();
+            let byte_col: usize = text
+                .chars()
+                .take(offset as usize - 1)
+                .map(char::len_utf8)
+                .sum();
             char_offset(&with_bom, byte_col + 1)
         };
         e.offset = recount(e.offset);
@@ -841,7 +846,10 @@ impl<'a> Parser<'a> {
             }
         }
         let rel = lineno.checked_sub(self.line_delta)?;
-        Some(self.tok_state().error_line(self.src, self.tok_opts.exec_input, rel))
+        Some(
+            self.tok_state()
+                .error_line(self.src, self.tok_opts.exec_input, rel),
+        )
     }
 
     /// `_PyPegen_raise_error_known_location`: builds the SyntaxError; the
@@ -882,7 +890,6 @@ impl<'a> Parser<'a> {
         };
         let offset = convert(col);
         let end_offset = convert(end_col);
-        let _ = byte_col_to_char_offset;
         SyntaxError {
             kind,
             msg,
@@ -980,7 +987,10 @@ impl<'a> Parser<'a> {
 
     /// CPython's tokenizer state once the furthest token looked at was read.
     fn tok_state(&self) -> tokenizer::TokState {
-        let index = self.fill.saturating_sub(1).min(self.toks.len().saturating_sub(1));
+        let index = self
+            .fill
+            .saturating_sub(1)
+            .min(self.toks.len().saturating_sub(1));
         tokenizer::state_after(self.src, self.tok_opts, index)
     }
 
@@ -1013,15 +1023,7 @@ impl<'a> Parser<'a> {
 
 /// `_PyPegen_byte_offset_to_character_offset` for a 1-based byte column.
 fn char_offset(line: &str, col: usize) -> u32 {
-    let bytes = line.as_bytes();
-    let col = col.min(bytes.len() + 1);
-    let prefix = &bytes[..col.min(bytes.len())];
-    let n = match std::str::from_utf8(prefix) {
-        Ok(s) => s.chars().count(),
-        Err(_) => String::from_utf8_lossy(prefix).chars().count(),
-    };
-    // A column one past the end counts the (virtual) newline.
-    (n + col.saturating_sub(bytes.len())) as u32
+    tokenizer::byte_offset_to_character_offset(line, col as i64).max(0) as u32
 }
 
 /// The location of a single token.

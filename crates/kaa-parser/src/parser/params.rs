@@ -294,11 +294,10 @@ impl<'a> Parser<'a> {
     /// param_no_default_star_annotation: param_star_annotation ',' | param_star_annotation &')'
     fn param_no_default_star_annotation(&mut self) -> PResult<Arg> {
         let start = self.pos;
-        if let Some((arg, t)) = self.name_token() {
+        if let Some((arg, _)) = self.name_token() {
             if self.eat(Tok::Colon) {
                 if let Some(ann) = self.star_expression()? {
                     let loc = self.loc_from(start);
-                    let _ = t;
                     let a = Arg {
                         arg,
                         annotation: Some(Box::new(ann)),
