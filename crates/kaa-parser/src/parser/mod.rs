@@ -20,13 +20,50 @@ mod pattern;
 mod stmt;
 mod targets;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::ast::{Expr, ExprKind, Loc, Mod};
 use crate::error::{ErrorKind, SyntaxError};
 use crate::token::{Tok, Token};
 use crate::tokenizer::{self, OpenParen};
 use crate::Mode;
+
+/// A multiply-rotate hasher for the memo tables, whose keys are small
+/// integers (token positions and rule ids): SipHash's protection against
+/// chosen keys buys nothing here and costs time on every lookup.
+#[derive(Default)]
+pub(crate) struct MemoHasher(u64);
+
+impl Hasher for MemoHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type MemoBuild = BuildHasherDefault<MemoHasher>;
 
 /// Marker: a SyntaxError has been raised and is stored in `Parser::error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +108,25 @@ pub(crate) enum MemoRule {
     InvalidNamedExpression,
 }
 
+impl MemoRule {
+    /// Whether the first pass remembers this rule's failures: the rules
+    /// that alternatives retry at the same position (an expression after an
+    /// opening bracket, a target). The rules inside `expression` need not:
+    /// they are only retried through it.
+    fn memo_failures(self) -> bool {
+        matches!(
+            self,
+            MemoRule::Expression
+                | MemoRule::StarTarget
+                | MemoRule::TargetWithStarAtom
+                | MemoRule::TPrimary
+                | MemoRule::DelTarget
+                | MemoRule::Block
+                | MemoRule::SimpleStmt
+        )
+    }
+}
+
 /// A memoised result.
 #[derive(Clone)]
 pub(crate) enum MemoVal {
@@ -101,7 +157,7 @@ pub(crate) struct Parser<'a> {
     depth: u32,
     /// Links of the loop-built chains currently open (see MAX_CHAIN).
     chain: u32,
-    memo: HashMap<(u32, MemoRule), (MemoVal, u32)>,
+    memo: HashMap<(u32, MemoRule), (MemoVal, u32), MemoBuild>,
     mode: ParseMode,
     /// Start of each line (byte offsets into `src`), built on first use.
     line_starts: Vec<u32>,
@@ -123,7 +179,7 @@ pub(crate) struct Parser<'a> {
     stash: Option<(usize, usize, Expr)>,
     /// First pass: where memoised rules are known not to match, so that
     /// alternatives retrying them after a failure stay linear.
-    failed: std::collections::HashSet<(u32, MemoRule)>,
+    failed: HashSet<(u32, MemoRule), MemoBuild>,
 }
 
 /// The start rule.
@@ -264,7 +320,7 @@ impl<'a> Parser<'a> {
             error: None,
             depth: 0,
             chain: 0,
-            memo: HashMap::new(),
+            memo: HashMap::default(),
             mode,
             line_starts: Vec::new(),
             fstring_col_delta: col_delta,
@@ -274,7 +330,7 @@ impl<'a> Parser<'a> {
             bom: false,
             line_delta,
             stash: None,
-            failed: std::collections::HashSet::new(),
+            failed: HashSet::default(),
         }
     }
 
@@ -747,7 +803,7 @@ impl<'a> Parser<'a> {
     /// failure, in the second any result.
     pub(crate) fn memo_get(&mut self, rule: MemoRule) -> Option<MemoVal> {
         if !self.call_invalid_rules {
-            if self.failed.is_empty() || !self.failed.contains(&(self.pos as u32, rule)) {
+            if !rule.memo_failures() || !self.failed.contains(&(self.pos as u32, rule)) {
                 return None;
             }
             self.touch();
@@ -771,7 +827,7 @@ impl<'a> Parser<'a> {
         value: impl FnOnce() -> MemoVal,
     ) {
         if !self.call_invalid_rules {
-            if failed {
+            if failed && rule.memo_failures() {
                 self.failed.insert((start as u32, rule));
             }
             return;
