@@ -649,20 +649,10 @@ impl<'a> Parser<'a> {
     /// primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
     ///        | primary '[' slices ']' | atom
     pub(crate) fn primary(&mut self) -> PResult<Expr> {
-        if let Some(MemoVal::Expr(v)) = self.memo_get(MemoRule::Primary) {
-            return Ok(v);
-        }
-        let start = self.pos;
-        self.enter()?;
-        let r = self.primary_raw(start);
-        self.leave();
-        let r = r?;
-        if r.is_none() {
-            self.pos = start;
-        }
-        // Only chains are worth remembering: an atom is cheap to redo.
-        self.memo_store_expr(start, MemoRule::Primary, &r);
-        Ok(r)
+        self.memo_expr(MemoRule::Primary, |p| {
+            let start = p.pos;
+            p.primary_raw(start)
+        })
     }
 
     fn primary_raw(&mut self, start: usize) -> PResult<Expr> {
@@ -1210,46 +1200,33 @@ impl<'a> Parser<'a> {
 
     /// listcomp: '[' named_expression for_if_clauses ']' | invalid_comprehension
     fn listcomp(&mut self) -> PResult<Expr> {
-        let start = self.pos;
-        if self.eat(Tok::LSqb) {
-            if let Some(a) = self.named_expression()? {
-                if let Some(b) = self.for_if_clauses()? {
-                    if self.eat(Tok::RSqb) {
-                        let loc = self.loc_from(start);
-                        return Ok(Some(mk(
-                            ExprKind::ListComp {
-                                elt: Box::new(a),
-                                generators: b,
-                            },
-                            loc,
-                        )));
-                    }
-                }
-            }
-        }
-        self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_comprehension()?;
-            self.pos = start;
-        }
-        Ok(None)
+        self.element_comprehension(Tok::LSqb, Tok::RSqb, |elt, generators| ExprKind::ListComp {
+            elt,
+            generators,
+        })
     }
 
     /// setcomp: '{' named_expression for_if_clauses '}' | invalid_comprehension
     fn setcomp(&mut self) -> PResult<Expr> {
+        self.element_comprehension(Tok::LBrace, Tok::RBrace, |elt, generators| {
+            ExprKind::SetComp { elt, generators }
+        })
+    }
+
+    /// The shape listcomp and setcomp share.
+    fn element_comprehension(
+        &mut self,
+        open: Tok,
+        close: Tok,
+        build: fn(Box<Expr>, Vec<Comprehension>) -> ExprKind,
+    ) -> PResult<Expr> {
         let start = self.pos;
-        if self.eat(Tok::LBrace) {
+        if self.eat(open) {
             if let Some(a) = self.named_expression()? {
                 if let Some(b) = self.for_if_clauses()? {
-                    if self.eat(Tok::RBrace) {
+                    if self.eat(close) {
                         let loc = self.loc_from(start);
-                        return Ok(Some(mk(
-                            ExprKind::SetComp {
-                                elt: Box::new(a),
-                                generators: b,
-                            },
-                            loc,
-                        )));
+                        return Ok(Some(mk(build(Box::new(a), b), loc)));
                     }
                 }
             }

@@ -1,7 +1,7 @@
 //! Assignment and deletion targets (python.gram "ASSIGNMENT TARGETS").
 
 use super::expr::{mk, set_ctx};
-use super::{MemoRule, MemoVal, PResult, Parser};
+use super::{MemoRule, PResult, Parser};
 use crate::ast::{Expr, ExprContext, ExprKind};
 use crate::token::Tok;
 
@@ -77,19 +77,10 @@ impl<'a> Parser<'a> {
 
     /// star_target (memo): '*' (!'*' star_target) | target_with_star_atom
     pub(crate) fn star_target(&mut self) -> PResult<Expr> {
-        if let Some(MemoVal::Expr(v)) = self.memo_get(MemoRule::StarTarget) {
-            return Ok(v);
-        }
-        let start = self.pos;
-        self.enter()?;
-        let r = self.star_target_raw(start);
-        self.leave();
-        let r = r?;
-        if r.is_none() {
-            self.pos = start;
-        }
-        self.memo_store_expr(start, MemoRule::StarTarget, &r);
-        Ok(r)
+        self.memo_expr(MemoRule::StarTarget, |p| {
+            let start = p.pos;
+            p.star_target_raw(start)
+        })
     }
 
     fn star_target_raw(&mut self, start: usize) -> PResult<Expr> {
@@ -116,26 +107,19 @@ impl<'a> Parser<'a> {
     /// target_with_star_atom (memo):
     ///     t_primary '.' NAME !t_lookahead | t_primary '[' slices ']' !t_lookahead | star_atom
     pub(crate) fn target_with_star_atom(&mut self) -> PResult<Expr> {
-        if let Some(MemoVal::Expr(v)) = self.memo_get(MemoRule::TargetWithStarAtom) {
-            return Ok(v);
-        }
+        self.memo_expr(MemoRule::TargetWithStarAtom, |p| {
+            p.target_or_atom(ExprContext::Store)
+        })
+    }
+
+    /// The t_primary target alternatives, then the atom of the target kind.
+    fn target_or_atom(&mut self, ctx: ExprContext) -> PResult<Expr> {
         let start = self.pos;
-        self.enter()?;
-        let r = match self.subscript_attribute_target(ExprContext::Store) {
-            Ok(Some(e)) => Ok(Some(e)),
-            Ok(None) => {
-                self.pos = start;
-                self.star_atom()
-            }
-            Err(s) => Err(s),
-        };
-        self.leave();
-        let r = r?;
-        if r.is_none() {
-            self.pos = start;
+        if let Some(e) = self.subscript_attribute_target(ctx)? {
+            return Ok(Some(e));
         }
-        self.memo_store_expr(start, MemoRule::TargetWithStarAtom, &r);
-        Ok(r)
+        self.pos = start;
+        self.target_atom(ctx)
     }
 
     /// The two t_primary alternatives shared by target_with_star_atom,
@@ -188,66 +172,6 @@ impl<'a> Parser<'a> {
         matches!(self.peek(), Tok::LPar | Tok::LSqb | Tok::Dot)
     }
 
-    /// star_atom: NAME | '(' target_with_star_atom ')' | '(' [star_targets_tuple_seq] ')'
-    ///          | '[' [star_targets_list_seq] ']'
-    fn star_atom(&mut self) -> PResult<Expr> {
-        let start = self.pos;
-        match self.peek() {
-            Tok::Name => Ok(self.name().map(|n| set_ctx(n, ExprContext::Store))),
-            Tok::LPar => {
-                self.pos += 1;
-                if let Some(a) = self.target_with_star_atom()? {
-                    if self.eat(Tok::RPar) {
-                        return Ok(Some(set_ctx(a, ExprContext::Store)));
-                    }
-                }
-                self.pos = start + 1;
-                let elts = match self.star_targets_tuple_seq()? {
-                    Some(v) => v,
-                    None => {
-                        self.pos = start + 1;
-                        vec![]
-                    }
-                };
-                if self.eat(Tok::RPar) {
-                    let loc = self.loc_from(start);
-                    return Ok(Some(mk(
-                        ExprKind::Tuple {
-                            elts,
-                            ctx: ExprContext::Store,
-                        },
-                        loc,
-                    )));
-                }
-                self.pos = start;
-                Ok(None)
-            }
-            Tok::LSqb => {
-                self.pos += 1;
-                let elts = match self.star_targets_list_seq()? {
-                    Some(v) => v,
-                    None => {
-                        self.pos = start + 1;
-                        vec![]
-                    }
-                };
-                if self.eat(Tok::RSqb) {
-                    let loc = self.loc_from(start);
-                    return Ok(Some(mk(
-                        ExprKind::List {
-                            elts,
-                            ctx: ExprContext::Store,
-                        },
-                        loc,
-                    )));
-                }
-                self.pos = start;
-                Ok(None)
-            }
-            _ => Ok(None),
-        }
-    }
-
     /// single_target: single_subscript_attribute_target | NAME | '(' single_target ')'
     pub(crate) fn single_target(&mut self) -> PResult<Expr> {
         let start = self.pos;
@@ -281,19 +205,10 @@ impl<'a> Parser<'a> {
     ///          | t_primary genexp &t_lookahead | t_primary '(' [arguments] ')' &t_lookahead
     ///          | atom &t_lookahead
     pub(crate) fn t_primary(&mut self) -> PResult<Expr> {
-        if let Some(MemoVal::Expr(v)) = self.memo_get(MemoRule::TPrimary) {
-            return Ok(v);
-        }
-        let start = self.pos;
-        self.enter()?;
-        let r = self.t_primary_raw(start);
-        self.leave();
-        let r = r?;
-        if r.is_none() {
-            self.pos = start;
-        }
-        self.memo_store_expr(start, MemoRule::TPrimary, &r);
-        Ok(r)
+        self.memo_expr(MemoRule::TPrimary, |p| {
+            let start = p.pos;
+            p.t_primary_raw(start)
+        })
     }
 
     fn t_primary_raw(&mut self, start: usize) -> PResult<Expr> {
@@ -412,84 +327,60 @@ impl<'a> Parser<'a> {
     /// del_target (memo): t_primary '.' NAME !t_lookahead
     ///                  | t_primary '[' slices ']' !t_lookahead | del_t_atom
     fn del_target(&mut self) -> PResult<Expr> {
-        if let Some(MemoVal::Expr(v)) = self.memo_get(MemoRule::DelTarget) {
-            return Ok(v);
-        }
-        let start = self.pos;
-        self.enter()?;
-        let r = match self.subscript_attribute_target(ExprContext::Del) {
-            Ok(Some(e)) => Ok(Some(e)),
-            Ok(None) => {
-                self.pos = start;
-                self.del_t_atom()
-            }
-            Err(s) => Err(s),
-        };
-        self.leave();
-        let r = r?;
-        if r.is_none() {
-            self.pos = start;
-        }
-        self.memo_store_expr(start, MemoRule::DelTarget, &r);
-        Ok(r)
+        self.memo_expr(MemoRule::DelTarget, |p| p.target_or_atom(ExprContext::Del))
     }
 
+    /// star_atom: NAME | '(' target_with_star_atom ')' | '(' [star_targets_tuple_seq] ')'
+    ///          | '[' [star_targets_list_seq] ']'
     /// del_t_atom: NAME | '(' del_target ')' | '(' [del_targets] ')' | '[' [del_targets] ']'
-    fn del_t_atom(&mut self) -> PResult<Expr> {
+    fn target_atom(&mut self, ctx: ExprContext) -> PResult<Expr> {
+        type Seq<'a> = fn(&mut Parser<'a>) -> PResult<Vec<Expr>>;
+        let (inner, tuple_seq, list_seq): (fn(&mut Self) -> PResult<Expr>, Seq<'a>, Seq<'a>) =
+            if ctx == ExprContext::Del {
+                (Self::del_target, Self::del_targets, Self::del_targets)
+            } else {
+                (
+                    Self::target_with_star_atom,
+                    Self::star_targets_tuple_seq,
+                    Self::star_targets_list_seq,
+                )
+            };
         let start = self.pos;
-        match self.peek() {
-            Tok::Name => Ok(self.name().map(|n| set_ctx(n, ExprContext::Del))),
+        let (seq, close) = match self.peek() {
+            Tok::Name => return Ok(self.name().map(|n| set_ctx(n, ctx))),
             Tok::LPar => {
                 self.pos += 1;
-                if let Some(a) = self.del_target()? {
+                if let Some(a) = inner(self)? {
                     if self.eat(Tok::RPar) {
-                        return Ok(Some(set_ctx(a, ExprContext::Del)));
+                        return Ok(Some(set_ctx(a, ctx)));
                     }
                 }
                 self.pos = start + 1;
-                let elts = match self.del_targets()? {
-                    Some(v) => v,
-                    None => {
-                        self.pos = start + 1;
-                        vec![]
-                    }
-                };
-                if self.eat(Tok::RPar) {
-                    let loc = self.loc_from(start);
-                    return Ok(Some(mk(
-                        ExprKind::Tuple {
-                            elts,
-                            ctx: ExprContext::Del,
-                        },
-                        loc,
-                    )));
-                }
-                self.pos = start;
-                Ok(None)
+                (tuple_seq, Tok::RPar)
             }
             Tok::LSqb => {
                 self.pos += 1;
-                let elts = match self.del_targets()? {
-                    Some(v) => v,
-                    None => {
-                        self.pos = start + 1;
-                        vec![]
-                    }
-                };
-                if self.eat(Tok::RSqb) {
-                    let loc = self.loc_from(start);
-                    return Ok(Some(mk(
-                        ExprKind::List {
-                            elts,
-                            ctx: ExprContext::Del,
-                        },
-                        loc,
-                    )));
-                }
-                self.pos = start;
-                Ok(None)
+                (list_seq, Tok::RSqb)
             }
-            _ => Ok(None),
+            _ => return Ok(None),
+        };
+        let elts = match seq(self)? {
+            Some(v) => v,
+            None => {
+                self.pos = start + 1;
+                vec![]
+            }
+        };
+        if self.eat(close) {
+            let loc = self.loc_from(start);
+            let node = if close == Tok::RPar {
+                ExprKind::Tuple { elts, ctx }
+            } else {
+                ExprKind::List { elts, ctx }
+            };
+            return Ok(Some(mk(node, loc)));
         }
+        self.pos = start;
+        Ok(None)
     }
 }
