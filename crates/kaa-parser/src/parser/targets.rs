@@ -334,17 +334,19 @@ impl<'a> Parser<'a> {
     ///          | '[' [star_targets_list_seq] ']'
     /// del_t_atom: NAME | '(' del_target ')' | '(' [del_targets] ')' | '[' [del_targets] ']'
     fn target_atom(&mut self, ctx: ExprContext) -> PResult<Expr> {
-        type Seq<'a> = fn(&mut Parser<'a>) -> PResult<Vec<Expr>>;
-        let (inner, tuple_seq, list_seq): (fn(&mut Self) -> PResult<Expr>, Seq<'a>, Seq<'a>) =
-            if ctx == ExprContext::Del {
-                (Self::del_target, Self::del_targets, Self::del_targets)
-            } else {
-                (
-                    Self::target_with_star_atom,
-                    Self::star_targets_tuple_seq,
-                    Self::star_targets_list_seq,
-                )
-            };
+        type Rule<'a, T> = fn(&mut Parser<'a>) -> PResult<T>;
+        let inner: Rule<'a, Expr>;
+        let tuple_seq: Rule<'a, Vec<Expr>>;
+        let list_seq: Rule<'a, Vec<Expr>>;
+        if ctx == ExprContext::Del {
+            (inner, tuple_seq, list_seq) = (Self::del_target, Self::del_targets, Self::del_targets);
+        } else {
+            (inner, tuple_seq, list_seq) = (
+                Self::target_with_star_atom,
+                Self::star_targets_tuple_seq,
+                Self::star_targets_list_seq,
+            );
+        }
         let start = self.pos;
         let (seq, close) = match self.peek() {
             Tok::Name => return Ok(self.name().map(|n| set_ctx(n, ctx))),
