@@ -478,94 +478,61 @@ impl<'a> Parser<'a> {
     }
 
     /// bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor
+    ///
+    /// The six left-recursive binary rules below it (bitwise_xor,
+    /// bitwise_and, shift_expr, sum, term, down to factor) are parsed by one
+    /// precedence-climbing loop: it builds the same trees, with the same
+    /// locations, looking at the same tokens.
     pub(crate) fn bitwise_or(&mut self) -> PResult<Expr> {
-        self.memo_expr(MemoRule::BitwiseOr, |p| {
-            p.binary_left(&[(Tok::VBar, Operator::BitOr)], |p| {
-                p.binary_left(&[(Tok::CircumFlex, Operator::BitXor)], |p| {
-                    p.binary_left(&[(Tok::Amper, Operator::BitAnd)], Self::shift_expr)
-                })
-            })
-        })
+        self.memo_expr(MemoRule::BitwiseOr, |p| p.binary(1))
     }
 
-    /// shift_expr: shift_expr ('<<' | '>>') sum | sum
-    fn shift_expr(&mut self) -> PResult<Expr> {
-        self.binary_left(
-            &[
-                (Tok::LeftShift, Operator::LShift),
-                (Tok::RightShift, Operator::RShift),
-            ],
-            |p| {
-                p.binary_left(
-                    &[(Tok::Plus, Operator::Add), (Tok::Minus, Operator::Sub)],
-                    |p| {
-                        p.binary_left(
-                            &[
-                                (Tok::Star, Operator::Mult),
-                                (Tok::Slash, Operator::Div),
-                                (Tok::DoubleSlash, Operator::FloorDiv),
-                                (Tok::Percent, Operator::Mod),
-                                (Tok::At, Operator::MatMult),
-                            ],
-                            Self::factor,
-                        )
-                    },
-                )
-            },
-        )
-    }
-
-    /// A left-recursive binary rule (`a=rule OP b=sub | sub`) as a loop.
-    fn binary_left(
-        &mut self,
-        ops: &[(Tok, Operator)],
-        sub: fn(&mut Self) -> PResult<Expr>,
-    ) -> PResult<Expr> {
+    /// The binary operators of bitwise_or down to term, at `min_prec` or
+    /// tighter: a left operand, then `OP operand` while the operator binds
+    /// at least that tightly (each operand itself parsed one level tighter,
+    /// which makes every level left-associative).
+    fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
         let start = self.pos;
         self.touch();
-        let Some(mut left) = sub(self)? else {
+        let Some(mut left) = self.factor()? else {
             return Ok(None);
         };
         let mut links = 0;
-        loop {
-            let k = self.peek();
-            let Some(&(_, op)) = ops.iter().find(|(t, _)| *t == k) else {
-                break;
+        let r = loop {
+            let Some((prec, op)) = binary_op(self.peek()) else {
+                break Ok(());
             };
+            if prec < min_prec {
+                break Ok(());
+            }
             let mark = self.pos;
             self.pos += 1;
-            let right = match sub(self) {
-                Ok(r) => r,
-                Err(s) => {
-                    self.chain_end(links);
-                    return Err(s);
-                }
-            };
-            match right {
-                Some(right) => {
+            match self.binary(prec + 1) {
+                Ok(Some(right)) => {
                     let loc = self.loc_from(start);
+                    let (left_box, right) = (Box::new(left), Box::new(right));
                     left = mk(
                         ExprKind::BinOp {
-                            left: Box::new(left),
+                            left: left_box,
                             op,
-                            right: Box::new(right),
+                            right,
                         },
                         loc,
                     );
                     links += 1;
                     if let Err(s) = self.chain_link() {
-                        self.chain_end(links);
-                        return Err(s);
+                        break Err(s);
                     }
                 }
-                None => {
+                Ok(None) => {
                     self.pos = mark;
-                    break;
+                    break Ok(());
                 }
+                Err(s) => break Err(s),
             }
-        }
+        };
         self.chain_end(links);
-        Ok(Some(left))
+        r.map(|()| Some(left))
     }
 
     /// factor (memo): '+' factor | '-' factor | '~' factor | power
@@ -1574,4 +1541,24 @@ pub(crate) fn set_ctx(e: Expr, ctx: ExprContext) -> Expr {
         other => other,
     };
     Expr { node, loc }
+}
+
+/// The binary operators from `bitwise_or` to `term`: binding strength
+/// (higher binds tighter) and operator.
+fn binary_op(k: Tok) -> Option<(u8, Operator)> {
+    Some(match k {
+        Tok::VBar => (1, Operator::BitOr),
+        Tok::CircumFlex => (2, Operator::BitXor),
+        Tok::Amper => (3, Operator::BitAnd),
+        Tok::LeftShift => (4, Operator::LShift),
+        Tok::RightShift => (4, Operator::RShift),
+        Tok::Plus => (5, Operator::Add),
+        Tok::Minus => (5, Operator::Sub),
+        Tok::Star => (6, Operator::Mult),
+        Tok::Slash => (6, Operator::Div),
+        Tok::DoubleSlash => (6, Operator::FloorDiv),
+        Tok::Percent => (6, Operator::Mod),
+        Tok::At => (6, Operator::MatMult),
+        _ => return None,
+    })
 }
