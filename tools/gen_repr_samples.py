@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate crates/kaa-parser/src/pyrepr/samples.rs: repr() samples from CPython.
+"""Generate crates/kaa-repr/src/samples.rs: repr() samples from CPython.
 
 Run with CPython 3.11: `python3 tools/gen_repr_samples.py`. The samples are
 deterministic (fixed seed) and are the expectations of pyrepr's tests.
@@ -10,7 +10,7 @@ import random
 import struct
 import sys
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "kaa-parser", "src", "pyrepr", "samples.rs")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "kaa-repr", "src", "samples.rs")
 
 
 def bits(f):

@@ -18,8 +18,8 @@ use kaa_compiler::future::parse_future;
 use kaa_compiler::symtable::{build_with, BuildOptions};
 use kaa_compiler::{BlockType, NameScope, ScopeId, SymbolFlags, SymbolTable};
 use kaa_parser::error::OFFSET_MINUS_ONE;
-use kaa_parser::pyrepr::repr_str;
 use kaa_parser::{Mode, SyntaxError};
+use kaa_repr::repr_str;
 
 /// Stack for the test threads: deep expressions recurse (unoptimised
 /// frames are large).

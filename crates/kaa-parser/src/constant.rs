@@ -2,8 +2,6 @@
 
 use num_bigint::BigInt;
 
-use crate::pyrepr;
-
 /// A Python constant: what `ast.Constant.value` can hold.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Constant {
@@ -36,11 +34,11 @@ impl Constant {
             Constant::Ellipsis => "Ellipsis".to_string(),
             Constant::Int(i) => i.to_string(),
             Constant::BigInt(i) => i.to_string(),
-            Constant::Float(f) => pyrepr::repr_float(*f),
-            Constant::Complex { real, imag } => pyrepr::repr_complex(*real, *imag),
-            Constant::Str(s) => pyrepr::repr_str(s),
-            Constant::WideStr(cps) => pyrepr::repr_str_wide(cps),
-            Constant::Bytes(b) => pyrepr::repr_bytes(b),
+            Constant::Float(f) => kaa_repr::repr_float(*f),
+            Constant::Complex { real, imag } => kaa_repr::repr_complex(*real, *imag),
+            Constant::Str(s) => kaa_repr::repr_str(s),
+            Constant::WideStr(cps) => kaa_repr::repr_code_points(cps),
+            Constant::Bytes(b) => kaa_repr::repr_bytes(b),
             Constant::Tuple(items) => {
                 let parts: Vec<String> = items.iter().map(|c| c.repr()).collect();
                 if parts.len() == 1 {

@@ -274,7 +274,7 @@ impl<T: Dump + ?Sized> Dump for &T {
 
 impl Dump for String {
     fn write(&self, out: &mut String, _level: usize, _ctx: &DumpCtx) {
-        out.push_str(&crate::pyrepr::repr_str(self));
+        out.push_str(&kaa_repr::repr_str(self));
     }
 
     fn simple(&self, _ctx: &DumpCtx) -> bool {

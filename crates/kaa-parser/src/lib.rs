@@ -11,7 +11,6 @@ pub mod constant;
 pub mod dump;
 pub mod error;
 pub mod parser;
-pub mod pyrepr;
 pub mod source;
 pub mod string;
 pub mod token;

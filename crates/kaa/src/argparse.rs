@@ -865,7 +865,7 @@ pub fn parse_python_int(text: &str) -> Option<Option<i64>> {
 
 /// Python's `repr()` of a command-line string.
 fn repr(s: &OsStr) -> String {
-    kaa_parser::pyrepr::repr_str_wide(&os::decode_fs(s))
+    kaa_repr::repr_code_points(&os::decode_fs(s))
 }
 
 fn repr_bytes(b: &[u8]) -> String {

@@ -242,5 +242,5 @@ fn normpath(path: &[u8]) -> OsString {
 
 /// `repr()` of an OS string decoded as CPython decodes file names.
 fn repr_os(s: &OsStr) -> String {
-    kaa_parser::pyrepr::repr_str_wide(&os::decode_fs(s))
+    kaa_repr::repr_code_points(&os::decode_fs(s))
 }

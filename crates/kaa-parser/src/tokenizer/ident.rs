@@ -3,7 +3,6 @@
 //! database CPython 3.11 ships.
 
 use super::{Fail, Lexer};
-use crate::unicode_tables::PRINTABLE;
 
 // The two tables below list what `unicode-ident` 1.0.27 (a newer Unicode)
 // accepts and CPython 3.11.7 (`str.isidentifier()`, Unicode 14.0.0) rejects;
@@ -65,35 +64,19 @@ static NEWER_XID_CONTINUE: &[(u32, u32)] = &[
     (0x31350, 0x33479), (0x3D000, 0x3FC3F),
 ];
 
-/// True when `c` lies in one of the sorted inclusive `ranges`.
-fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
-    let c = c as u32;
-    ranges
-        .binary_search_by(|&(lo, hi)| {
-            if hi < c {
-                std::cmp::Ordering::Less
-            } else if lo > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
-
 /// `_PyUnicode_IsXidStart` (Unicode 14.0.0).
 pub(super) fn is_xid_start(c: char) -> bool {
-    unicode_ident::is_xid_start(c) && !in_ranges(NEWER_XID_START, c)
+    unicode_ident::is_xid_start(c) && !kaa_repr::in_ranges(NEWER_XID_START, c as u32)
 }
 
 /// `_PyUnicode_IsXidContinue` (Unicode 14.0.0).
 pub(super) fn is_xid_continue(c: char) -> bool {
-    unicode_ident::is_xid_continue(c) && !in_ranges(NEWER_XID_CONTINUE, c)
+    unicode_ident::is_xid_continue(c) && !kaa_repr::in_ranges(NEWER_XID_CONTINUE, c as u32)
 }
 
 /// `Py_UNICODE_ISPRINTABLE` (Unicode 14.0.0).
 pub(super) fn is_printable(c: char) -> bool {
-    in_ranges(PRINTABLE, c)
+    kaa_repr::is_printable(c as u32)
 }
 
 /// `_PyUnicode_ScanIdentifier`: the byte offset and value of the first
