@@ -8,17 +8,21 @@
 //! - [`symtable`]: the symbol table, which decides for every name in every
 //!   scope whether it is local, global, free or a cell
 //!   (`Python/symtable.c`);
-//! - code generation (to come).
+//! - [`checks`]: every SyntaxError the compiler raises for a module that
+//!   parsed, in CPython's order ([`checks::check_module`]), including the
+//!   code generator's (compile.c) while code generation is to come.
 //!
 //! [`mangle`] holds private-name mangling, which both the symbol table and
 //! the code generator apply.
 #![forbid(unsafe_code)]
 
+pub mod checks;
 mod error;
 pub mod future;
 pub mod mangle;
 pub mod symtable;
 
+pub use checks::{check_module, CheckOptions, ErrorLines};
 pub use future::FutureFeatures;
 pub use symtable::{
     BlockType, BuildOptions, ComprehensionKind, NameScope, Scope, ScopeId, Symbol, SymbolFlags,

@@ -1,13 +1,15 @@
 //! Running a program given as a file, `-c` text or stdin
 //! (Modules/main.c: `pymain_run_file`, `pymain_run_command`,
-//! `pymain_run_stdin`). For now kaa parses it, reports a SyntaxError as
-//! CPython prints an uncaught one, and otherwise says it cannot run it yet.
+//! `pymain_run_stdin`). For now kaa parses and compiles it (without
+//! generating code yet), reports a SyntaxError as CPython prints an
+//! uncaught one, and otherwise says it cannot run it yet.
 
 use std::ffi::{OsStr, OsString};
 use std::io::{IsTerminal, Read};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::Path;
 
+use kaa_compiler::{CheckOptions, ErrorLines};
 use kaa_parser::ast::Mod;
 use kaa_parser::{Mode, SyntaxError};
 
@@ -31,8 +33,9 @@ pub enum Input {
     Command,
 }
 
-/// Parses the program and says what happened: the SyntaxError as CPython
-/// prints it (status 1), or that kaa cannot run it yet (status 1).
+/// Parses and compiles the program and says what happened: the
+/// SyntaxError as CPython prints it (status 1), or that kaa cannot run it
+/// yet (status 1).
 pub fn check_source(source: &[u8], filename: &str, input: Input) -> Exit {
     let parsed = match input {
         Input::File => kaa_parser::parse_file(source, filename, Mode::Exec),
@@ -41,18 +44,41 @@ pub fn check_source(source: &[u8], filename: &str, input: Input) -> Exit {
             Err(_) => return Exit::stderr(1, command_encode_error(source)),
         },
     };
-    match parsed {
+    let module = match parsed {
+        Ok(module) => module,
+        Err(err) => return Exit::stderr(1, report(&err, filename)),
+    };
+    // The compiler's errors take their text from the file named
+    // `filename`, which `<stdin>` and `<string>` are not.
+    let lines = match input {
+        Input::File if filename != "<stdin>" => ErrorLines::File(source),
+        _ => ErrorLines::Unavailable,
+    };
+    if let Err(err) = kaa_compiler::check_module(&module, lines, &CheckOptions::default()) {
+        return Exit::stderr(1, report(&err, filename));
+    }
+    match module {
         // A program without statements (empty, or only comments and blank
         // lines) runs without a VM: it does nothing and succeeds.
-        Ok(Mod::Module { body, .. }) if body.is_empty() => Exit::stdout(0, Vec::new()),
-        Ok(_) => Exit::stderr(1, CANNOT_RUN.to_string()),
-        Err(err) => Exit::stderr(1, report(&err, filename)),
+        Mod::Module { body, .. } if body.is_empty() => Exit::stdout(0, Vec::new()),
+        _ => Exit::stderr(1, CANNOT_RUN.to_string()),
     }
 }
 
 /// The text CPython prints for an uncaught SyntaxError from `filename`.
 pub fn report(err: &SyntaxError, filename: &str) -> String {
-    Report::from_error(err, filename).render()
+    let mut report = Report::from_error(err, filename);
+    // The compiler reports line -1 (stored as `u32::MAX`) where its
+    // position is unset.
+    if let Some(location) = &mut report.location {
+        if err.lineno == u32::MAX {
+            location.lineno = -1;
+        }
+        if err.end_lineno == u32::MAX {
+            location.end_lineno = Some(-1);
+        }
+    }
+    report.render()
 }
 
 /// `-c` text that is not UTF-8 (an argument with undecodable bytes): CPython

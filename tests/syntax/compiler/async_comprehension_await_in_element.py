@@ -1,0 +1,2 @@
+def f():
+    return {k: await v for k, v in items}

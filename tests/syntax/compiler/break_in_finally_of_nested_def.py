@@ -1,0 +1,6 @@
+while x:
+    def f():
+        try:
+            pass
+        finally:
+            break

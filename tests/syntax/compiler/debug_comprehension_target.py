@@ -1,0 +1,1 @@
+print([1 for __debug__ in y])

@@ -1,0 +1,2 @@
+for __debug__ in range(3):
+    pass

@@ -1,0 +1,2 @@
+class C(Base, __debug__=True):
+    pass

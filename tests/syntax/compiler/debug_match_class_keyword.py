@@ -1,0 +1,3 @@
+match x:
+    case Point(x=0, __debug__=1):
+        pass

@@ -1,0 +1,2 @@
+with open(f) as (a, __debug__):
+    pass

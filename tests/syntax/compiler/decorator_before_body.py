@@ -1,0 +1,3 @@
+@(yield)
+def f():
+    break

@@ -1,0 +1,6 @@
+for x in y:
+    try:
+        break
+        z = *a
+    finally:
+        yield

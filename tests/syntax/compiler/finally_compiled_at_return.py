@@ -1,0 +1,6 @@
+def f():
+    try:
+        return 1
+        x = *a
+    finally:
+        __debug__ = 1

@@ -1,0 +1,3 @@
+match m:
+    case {-0: a, 0j: b}:
+        pass

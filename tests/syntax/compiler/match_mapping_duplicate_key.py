@@ -1,0 +1,3 @@
+match m:
+    case {1: a, "k": b, 1.0: c}:
+        pass

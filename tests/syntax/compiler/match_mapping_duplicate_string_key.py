@@ -1,0 +1,3 @@
+match m:
+    case {"é": a, 'é': b}:
+        pass

@@ -1,0 +1,3 @@
+match m:
+    case {f"k": a}:
+        pass

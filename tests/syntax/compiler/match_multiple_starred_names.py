@@ -1,0 +1,3 @@
+match s:
+    case [*a, b, *c]:
+        pass

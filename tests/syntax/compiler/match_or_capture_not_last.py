@@ -1,0 +1,5 @@
+match x:
+    case 1 | other:
+        pass
+    case 2:
+        pass

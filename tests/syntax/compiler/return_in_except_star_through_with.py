@@ -1,0 +1,6 @@
+def f():
+    try:
+        pass
+    except* ValueError:
+        with lock:
+            return g()
