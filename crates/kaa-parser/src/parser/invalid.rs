@@ -27,13 +27,17 @@ impl<'a> Parser<'a> {
     ///     | args ',' args
     pub(crate) fn invalid_arguments(&mut self) -> Void {
         let start = self.pos;
-        if self.args()?.is_some() && self.eat(Tok::Comma) {
-            // CPython 3.11.7 points at the '*' (older 3.11 grammars at the args).
-            if let Some(a) = self.expect(Tok::Star) {
-                return Err(self.raise_at(
-                    tok_loc(&a),
-                    "iterable argument unpacking follows keyword argument unpacking",
-                ));
+        // 3.11.7: `args ',' '*'` where the args already unpack a mapping
+        // (`f(**k, *a)`), located at the '*'.
+        if let Some(a) = self.args()? {
+            let kw_unpacking = matches!(&a.node, ExprKind::Call { keywords, .. } if keywords.iter().any(|k| k.arg.is_none()));
+            if kw_unpacking && self.eat(Tok::Comma) {
+                if let Some(star) = self.expect(Tok::Star) {
+                    return Err(self.raise_at(
+                        tok_loc(&star),
+                        "iterable argument unpacking follows keyword argument unpacking",
+                    ));
+                }
             }
         }
         self.pos = start;

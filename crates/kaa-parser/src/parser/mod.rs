@@ -367,11 +367,11 @@ impl<'a> Parser<'a> {
         self.call_invalid_rules = true;
         self.depth = 0;
         let _ = self.parse_start();
-        if self.tok_error_hit && self.error.is_none() {
-            return Err(self.tokenizer_error());
-        }
         if let Some(err) = self.error.take() {
             return Err(self.prefer_tokenizer_error(err));
+        }
+        if self.tok_error_hit {
+            return Err(self.tokenizer_error());
         }
         let t = self.toks[last_token];
         let err = match t.kind {
@@ -959,7 +959,10 @@ impl<'a> Parser<'a> {
 
     /// Records an error (unless one is already recorded) and returns Stop.
     pub(crate) fn raise(&mut self, e: SyntaxError) -> Stop {
-        if self.error.is_none() {
+        // Once the parser has run into the tokenizer's error, that error is
+        // the one raised (CPython's error indicator is set): later raises
+        // are ignored.
+        if self.error.is_none() && !self.tok_error_hit {
             self.error = Some(e);
         }
         Stop
