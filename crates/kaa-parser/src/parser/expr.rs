@@ -45,9 +45,20 @@ impl<'a> Parser<'a> {
 
     /// expressions: expression (',' expression)* [','] | expression
     pub(crate) fn expressions(&mut self) -> PResult<Expr> {
+        self.comma_tuple(Self::expression, ExprContext::Load)
+    }
+
+    /// `elem (',' elem)* [',']` as a Tuple in `ctx`, or the lone `elem`
+    /// when no comma follows it (expressions, star_expressions,
+    /// star_targets).
+    pub(crate) fn comma_tuple(
+        &mut self,
+        elem: fn(&mut Self) -> PResult<Expr>,
+        ctx: ExprContext,
+    ) -> PResult<Expr> {
         let start = self.pos;
         self.touch();
-        let Some(a) = self.expression()? else {
+        let Some(a) = elem(self)? else {
             return Ok(None);
         };
         if self.peek() != Tok::Comma {
@@ -57,7 +68,7 @@ impl<'a> Parser<'a> {
         while self.peek() == Tok::Comma {
             let mark = self.pos;
             self.pos += 1;
-            match self.expression()? {
+            match elem(self)? {
                 Some(e) => elts.push(e),
                 None => {
                     self.pos = mark;
@@ -67,13 +78,7 @@ impl<'a> Parser<'a> {
         }
         self.eat(Tok::Comma);
         let loc = self.loc_from(start);
-        Ok(Some(mk(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            loc,
-        )))
+        Ok(Some(mk(ExprKind::Tuple { elts, ctx }, loc)))
     }
 
     /// expression (memo):
@@ -172,35 +177,7 @@ impl<'a> Parser<'a> {
 
     /// star_expressions: star_expression (',' star_expression)* [','] | star_expression
     pub(crate) fn star_expressions(&mut self) -> PResult<Expr> {
-        let start = self.pos;
-        self.touch();
-        let Some(a) = self.star_expression()? else {
-            return Ok(None);
-        };
-        if self.peek() != Tok::Comma {
-            return Ok(Some(a));
-        }
-        let mut elts = vec![a];
-        while self.peek() == Tok::Comma {
-            let mark = self.pos;
-            self.pos += 1;
-            match self.star_expression()? {
-                Some(e) => elts.push(e),
-                None => {
-                    self.pos = mark;
-                    break;
-                }
-            }
-        }
-        self.eat(Tok::Comma);
-        let loc = self.loc_from(start);
-        Ok(Some(mk(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            loc,
-        )))
+        self.comma_tuple(Self::star_expression, ExprContext::Load)
     }
 
     /// star_expression (memo): '*' bitwise_or | expression
@@ -806,7 +783,6 @@ impl<'a> Parser<'a> {
     ///     | &'(' (tuple | group | genexp) | &'[' (list | listcomp)
     ///     | &'{' (dict | set | dictcomp | setcomp) | '...'
     pub(crate) fn atom(&mut self) -> PResult<Expr> {
-        let start = self.pos;
         let k = self.peek();
         match k {
             Tok::Name => Ok(self.name()),
@@ -833,39 +809,9 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 Ok(Some(self.number(t)?))
             }
-            Tok::LPar => {
-                if let Some(e) = self.tuple()? {
-                    return Ok(Some(e));
-                }
-                self.pos = start;
-                if let Some(e) = self.group()? {
-                    return Ok(Some(e));
-                }
-                self.pos = start;
-                self.genexp()
-            }
-            Tok::LSqb => {
-                if let Some(e) = self.list()? {
-                    return Ok(Some(e));
-                }
-                self.pos = start;
-                self.listcomp()
-            }
-            Tok::LBrace => {
-                if let Some(e) = self.dict()? {
-                    return Ok(Some(e));
-                }
-                self.pos = start;
-                if let Some(e) = self.set()? {
-                    return Ok(Some(e));
-                }
-                self.pos = start;
-                if let Some(e) = self.dictcomp()? {
-                    return Ok(Some(e));
-                }
-                self.pos = start;
-                self.setcomp()
-            }
+            Tok::LPar => self.first_of(&[Self::tuple, Self::group, Self::genexp]),
+            Tok::LSqb => self.first_of(&[Self::list, Self::listcomp]),
+            Tok::LBrace => self.first_of(&[Self::dict, Self::set, Self::dictcomp, Self::setcomp]),
             _ => Ok(None),
         }
     }

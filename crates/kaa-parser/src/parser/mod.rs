@@ -577,6 +577,19 @@ impl<'a> Parser<'a> {
         k
     }
 
+    /// PEG ordered choice: the first alternative that matches, each tried
+    /// from the same position.
+    pub(crate) fn first_of<T>(&mut self, alts: &[fn(&mut Self) -> PResult<T>]) -> PResult<T> {
+        let start = self.pos;
+        for alt in alts {
+            if let Some(v) = alt(self)? {
+                return Ok(Some(v));
+            }
+            self.pos = start;
+        }
+        Ok(None)
+    }
+
     /// Consumes the current token if it has kind `kind`.
     #[inline]
     pub(crate) fn expect(&mut self, kind: Tok) -> Option<Token> {

@@ -326,27 +326,10 @@ impl<'a> Parser<'a> {
     /// compound_stmt: function_def | if_stmt | class_def | with_stmt | for_stmt
     ///              | try_stmt | while_stmt | match_stmt
     fn compound_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.pos;
         match self.peek() {
             Tok::Def => self.function_def(),
-            Tok::At => {
-                if let Some(s) = self.function_def()? {
-                    return Ok(Some(s));
-                }
-                self.pos = start;
-                self.class_def()
-            }
-            Tok::Async => {
-                if let Some(s) = self.function_def()? {
-                    return Ok(Some(s));
-                }
-                self.pos = start;
-                if let Some(s) = self.with_stmt()? {
-                    return Ok(Some(s));
-                }
-                self.pos = start;
-                self.for_stmt()
-            }
+            Tok::At => self.first_of(&[Self::function_def, Self::class_def]),
+            Tok::Async => self.first_of(&[Self::function_def, Self::with_stmt, Self::for_stmt]),
             Tok::If => self.if_stmt(),
             Tok::Class => self.class_def(),
             Tok::With => self.with_stmt(),
@@ -1095,15 +1078,25 @@ impl<'a> Parser<'a> {
 
     /// else_block: invalid_else_stmt | 'else' &&':' block
     fn else_block(&mut self) -> PResult<Vec<Stmt>> {
+        self.keyword_block(Tok::Else, ":", Self::invalid_else_stmt)
+    }
+
+    /// `invalid_rule | KEYWORD &&':' block`: else_block and finally_block.
+    fn keyword_block(
+        &mut self,
+        kw: Tok,
+        colon: &str,
+        invalid: fn(&mut Self) -> PResult<()>,
+    ) -> PResult<Vec<Stmt>> {
         let start = self.pos;
         if self.call_invalid_rules {
-            self.invalid_else_stmt()?;
+            invalid(self)?;
             self.pos = start;
         }
-        if !self.eat(Tok::Else) {
+        if !self.eat(kw) {
             return Ok(None);
         }
-        self.expect_forced(Tok::Colon, ":")?;
+        self.expect_forced(Tok::Colon, colon)?;
         let b = self.block()?;
         if b.is_none() {
             self.pos = start;
@@ -1458,20 +1451,7 @@ impl<'a> Parser<'a> {
 
     /// finally_block: invalid_finally_stmt | 'finally' &&':' block
     fn finally_block(&mut self) -> PResult<Vec<Stmt>> {
-        let start = self.pos;
-        if self.call_invalid_rules {
-            self.invalid_finally_stmt()?;
-            self.pos = start;
-        }
-        if !self.eat(Tok::Finally) {
-            return Ok(None);
-        }
-        self.expect_forced(Tok::Colon, ":")?;
-        let b = self.block()?;
-        if b.is_none() {
-            self.pos = start;
-        }
-        Ok(b)
+        self.keyword_block(Tok::Finally, ":", Self::invalid_finally_stmt)
     }
 
     /// match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT

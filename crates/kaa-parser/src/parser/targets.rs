@@ -8,35 +8,7 @@ use crate::token::Tok;
 impl<'a> Parser<'a> {
     /// star_targets: star_target !',' | star_target (',' star_target)* [',']
     pub(crate) fn star_targets(&mut self) -> PResult<Expr> {
-        let start = self.pos;
-        self.touch();
-        let Some(a) = self.star_target()? else {
-            return Ok(None);
-        };
-        if self.peek() != Tok::Comma {
-            return Ok(Some(a));
-        }
-        let mut elts = vec![a];
-        while self.peek() == Tok::Comma {
-            let mark = self.pos;
-            self.pos += 1;
-            match self.star_target()? {
-                Some(e) => elts.push(e),
-                None => {
-                    self.pos = mark;
-                    break;
-                }
-            }
-        }
-        self.eat(Tok::Comma);
-        let loc = self.loc_from(start);
-        Ok(Some(mk(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Store,
-            },
-            loc,
-        )))
+        self.comma_tuple(Self::star_target, ExprContext::Store)
     }
 
     /// star_targets_list_seq: ','.star_target+ [',']
