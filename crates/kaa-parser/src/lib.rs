@@ -73,6 +73,51 @@ pub fn parse_bytes(source: &[u8], mode: Mode) -> Result<ast::Mod, SyntaxError> {
     parser::parse_with(&decoded.text, opts)
 }
 
+/// A warning the front end emits while reading source (CPython's tokenizer
+/// warns with SyntaxWarning, e.g. "invalid decimal literal" for `1if x`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// The warning class: "SyntaxWarning".
+    pub category: &'static str,
+    pub message: String,
+    pub lineno: u32,
+}
+
+/// `parse_file`, also giving the warnings CPython prints while reading the
+/// source (before any error), in order.
+pub fn parse_file_with_warnings(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+) -> (Result<ast::Mod, SyntaxError>, Vec<Warning>) {
+    let decoded = match source::decode_file(source, filename) {
+        Ok(d) => d,
+        Err(e) => return (Err(e), Vec::new()),
+    };
+    let bom = source.starts_with(b"\xef\xbb\xbf");
+    let opts = ParseOptions {
+        mode,
+        char_offsets: decoded.char_offsets,
+        from_file: true,
+        bom,
+    };
+    parser::parse_with_warnings(&decoded.text, opts)
+}
+
+/// `parse`, also giving the warnings (see `parse_file_with_warnings`).
+pub fn parse_with_warnings(
+    source: &str,
+    mode: Mode,
+) -> (Result<ast::Mod, SyntaxError>, Vec<Warning>) {
+    let opts = ParseOptions {
+        mode,
+        char_offsets: true,
+        from_file: false,
+        bom: false,
+    };
+    parser::parse_with_warnings(source, opts)
+}
+
 /// Parses a script file's bytes as `python3 FILE` does (the file reader's
 /// own encoding errors, which name `filename`).
 pub fn parse_file(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {

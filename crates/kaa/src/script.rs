@@ -37,16 +37,17 @@ pub enum Input {
 /// SyntaxError as CPython prints it (status 1), or that kaa cannot run it
 /// yet (status 1).
 pub fn check_source(source: &[u8], filename: &str, input: Input) -> Exit {
-    let parsed = match input {
-        Input::File => kaa_parser::parse_file(source, filename, Mode::Exec),
+    let (parsed, warnings) = match input {
+        Input::File => kaa_parser::parse_file_with_warnings(source, filename, Mode::Exec),
         Input::Command => match std::str::from_utf8(source) {
-            Ok(text) => kaa_parser::parse(text, Mode::Exec),
+            Ok(text) => kaa_parser::parse_with_warnings(text, Mode::Exec),
             Err(_) => return Exit::stderr(1, command_encode_error(source)),
         },
     };
+    let warned = format_warnings(&warnings, filename, source);
     let module = match parsed {
         Ok(module) => module,
-        Err(err) => return Exit::stderr(1, report(&err, filename)),
+        Err(err) => return Exit::stderr(1, warned + &report(&err, filename)),
     };
     // The compiler's errors take their text from the file named
     // `filename`, which `<stdin>` and `<string>` are not.
@@ -55,14 +56,40 @@ pub fn check_source(source: &[u8], filename: &str, input: Input) -> Exit {
         _ => ErrorLines::Unavailable,
     };
     if let Err(err) = kaa_compiler::check_module(&module, lines, &CheckOptions::default()) {
-        return Exit::stderr(1, report(&err, filename));
+        return Exit::stderr(1, warned + &report(&err, filename));
     }
     match module {
         // A program without statements (empty, or only comments and blank
         // lines) runs without a VM: it does nothing and succeeds.
-        Mod::Module { body, .. } if body.is_empty() => Exit::stdout(0, Vec::new()),
-        _ => Exit::stderr(1, CANNOT_RUN.to_string()),
+        Mod::Module { body, .. } if body.is_empty() => Exit::stderr(0, warned),
+        _ => Exit::stderr(1, warned + CANNOT_RUN),
     }
+}
+
+/// Warnings as the `warnings` module prints them: `FILE:LINE: CATEGORY:
+/// MESSAGE`, then the source line stripped when `linecache` can read it
+/// (not for `<string>` or `<stdin>`).
+fn format_warnings(warnings: &[kaa_parser::Warning], filename: &str, source: &[u8]) -> String {
+    let mut out = String::new();
+    for w in warnings {
+        out.push_str(&format!(
+            "{filename}:{}: {}: {}\n",
+            w.lineno, w.category, w.message
+        ));
+        if !filename.starts_with('<') {
+            let line = source
+                .split(|&b| b == b'\n')
+                .nth(w.lineno.saturating_sub(1) as usize);
+            if let Some(line) = line {
+                let text = String::from_utf8_lossy(line);
+                let text = text.trim();
+                if !text.is_empty() {
+                    out.push_str(&format!("  {text}\n"));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The text CPython prints for an uncaught SyntaxError from `filename`.

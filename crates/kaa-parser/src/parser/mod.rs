@@ -170,6 +170,8 @@ pub(crate) struct Parser<'a> {
     from_file: bool,
     /// See `ParseOptions::bom`.
     bom: bool,
+    /// The tokenizer's warnings, in source order.
+    warnings: Vec<crate::Warning>,
     /// Lines the sub-parser's tokens were moved down by (f-strings): error
     /// texts come from the sub-source itself.
     line_delta: u32,
@@ -194,6 +196,17 @@ pub(crate) enum ParseMode {
 
 /// Parses a whole source text.
 pub fn parse_with(source: &str, opts: crate::ParseOptions) -> Result<Mod, SyntaxError> {
+    parse_with_warnings(source, opts).0
+}
+
+/// Parses a whole source text, also giving the tokenizer's warnings. CPython
+/// prints every warning its tokenizer met before it stopped (at the end of
+/// the source or at its first error): a failed parse tokenizes the rest of
+/// the source to look for tokenizer errors, so that is all of them.
+pub fn parse_with_warnings(
+    source: &str,
+    opts: crate::ParseOptions,
+) -> (Result<Mod, SyntaxError>, Vec<crate::Warning>) {
     let source = crate::source::normalize_newlines(source);
     let pmode = match opts.mode {
         Mode::Exec => ParseMode::File,
@@ -204,7 +217,9 @@ pub fn parse_with(source: &str, opts: crate::ParseOptions) -> Result<Mod, Syntax
     let mut p = Parser::new(&source, pmode, 0, 0, opts.char_offsets);
     p.from_file = opts.from_file;
     p.bom = opts.bom;
-    p.run()
+    let result = p.run();
+    let warnings = std::mem::take(&mut p.warnings);
+    (result, warnings)
 }
 
 /// Parses one f-string replacement-field expression, as CPython 3.11's
@@ -238,6 +253,15 @@ impl<'a> Parser<'a> {
         };
         let tokenized = tokenizer::tokenize_with(src, tok_opts);
         let tok_error_deferred = tokenized.error_is_deferred();
+        let warnings = tokenized
+            .warnings()
+            .iter()
+            .map(|w| crate::Warning {
+                category: "SyntaxWarning",
+                message: w.msg.clone(),
+                lineno: w.as_error.lineno,
+            })
+            .collect();
         let mut toks = tokenized.tokens;
         let tok_error = tokenized.error;
         if tok_error.is_none() && !tokenized.open_parens.is_empty() {
@@ -328,6 +352,7 @@ impl<'a> Parser<'a> {
             tok_opts,
             from_file: false,
             bom: false,
+            warnings,
             line_delta,
             stash: None,
             failed: HashSet::default(),
