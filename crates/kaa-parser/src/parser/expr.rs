@@ -203,23 +203,7 @@ impl<'a> Parser<'a> {
 
     /// star_named_expressions: ','.star_named_expression+ [',']
     pub(crate) fn star_named_expressions(&mut self) -> PResult<Vec<Expr>> {
-        let Some(a) = self.star_named_expression()? else {
-            return Ok(None);
-        };
-        let mut v = vec![a];
-        while self.peek() == Tok::Comma {
-            let mark = self.pos;
-            self.pos += 1;
-            match self.star_named_expression()? {
-                Some(e) => v.push(e),
-                None => {
-                    self.pos = mark;
-                    break;
-                }
-            }
-        }
-        self.eat(Tok::Comma);
-        Ok(Some(v))
+        self.sep_by_trailing(Tok::Comma, Self::star_named_expression)
     }
 
     /// star_named_expressions, also giving where its first element ends.
@@ -1005,23 +989,7 @@ impl<'a> Parser<'a> {
 
     /// double_starred_kvpairs: ','.double_starred_kvpair+ [',']
     pub(crate) fn double_starred_kvpairs(&mut self) -> PResult<Vec<(Option<Expr>, Expr)>> {
-        let Some(a) = self.double_starred_kvpair()? else {
-            return Ok(None);
-        };
-        let mut v = vec![a];
-        while self.peek() == Tok::Comma {
-            let mark = self.pos;
-            self.pos += 1;
-            match self.double_starred_kvpair()? {
-                Some(e) => v.push(e),
-                None => {
-                    self.pos = mark;
-                    break;
-                }
-            }
-        }
-        self.eat(Tok::Comma);
-        Ok(Some(v))
+        self.sep_by_trailing(Tok::Comma, Self::double_starred_kvpair)
     }
 
     /// double_starred_kvpair: '**' bitwise_or | kvpair
@@ -1362,14 +1330,23 @@ impl<'a> Parser<'a> {
         self.sep_list(Self::kwarg_or_double_starred)
     }
 
-    /// `','.elem+`: one or more `elem` separated by commas (the trailing
+    /// `','.elem+`: one or more `elem` separated by commas (a trailing
     /// comma is left alone).
     pub(crate) fn sep_list<T>(&mut self, elem: fn(&mut Self) -> PResult<T>) -> PResult<Vec<T>> {
+        self.sep_by(Tok::Comma, elem)
+    }
+
+    /// `sep.elem+` for any separator token.
+    pub(crate) fn sep_by<T>(
+        &mut self,
+        sep: Tok,
+        elem: fn(&mut Self) -> PResult<T>,
+    ) -> PResult<Vec<T>> {
         let Some(a) = elem(self)? else {
             return Ok(None);
         };
         let mut v = vec![a];
-        while self.peek() == Tok::Comma {
+        while self.peek() == sep {
             let mark = self.pos;
             self.pos += 1;
             match elem(self)? {
@@ -1380,6 +1357,19 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        Ok(Some(v))
+    }
+
+    /// `sep.elem+ [sep]`: the list, then an optional trailing separator.
+    pub(crate) fn sep_by_trailing<T>(
+        &mut self,
+        sep: Tok,
+        elem: fn(&mut Self) -> PResult<T>,
+    ) -> PResult<Vec<T>> {
+        let Some(v) = self.sep_by(sep, elem)? else {
+            return Ok(None);
+        };
+        self.eat(sep);
         Ok(Some(v))
     }
 

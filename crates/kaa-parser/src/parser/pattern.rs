@@ -74,26 +74,6 @@ impl<'a> Parser<'a> {
         Ok(Some(pat(PatternKind::MatchOr { patterns }, loc)))
     }
 
-    /// `sep.elem+` for any separator token.
-    fn sep_by<T>(&mut self, sep: Tok, elem: fn(&mut Self) -> PResult<T>) -> PResult<Vec<T>> {
-        let Some(a) = elem(self)? else {
-            return Ok(None);
-        };
-        let mut v = vec![a];
-        while self.peek() == sep {
-            let mark = self.pos;
-            self.pos += 1;
-            match elem(self)? {
-                Some(e) => v.push(e),
-                None => {
-                    self.pos = mark;
-                    break;
-                }
-            }
-        }
-        Ok(Some(v))
-    }
-
     /// closed_pattern: literal_pattern | capture_pattern | wildcard_pattern
     ///     | value_pattern | group_pattern | sequence_pattern | mapping_pattern | class_pattern
     fn closed_pattern(&mut self) -> PResult<Pattern> {
@@ -439,11 +419,7 @@ impl<'a> Parser<'a> {
 
     /// maybe_sequence_pattern: ','.maybe_star_pattern+ ','?
     fn maybe_sequence_pattern(&mut self) -> PResult<Vec<Pattern>> {
-        let Some(v) = self.sep_by(Tok::Comma, Self::maybe_star_pattern)? else {
-            return Ok(None);
-        };
-        self.eat(Tok::Comma);
-        Ok(Some(v))
+        self.sep_by_trailing(Tok::Comma, Self::maybe_star_pattern)
     }
 
     /// maybe_star_pattern: star_pattern | pattern

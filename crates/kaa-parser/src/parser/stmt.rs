@@ -190,22 +190,9 @@ impl<'a> Parser<'a> {
     /// simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE
     fn simple_stmts(&mut self) -> PResult<Vec<Stmt>> {
         let start = self.pos;
-        let Some(first) = self.simple_stmt()? else {
+        let Some(v) = self.sep_by_trailing(Tok::Semi, Self::simple_stmt)? else {
             return Ok(None);
         };
-        let mut v = vec![first];
-        while self.peek() == Tok::Semi {
-            let mark = self.pos;
-            self.pos += 1;
-            match self.simple_stmt()? {
-                Some(s) => v.push(s),
-                None => {
-                    self.pos = mark;
-                    break;
-                }
-            }
-        }
-        self.eat(Tok::Semi);
         if self.eat(Tok::Newline) {
             return Ok(Some(v));
         }

@@ -13,11 +13,7 @@ impl<'a> Parser<'a> {
 
     /// star_targets_list_seq: ','.star_target+ [',']
     fn star_targets_list_seq(&mut self) -> PResult<Vec<Expr>> {
-        let Some(v) = self.sep_list(Self::star_target)? else {
-            return Ok(None);
-        };
-        self.eat(Tok::Comma);
-        Ok(Some(v))
+        self.sep_by_trailing(Tok::Comma, Self::star_target)
     }
 
     /// star_targets_tuple_seq: star_target (',' star_target)+ [','] | star_target ','
@@ -289,11 +285,7 @@ impl<'a> Parser<'a> {
 
     /// del_targets: ','.del_target+ [',']
     pub(crate) fn del_targets(&mut self) -> PResult<Vec<Expr>> {
-        let Some(v) = self.sep_list(Self::del_target)? else {
-            return Ok(None);
-        };
-        self.eat(Tok::Comma);
-        Ok(Some(v))
+        self.sep_by_trailing(Tok::Comma, Self::del_target)
     }
 
     /// del_target (memo): t_primary '.' NAME !t_lookahead
