@@ -27,6 +27,8 @@
 //! - [`instruction`]: walking `co_code`.
 //! - [`linetable`], [`exceptiontable`]: the two tables, both ways.
 //! - [`marshal`]: `marshal.loads`/`dumps`, CPython 3.11's format 4.
+//! - [`pyc`]: the PEP 552 `.pyc` header (kaa's magic number), the source
+//!   hash, and `__pycache__/NAME.kaa-311.pyc` paths.
 //! - [`dis`] and [`repr`]: `dis.dis()` and `dis.code_info()` text;
 //!   [`pyhash`]: CPython's `hash()` of numeric constants and set order,
 //!   for frozenset reprs.
@@ -45,6 +47,7 @@ pub mod linetable;
 pub mod marshal;
 pub mod opcode;
 mod opcode_table;
+pub mod pyc;
 pub mod pyhash;
 pub mod pystr;
 pub mod repr;

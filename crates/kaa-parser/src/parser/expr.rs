@@ -1222,40 +1222,13 @@ impl<'a> Parser<'a> {
     pub(crate) fn args(&mut self) -> PResult<Expr> {
         let start = self.pos;
         self.touch();
-        let mut positional = Vec::new();
-        loop {
-            let mark = self.pos;
-            let item = if self.peek() == Tok::Star {
-                self.starred_expression()?
-            } else {
-                None
-            };
-            let item = match item {
-                Some(e) => Some(e),
-                None => {
-                    self.pos = mark;
-                    match self.assignment_or_expression()? {
-                        Some(e) if self.peek() != Tok::Equal => Some(e),
-                        _ => None,
-                    }
-                }
-            };
-            match item {
-                Some(e) => positional.push(e),
-                None => {
-                    self.pos = mark;
-                    if !positional.is_empty() {
-                        // Give back the ',' consumed before this element.
-                        self.pos = mark - 1;
-                    }
-                    break;
-                }
+        let mut positional = match self.sep_list(Self::positional_arg)? {
+            Some(v) => v,
+            None => {
+                self.pos = start;
+                Vec::new()
             }
-            if self.peek() != Tok::Comma {
-                break;
-            }
-            self.pos += 1;
-        }
+        };
         if !positional.is_empty() {
             let mark = self.pos;
             let mut keywords = Vec::new();
@@ -1308,6 +1281,25 @@ impl<'a> Parser<'a> {
             },
             loc,
         )
+    }
+
+    /// One positional argument of `args`:
+    /// starred_expression | (assignment_expression | expression !':=') !'='
+    pub(crate) fn positional_arg(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        if self.peek() == Tok::Star {
+            if let Some(e) = self.starred_expression()? {
+                return Ok(Some(e));
+            }
+            self.pos = start;
+        }
+        match self.assignment_or_expression()? {
+            Some(e) if self.peek() != Tok::Equal => Ok(Some(e)),
+            _ => {
+                self.pos = start;
+                Ok(None)
+            }
+        }
     }
 
     /// kwargs: ','.kwarg_or_starred+ ',' ','.kwarg_or_double_starred+

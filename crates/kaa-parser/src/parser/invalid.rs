@@ -27,17 +27,21 @@ impl<'a> Parser<'a> {
     ///     | args ',' args
     pub(crate) fn invalid_arguments(&mut self) -> Void {
         let start = self.pos;
-        // 3.11.7: `args ',' '*'` where the args already unpack a mapping
-        // (`f(**k, *a)`), located at the '*'.
-        if let Some(a) = self.args()? {
-            let kw_unpacking = matches!(&a.node, ExprKind::Call { keywords, .. } if keywords.iter().any(|k| k.arg.is_none()));
-            if kw_unpacking && self.eat(Tok::Comma) {
-                if let Some(star) = self.expect(Tok::Star) {
-                    return Err(self.raise_at(
-                        tok_loc(&star),
-                        "iterable argument unpacking follows keyword argument unpacking",
-                    ));
-                }
+        // ((positional+ ',' kwargs) | kwargs) ',' '*': CPython 3.11.7's
+        // form of this rule, located at the '*'.
+        let mut before = self.sep_list(Self::positional_arg)?.is_some()
+            && self.eat(Tok::Comma)
+            && self.kwargs()?.is_some();
+        if !before {
+            self.pos = start;
+            before = self.kwargs()?.is_some();
+        }
+        if before && self.eat(Tok::Comma) {
+            if let Some(star) = self.expect(Tok::Star) {
+                return Err(self.raise_at(
+                    tok_loc(&star),
+                    "iterable argument unpacking follows keyword argument unpacking",
+                ));
             }
         }
         self.pos = start;

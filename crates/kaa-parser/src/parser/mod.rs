@@ -368,9 +368,8 @@ impl<'a> Parser<'a> {
             }
             return Ok(m);
         }
-        if self.tok_error_hit {
-            return Err(self.tokenizer_error());
-        }
+        // An error raised before the parser ran into the tokenizer's error
+        // stands (later raises are ignored, see `raise`).
         if let Some(err) = self.error.take() {
             if err.kind != ErrorKind::SyntaxError
                 && err.kind != ErrorKind::IndentationError
@@ -384,6 +383,9 @@ impl<'a> Parser<'a> {
             // later tokenizer error takes priority.
             return Err(self.prefer_tokenizer_error(err));
         }
+        if self.tok_error_hit {
+            return Err(self.tokenizer_error());
+        }
         let last_token = self.fill.saturating_sub(1).min(self.toks.len() - 1);
         // Second pass.
         self.pos = 0;
@@ -391,6 +393,7 @@ impl<'a> Parser<'a> {
         self.stash = None;
         self.call_invalid_rules = true;
         self.depth = 0;
+        self.chain = 0;
         let _ = self.parse_start();
         if let Some(err) = self.error.take() {
             return Err(self.prefer_tokenizer_error(err));
