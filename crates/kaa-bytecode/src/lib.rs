@@ -33,8 +33,8 @@
 //!   [`pyhash`]: CPython's `hash()` of numeric constants and set order,
 //!   for frozenset reprs.
 //!
-//! This crate depends on no other kaa crate: the compiler produces its
-//! types and the VM consumes them.
+//! Of the kaa crates it depends only on `kaa-repr` (Python's repr of
+//! constants): the compiler produces its types and the VM consumes them.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
