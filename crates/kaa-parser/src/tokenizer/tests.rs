@@ -4,7 +4,7 @@
 use super::*;
 use crate::error::OFFSET_MINUS_ONE;
 
-// The tables below are generated from CPython by gen_tests.py: errors from
+// The tables below are generated from CPython by tools/gen_tokenizer_tests.py: errors from
 // 3.11.7's compile(), token streams from the C tokenizer (3.12.1's
 // `_tokenize.TokenizerIter` without extra tokens, which matches 3.11's for
 // sources without f-strings).
@@ -22,7 +22,7 @@ type ErrorCase = (
     &'static str,
 );
 
-// BEGIN GENERATED (gen_tests.py)
+// BEGIN GENERATED (tools/gen_tokenizer_tests.py)
 /// (source, the C tokenizer's tokens: `KIND line,col-line,col`).
 #[rustfmt::skip]
 const TOKEN_CASES: &[(&str, &str)] = &[

@@ -4,7 +4,7 @@ running each source as a script (caught by a sys.excepthook installed from a
 sitecustomize module). Expected texts of sources that decode come from
 tokenize.detect_encoding and bytes.decode.
 
-    python3 gen_tests.py [python3.11]
+    python3 tools/gen_source_tests.py [python3.11]
 """
 import json, subprocess, sys, io, tokenize, os, tempfile
 P311 = sys.argv[1] if len(sys.argv) > 1 else '/root/.pyenv/versions/3.11.7/bin/python3'
@@ -123,8 +123,8 @@ for c in CASES:
     print('    (%s, %s),' % (rust_bytes(c), 'None' if msg is None else 'Some(%s)' % rust_str(msg)))
 print('];')
 
-here = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'tests.rs')
+here = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'crates', 'kaa-parser', 'src', 'source', 'tests.rs')
 src = open(here).read()
-begin = src.index('// BEGIN GENERATED (gen_tests.py)\n') + len('// BEGIN GENERATED (gen_tests.py)\n')
+begin = src.index('// BEGIN GENERATED (tools/gen_source_tests.py)\n') + len('// BEGIN GENERATED (tools/gen_source_tests.py)\n')
 end = src.index('// END GENERATED')
 open(here, 'w').write(src[:begin] + '\n'.join(out) + '\n' + src[end:])

@@ -4,7 +4,7 @@ tokenizer (3.12's _tokenize.TokenizerIter without extra tokens, identical to
 3.11's for sources without f-strings; f-string tokens are merged back into one
 STRING as 3.11 has it).
 
-    python3 gen_tests.py [python3.11] [python3.12]
+    python3 tools/gen_tokenizer_tests.py [python3.11] [python3.12]
 """
 import json, os, subprocess, sys, tempfile
 P311 = sys.argv[1] if len(sys.argv) > 1 else '/root/.pyenv/versions/3.11.7/bin/python3'
@@ -111,8 +111,8 @@ for (c, mode), e in zip([(c, 'exec') for c in ERROR_CASES] + [(c, 'eval') for c 
     print('    (%s, %s, %s, %s, %d, %d, %d, %d, %s),' % ('true' if mode == 'exec' else 'false', rust_str(c), rust_str(e[0]), rust_str(e[1]), e[2], e[3], e[4], e[5], rust_str(e[6])))
 print('];')
 
-here = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'tests.rs')
+here = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'crates', 'kaa-parser', 'src', 'tokenizer', 'tests.rs')
 src = open(here).read()
-begin = src.index('// BEGIN GENERATED (gen_tests.py)\n') + len('// BEGIN GENERATED (gen_tests.py)\n')
+begin = src.index('// BEGIN GENERATED (tools/gen_tokenizer_tests.py)\n') + len('// BEGIN GENERATED (tools/gen_tokenizer_tests.py)\n')
 end = src.index('// END GENERATED')
 open(here, 'w').write(src[:begin] + '\n'.join(out) + '\n' + src[end:])
