@@ -10,12 +10,16 @@
 //!   (`Python/symtable.c`);
 //! - [`checks`]: every SyntaxError the compiler raises for a module that
 //!   parsed, in CPython's order ([`checks::check_module`]), including the
-//!   code generator's (compile.c) while code generation is to come.
+//!   code generator's (compile.c) while code generation is to come;
+//! - [`assemble`]: the last step, instructions with labels and locations to
+//!   `co_code`, `co_linetable` and `co_exceptiontable`, byte for byte as
+//!   CPython 3.11 assembles them (the code generator is to feed it).
 //!
 //! [`mangle`] holds private-name mangling, which both the symbol table and
 //! the code generator apply.
 #![forbid(unsafe_code)]
 
+pub mod assemble;
 pub mod checks;
 mod error;
 pub mod future;
