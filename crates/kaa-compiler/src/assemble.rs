@@ -190,8 +190,20 @@ pub enum AssembleError {
     },
     /// An exception range whose end comes before its start.
     BadRange(Handler),
-    /// The code is too large for 32-bit offsets.
+    /// The code is too large for 32-bit offsets, or its stack too deep.
     TooLarge,
+    /// An instruction at `index` without a stack effect.
+    BadStackEffect {
+        /// The instruction's index.
+        index: usize,
+        /// The opcode.
+        op: Opcode,
+    },
+    /// The instruction at `index` pops more than the stack holds.
+    StackUnderflow {
+        /// The instruction's index.
+        index: usize,
+    },
 }
 
 impl fmt::Display for AssembleError {
@@ -209,11 +221,33 @@ impl fmt::Display for AssembleError {
                 write!(f, "exception range {}..{} is reversed", h.start.0, h.end.0)
             }
             AssembleError::TooLarge => write!(f, "code too large"),
+            AssembleError::BadStackEffect { index, op } => {
+                write!(f, "{} at {index} has no stack effect", op.name())
+            }
+            AssembleError::StackUnderflow { index } => {
+                write!(f, "stack underflow at {index}")
+            }
         }
     }
 }
 
 impl std::error::Error for AssembleError {}
+
+/// Whether nothing falls through `op`: an unconditional jump
+/// (`IS_UNCONDITIONAL_JUMP_OPCODE`) or a scope exit
+/// (`IS_SCOPE_EXIT_OPCODE`).
+fn ends_flow(op: Opcode) -> bool {
+    use Opcode::*;
+    matches!(
+        op,
+        JUMP_FORWARD
+            | JUMP_BACKWARD
+            | JUMP_BACKWARD_NO_INTERRUPT
+            | RETURN_VALUE
+            | RAISE_VARARGS
+            | RERAISE
+    )
+}
 
 impl Assembly {
     /// An empty assembly.
@@ -254,44 +288,54 @@ impl Assembly {
         Ok(index)
     }
 
+    /// The real opcode of instruction `index`, its jump target index and
+    /// its oparg (0 for jumps, whose oparg comes later).
+    fn resolve(
+        &self,
+        index: usize,
+        ins: &Instr,
+    ) -> Result<(Opcode, Option<usize>, u32), AssembleError> {
+        match ins.op {
+            Op::Plain(op, arg) => {
+                if op.is_specialized()
+                    || op.is_jump()
+                    || matches!(op, Opcode::CACHE | Opcode::EXTENDED_ARG)
+                {
+                    return Err(AssembleError::BadOpcode { index, op });
+                }
+                // CPython writes the oparg byte of no-argument instructions
+                // as 0.
+                Ok((op, None, if op.has_arg() { arg } else { 0 }))
+            }
+            Op::Jump(jump, label) => {
+                let target = self.target(label)?;
+                // normalize_jumps: a target block already seen (this one
+                // included) is backward.
+                let forward = target > index;
+                if let JumpOp::Forward(op) = jump {
+                    if op.is_specialized() || op.arg_kind() != ArgKind::JumpForward {
+                        return Err(AssembleError::BadOpcode { index, op });
+                    }
+                }
+                let Some(op) = jump.resolve(forward) else {
+                    let op = match jump {
+                        JumpOp::Forward(op) => op,
+                        _ => Opcode::JUMP_FORWARD,
+                    };
+                    return Err(AssembleError::BackwardJump { index, op });
+                };
+                Ok((op, Some(target), 0))
+            }
+        }
+    }
+
     /// Assembles the code object's three byte strings; `firstlineno` is
     /// `co_firstlineno`, where the location table starts.
     pub fn assemble(&self, firstlineno: i32) -> Result<Assembled, AssembleError> {
         // Resolve every instruction to (opcode, jump target index).
         let mut ops: Vec<(Opcode, Option<usize>, u32)> = Vec::with_capacity(self.instrs.len());
         for (index, ins) in self.instrs.iter().enumerate() {
-            match ins.op {
-                Op::Plain(op, arg) => {
-                    if op.is_specialized()
-                        || op.is_jump()
-                        || matches!(op, Opcode::CACHE | Opcode::EXTENDED_ARG)
-                    {
-                        return Err(AssembleError::BadOpcode { index, op });
-                    }
-                    // CPython writes the oparg byte of no-argument
-                    // instructions as 0.
-                    ops.push((op, None, if op.has_arg() { arg } else { 0 }));
-                }
-                Op::Jump(jump, label) => {
-                    let target = self.target(label)?;
-                    // normalize_jumps: a target block already seen (this
-                    // one included) is backward.
-                    let forward = target > index;
-                    if let JumpOp::Forward(op) = jump {
-                        if op.is_specialized() || op.arg_kind() != ArgKind::JumpForward {
-                            return Err(AssembleError::BadOpcode { index, op });
-                        }
-                    }
-                    let Some(op) = jump.resolve(forward) else {
-                        let op = match jump {
-                            JumpOp::Forward(op) => op,
-                            _ => Opcode::JUMP_FORWARD,
-                        };
-                        return Err(AssembleError::BackwardJump { index, op });
-                    };
-                    ops.push((op, Some(target), 0));
-                }
-            }
+            ops.push(self.resolve(index, ins)?);
         }
 
         // assemble_jump_offsets: offsets from the current sizes, then jump
@@ -339,18 +383,7 @@ impl Assembly {
 
         // assemble_exception_table: the handler of each instruction, then
         // one entry per run of instructions sharing a handler.
-        let mut handler_of: Vec<Option<usize>> = vec![None; ops.len()];
-        for (h_index, h) in self.handlers.iter().enumerate() {
-            let start = self.target(h.start)?;
-            let end = self.target(h.end)?;
-            self.target(h.handler)?;
-            if end < start {
-                return Err(AssembleError::BadRange(*h));
-            }
-            for slot in handler_of.get_mut(start..end).into_iter().flatten() {
-                *slot = Some(h_index);
-            }
-        }
+        let handler_of = self.handler_of()?;
         let key = |h: Option<usize>| {
             h.and_then(|i| self.handlers.get(i))
                 .map(|h| (h.handler, h.depth, h.lasti))
@@ -377,6 +410,137 @@ impl Assembly {
             linetable: lines.finish(),
             exceptiontable: exceptiontable::encode(&entries),
         })
+    }
+
+    /// The index into [`Assembly::handlers`] of each instruction's handler
+    /// (the later range wins where ranges overlap).
+    fn handler_of(&self) -> Result<Vec<Option<usize>>, AssembleError> {
+        let mut handler_of: Vec<Option<usize>> = vec![None; self.instrs.len()];
+        for (h_index, h) in self.handlers.iter().enumerate() {
+            let start = self.target(h.start)?;
+            let end = self.target(h.end)?;
+            self.target(h.handler)?;
+            if end < start {
+                return Err(AssembleError::BadRange(*h));
+            }
+            for slot in handler_of.get_mut(start..end).into_iter().flatten() {
+                *slot = Some(h_index);
+            }
+        }
+        Ok(handler_of)
+    }
+
+    /// `co_stacksize`, as 3.11's `stackdepth()` in Python/compile.c finds
+    /// it; `code_flags` is `co_flags` (generators and coroutines start
+    /// with one item, the value sent in, below `RETURN_GENERATOR`'s
+    /// `POP_TOP`).
+    ///
+    /// A worklist walk over basic blocks (a block starts at `instrs[0]`,
+    /// at every placed label and after every jump or scope exit) from the
+    /// entry: each instruction's effect without jump gives the depth that
+    /// falls through, its effect with jump the depth its target block
+    /// starts with; after an unconditional jump or `RETURN_VALUE`,
+    /// `RAISE_VARARGS`, `RERAISE` the rest of the block is dead. CPython
+    /// walks before the exception table exists and enters a handler block
+    /// from its `SETUP_*` pseudo-instruction; here a handler is entered
+    /// from each reached instruction it covers, with the depth the table
+    /// gives it: `depth + 1` (the exception) `+ 1` if `lasti` is pushed.
+    /// The result is the largest depth seen. A block's start depth is set
+    /// by the first path reaching it (`stackdepth_push`: a later, larger
+    /// depth replaces it only while it is below 100, as CPython's release
+    /// builds do for inconsistent input).
+    pub fn stack_depth(&self, code_flags: u32) -> Result<u32, AssembleError> {
+        let n = self.instrs.len();
+        let mut ops = Vec::with_capacity(n);
+        for (index, ins) in self.instrs.iter().enumerate() {
+            ops.push(self.resolve(index, ins)?);
+        }
+        let handler_of = self.handler_of()?;
+        let mut handler_entry = Vec::with_capacity(self.handlers.len());
+        for h in &self.handlers {
+            let depth = i64::from(h.depth) + 1 + i64::from(h.lasti);
+            handler_entry.push((self.target(h.handler)?, depth));
+        }
+
+        // Block leaders; index `n` is the end of the code.
+        let mut leader = vec![false; n + 1];
+        leader[0] = true;
+        for &index in self.labels.iter().flatten() {
+            if let Some(slot) = leader.get_mut(index) {
+                *slot = true;
+            }
+        }
+        for (i, &(op, target, _)) in ops.iter().enumerate() {
+            if target.is_some() || ends_flow(op) {
+                leader[i + 1] = true;
+            }
+        }
+
+        // b_startdepth per leader (None is compile.c's INT_MIN).
+        let mut start: Vec<Option<i64>> = vec![None; n + 1];
+        let mut work: Vec<usize> = Vec::new();
+        // stackdepth_push: the first path to a block sets its depth (see
+        // the doc comment for inconsistent input).
+        fn push(start: &mut [Option<i64>], work: &mut Vec<usize>, block: usize, depth: i64) {
+            if let Some(slot) = start.get_mut(block) {
+                if slot.is_none_or(|s| s < depth && s < 100) {
+                    *slot = Some(depth);
+                    work.push(block);
+                }
+            }
+        }
+        // CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
+        let entry = i64::from(code_flags & (0x20 | 0x80 | 0x200) != 0);
+        push(&mut start, &mut work, 0, entry);
+        let mut maxdepth = 0i64;
+        while let Some(block) = work.pop() {
+            let mut depth = start.get(block).copied().flatten().unwrap_or(0);
+            let mut i = block;
+            while let Some(&(op, target, arg)) = ops.get(i) {
+                if let Some(&(handler, entry)) = handler_of
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .and_then(|h| handler_entry.get(h))
+                {
+                    maxdepth = maxdepth.max(entry);
+                    push(&mut start, &mut work, handler, entry);
+                }
+                let oparg = arg as i32;
+                let step = |jump: bool| -> Result<i64, AssembleError> {
+                    let effect = op
+                        .stack_effect(oparg, Some(jump))
+                        .ok_or(AssembleError::BadStackEffect { index: i, op })?;
+                    let new = depth
+                        .checked_add(i64::from(effect))
+                        .ok_or(AssembleError::TooLarge)?;
+                    if new < 0 {
+                        return Err(AssembleError::StackUnderflow { index: i });
+                    }
+                    Ok(new)
+                };
+                let new_depth = step(false)?;
+                maxdepth = maxdepth.max(new_depth);
+                if let Some(target) = target {
+                    let target_depth = step(true)?;
+                    maxdepth = maxdepth.max(target_depth);
+                    push(&mut start, &mut work, target, target_depth);
+                }
+                depth = new_depth;
+                if ends_flow(op) {
+                    break;
+                }
+                i += 1;
+                if leader.get(i).copied().unwrap_or(false) {
+                    push(&mut start, &mut work, i, depth);
+                    break;
+                }
+            }
+        }
+        u32::try_from(maxdepth)
+            .ok()
+            .filter(|&d| d <= i32::MAX as u32)
+            .ok_or(AssembleError::TooLarge)
     }
 
     /// One exception table entry, in bytes.

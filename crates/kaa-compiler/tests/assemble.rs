@@ -3,7 +3,8 @@
 //! assembler's input (labels at jump targets and exception table
 //! boundaries, locations from `co_positions()`, handlers from the
 //! exception table) and reassembled; `co_code`, `co_linetable` and
-//! `co_exceptiontable` must come back byte for byte.
+//! `co_exceptiontable` must come back byte for byte, and the computed stack
+//! depth must be `co_stacksize`.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -116,8 +117,9 @@ fn disassemble(code: &CodeObject) -> Assembly {
 }
 
 /// Reassembles `code`; a line for each of its three tables that differs
-/// from CPython's (or the error).
-fn check(what: &str, code: &CodeObject, failures: &mut Vec<String>) {
+/// from CPython's (or the error), and one if the stack depth differs from
+/// `co_stacksize`.
+fn check(what: &str, code: &CodeObject, stack: &mut StackTally, failures: &mut Vec<String>) {
     let asm = disassemble(code);
     match asm.assemble(code.firstlineno) {
         Ok(out) => {
@@ -137,19 +139,71 @@ fn check(what: &str, code: &CodeObject, failures: &mut Vec<String>) {
         }
         Err(e) => failures.push(format!("{what}: {e}")),
     }
+    // A handler whose protected range the optimiser emptied keeps its
+    // block but gets no exception table entry: CPython entered it from its
+    // SETUP_* pseudo-instruction, the decoded input cannot, so there the
+    // computed depth is only a lower bound.
+    let orphan = has_orphan_block(&asm);
+    match asm.stack_depth(code.flags) {
+        Ok(depth) if depth == code.stacksize => stack.exact += 1,
+        Ok(depth) if orphan && depth < code.stacksize => stack.lower_bound += 1,
+        Ok(depth) => failures.push(format!(
+            "{what}: co_stacksize {depth}, CPython {}",
+            code.stacksize
+        )),
+        Err(e) => failures.push(format!("{what}: stack depth: {e}")),
+    }
+}
+
+/// How the computed stack depths compared with `co_stacksize`.
+#[derive(Default)]
+struct StackTally {
+    /// Equal.
+    exact: usize,
+    /// Smaller, in code with an orphan block ([`has_orphan_block`]).
+    lower_bound: usize,
+}
+
+/// Whether some instruction after a jump or scope exit is the target of no
+/// jump and no exception handler: a block only a vanished SETUP_* reached.
+fn has_orphan_block(asm: &Assembly) -> bool {
+    let index = |l: &Label| asm.labels.get(l.0 as usize).copied().flatten();
+    let mut targets: Vec<usize> = asm
+        .handlers
+        .iter()
+        .filter_map(|h| index(&h.handler))
+        .collect();
+    for ins in &asm.instrs {
+        if let Op::Jump(_, l) = ins.op {
+            targets.extend(index(&l));
+        }
+    }
+    asm.instrs.iter().enumerate().any(|(i, ins)| {
+        let ends = match ins.op {
+            Op::Jump(j, _) => matches!(j, JumpOp::Jump | JumpOp::JumpNoInterrupt),
+            Op::Plain(op, _) => matches!(
+                op,
+                Opcode::RETURN_VALUE | Opcode::RAISE_VARARGS | Opcode::RERAISE
+            ),
+        };
+        ends && i + 1 < asm.instrs.len() && !targets.contains(&(i + 1))
+    })
 }
 
 #[test]
 fn fixtures_reassemble_to_cpython_bytes() {
     let corpus = corpus();
-    let mut failures = Vec::new();
+    let (mut stack, mut failures) = (StackTally::default(), Vec::new());
     for (name, code) in &corpus {
-        check(&format!("{name}:{}", code.qualname), code, &mut failures);
+        let what = format!("{name}:{}", code.qualname);
+        check(&what, code, &mut stack, &mut failures);
     }
     eprintln!(
-        "{} code objects, {} differences",
+        "{} code objects, {} differences; co_stacksize: {} exact, {} lower bounds",
         corpus.len(),
-        failures.len()
+        failures.len(),
+        stack.exact,
+        stack.lower_bound
     );
     assert!(failures.is_empty(), "{failures:#?}");
 }
@@ -175,6 +229,7 @@ fn stdlib_reassembles_to_cpython_bytes() {
     assert!(status.success());
     let manifest = fs::read_to_string(out.join("MANIFEST")).expect("manifest");
     let (mut modules, mut codes, mut failures) = (0, 0, Vec::new());
+    let mut stack = StackTally::default();
     for line in manifest.lines() {
         let (key, path) = line.split_once(' ').expect("key path");
         let data = fs::read(out.join(format!("{key}.marshal"))).expect("marshal");
@@ -186,13 +241,17 @@ fn stdlib_reassembles_to_cpython_bytes() {
         code_objects(top, &mut all);
         codes += all.len();
         for code in &all {
-            check(&format!("{path}:{}", code.qualname), code, &mut failures);
+            let what = format!("{path}:{}", code.qualname);
+            check(&what, code, &mut stack, &mut failures);
         }
     }
     let _ = fs::remove_dir_all(&out);
     eprintln!(
-        "{modules} modules, {codes} code objects, {} differences",
-        failures.len()
+        "{modules} modules, {codes} code objects, {} differences; \
+         co_stacksize: {} exact, {} lower bounds",
+        failures.len(),
+        stack.exact,
+        stack.lower_bound
     );
     assert!(modules > 0);
     assert!(failures.is_empty(), "{failures:#?}");
@@ -314,5 +373,34 @@ fn random_input_never_panics() {
             });
         }
         let _ = asm.assemble(next(3) as i32);
+        let _ = asm.stack_depth([0, 0x20, 0x2a0][next(3) as usize]);
     }
+}
+
+/// Popping an empty stack, or an opcode without a stack effect, is an
+/// error; code after a scope exit is not walked.
+#[test]
+fn stack_depth_errors_and_dead_code() {
+    let mut asm = Assembly::new();
+    asm.push(Op::Plain(Opcode::RETURN_GENERATOR, 0), NO_LOCATION);
+    asm.push(Op::Plain(Opcode::POP_TOP, 0), NO_LOCATION);
+    assert_eq!(
+        asm.stack_depth(0),
+        Err(AssembleError::StackUnderflow { index: 1 })
+    );
+    // A generator starts with the sent value on the stack.
+    assert_eq!(asm.stack_depth(0x20), Ok(1));
+    let mut asm = Assembly::new();
+    asm.push(Op::Plain(Opcode::LOAD_CONST, 0), NO_LOCATION);
+    asm.push(Op::Plain(Opcode::RETURN_VALUE, 0), NO_LOCATION);
+    asm.push(Op::Plain(Opcode::POP_TOP, 0), NO_LOCATION);
+    asm.push(Op::Plain(Opcode::POP_TOP, 0), NO_LOCATION);
+    assert_eq!(asm.stack_depth(0), Ok(1));
+    let mut asm = Assembly::new();
+    asm.push(Op::Plain(Opcode::LOAD_ATTR_SLOT, 0), NO_LOCATION);
+    assert!(matches!(
+        asm.stack_depth(0),
+        Err(AssembleError::BadOpcode { .. })
+    ));
+    assert_eq!(Assembly::new().stack_depth(0), Ok(0));
 }
