@@ -183,22 +183,32 @@ impl<'a> Parser<'a> {
     /// star_expression (memo): '*' bitwise_or | expression
     pub(crate) fn star_expression(&mut self) -> PResult<Expr> {
         self.memo_expr(MemoRule::StarExpression, |p| {
-            let start = p.pos;
-            if p.eat(Tok::Star) {
-                if let Some(a) = p.bitwise_or()? {
-                    let loc = p.loc_from(start);
-                    return Ok(Some(mk(
-                        ExprKind::Starred {
-                            value: Box::new(a),
-                            ctx: ExprContext::Load,
-                        },
-                        loc,
-                    )));
-                }
-                p.pos = start;
+            if let Some(e) = p.starred_bitwise_or()? {
+                return Ok(Some(e));
             }
             p.expression()
         })
+    }
+
+    /// '*' bitwise_or, the starred alternative of star_expression and
+    /// star_named_expression.
+    fn starred_bitwise_or(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        if self.eat(Tok::Star) {
+            if let Some(a) = self.bitwise_or()? {
+                let loc = self.loc_from(start);
+                let value = Box::new(a);
+                return Ok(Some(mk(
+                    ExprKind::Starred {
+                        value,
+                        ctx: ExprContext::Load,
+                    },
+                    loc,
+                )));
+            }
+            self.pos = start;
+        }
+        Ok(None)
     }
 
     /// star_named_expressions: ','.star_named_expression+ [',']
@@ -230,20 +240,9 @@ impl<'a> Parser<'a> {
 
     /// star_named_expression: '*' bitwise_or | named_expression
     pub(crate) fn star_named_expression(&mut self) -> PResult<Expr> {
-        let start = self.pos;
         self.touch();
-        if self.eat(Tok::Star) {
-            if let Some(a) = self.bitwise_or()? {
-                let loc = self.loc_from(start);
-                return Ok(Some(mk(
-                    ExprKind::Starred {
-                        value: Box::new(a),
-                        ctx: ExprContext::Load,
-                    },
-                    loc,
-                )));
-            }
-            self.pos = start;
+        if let Some(e) = self.starred_bitwise_or()? {
+            return Ok(Some(e));
         }
         self.named_expression()
     }
@@ -635,21 +634,7 @@ impl<'a> Parser<'a> {
                     let args = self.arguments()?;
                     if self.eat(Tok::RPar) {
                         let loc = self.loc_from(start);
-                        let (args, keywords) = match args {
-                            Some(Expr {
-                                node: ExprKind::Call { args, keywords, .. },
-                                ..
-                            }) => (args, keywords),
-                            _ => (vec![], vec![]),
-                        };
-                        a = mk(
-                            ExprKind::Call {
-                                func: Box::new(a),
-                                args,
-                                keywords,
-                            },
-                            loc,
-                        );
+                        a = call_with_arguments(a, args, loc);
                         continue;
                     }
                     self.pos = mark;
@@ -862,10 +847,7 @@ impl<'a> Parser<'a> {
             self.stash_put(mark, end, a);
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_group()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_group)?;
         Ok(None)
     }
 
@@ -1072,10 +1054,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_for_target()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_for_target)?;
         Ok(None)
     }
 
@@ -1113,10 +1092,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_comprehension()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_comprehension)?;
         Ok(None)
     }
 
@@ -1143,10 +1119,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_comprehension()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_comprehension)?;
         Ok(None)
     }
 
@@ -1190,10 +1163,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_dict_comprehension()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_dict_comprehension)?;
         Ok(None)
     }
 
@@ -1388,10 +1358,7 @@ impl<'a> Parser<'a> {
     fn kwarg_or_starred(&mut self) -> PResult<KwOrStarred> {
         let start = self.pos;
         self.touch();
-        if self.call_invalid_rules {
-            self.invalid_kwarg()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_kwarg)?;
         if let Some(kw) = self.keyword_arg()? {
             return Ok(Some(KwOrStarred::Kw(kw)));
         }
@@ -1403,10 +1370,7 @@ impl<'a> Parser<'a> {
     fn kwarg_or_double_starred(&mut self) -> PResult<KwOrStarred> {
         let start = self.pos;
         self.touch();
-        if self.call_invalid_rules {
-            self.invalid_kwarg()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_kwarg)?;
         if let Some(kw) = self.keyword_arg()? {
             return Ok(Some(KwOrStarred::Kw(kw)));
         }
@@ -1445,6 +1409,31 @@ impl<'a> Parser<'a> {
         self.pos = start;
         Ok(None)
     }
+}
+
+/// The arguments of a call as `arguments` returns them (a placeholder Call
+/// holding args and keywords, or nothing for `()`).
+pub(crate) fn split_arguments(arguments: Option<Expr>) -> (Vec<Expr>, Vec<Keyword>) {
+    match arguments {
+        Some(Expr {
+            node: ExprKind::Call { args, keywords, .. },
+            ..
+        }) => (args, keywords),
+        _ => (vec![], vec![]),
+    }
+}
+
+/// `func(arguments)` located at `loc`.
+pub(crate) fn call_with_arguments(func: Expr, arguments: Option<Expr>, loc: Loc) -> Expr {
+    let (args, keywords) = split_arguments(arguments);
+    mk(
+        ExprKind::Call {
+            func: Box::new(func),
+            args,
+            keywords,
+        },
+        loc,
+    )
 }
 
 /// `_PyPegen_set_expr_context`: the same target with another context.

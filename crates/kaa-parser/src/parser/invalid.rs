@@ -879,6 +879,18 @@ impl<'a> Parser<'a> {
         Ok(None)
     }
 
+    /// `... NEWLINE` ("expected ':'") or `... ':' NEWLINE !INDENT` (the
+    /// indented-block error): the two endings of the compound statements'
+    /// invalid rules.
+    fn missing_colon_or_block(&mut self, kw_line: u32, what: &str) -> Void {
+        let after = self.pos;
+        if self.eat(Tok::Newline) {
+            return Err(self.raise_syntax("expected ':'"));
+        }
+        self.pos = after;
+        self.expect_indented_after(kw_line, what)
+    }
+
     /// `kw ... ':' NEWLINE !INDENT` for the compound statements: raises
     /// "expected an indented block after {what} on line N".
     fn expect_indented_after(&mut self, kw_line: u32, what: &str) -> Void {
@@ -1071,12 +1083,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         if let Some(a) = self.expect_soft_keyword("match") {
             if self.subject_expr()?.is_some() {
-                let after = self.pos;
-                if self.eat(Tok::Newline) {
-                    return Err(self.raise_syntax("expected ':'"));
-                }
-                self.pos = after;
-                self.expect_indented_after(a.lineno, "'match' statement")?;
+                self.missing_colon_or_block(a.lineno, "'match' statement")?;
             }
         }
         self.pos = start;
@@ -1094,12 +1101,7 @@ impl<'a> Parser<'a> {
                 if self.guard()?.is_none() {
                     self.pos = mark;
                 }
-                let after = self.pos;
-                if self.eat(Tok::Newline) {
-                    return Err(self.raise_syntax("expected ':'"));
-                }
-                self.pos = after;
-                self.expect_indented_after(a.lineno, "'case' statement")?;
+                self.missing_colon_or_block(a.lineno, "'case' statement")?;
             }
         }
         self.pos = start;
@@ -1169,12 +1171,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         if let Some(a) = self.expect(kw) {
             if self.named_expression()?.is_some() {
-                let after = self.pos;
-                if self.eat(Tok::Newline) {
-                    return Err(self.raise_syntax("expected ':'"));
-                }
-                self.pos = after;
-                self.expect_indented_after(a.lineno, what)?;
+                self.missing_colon_or_block(a.lineno, what)?;
             }
         }
         self.pos = start;
@@ -1214,12 +1211,7 @@ impl<'a> Parser<'a> {
                 && self.eat(Tok::In)
                 && self.star_expressions()?.is_some()
             {
-                let after = self.pos;
-                if self.eat(Tok::Newline) {
-                    return Err(self.raise_syntax("expected ':'"));
-                }
-                self.pos = after;
-                self.expect_indented_after(a.lineno, "'for' statement")?;
+                self.missing_colon_or_block(a.lineno, "'for' statement")?;
             }
         }
         self.pos = start;
@@ -1266,12 +1258,7 @@ impl<'a> Parser<'a> {
                         self.pos = mark;
                     }
                 }
-                let after = self.pos;
-                if self.eat(Tok::Newline) {
-                    return Err(self.raise_syntax("expected ':'"));
-                }
-                self.pos = after;
-                self.expect_indented_after(a.lineno, "class definition")?;
+                self.missing_colon_or_block(a.lineno, "class definition")?;
             }
         }
         self.pos = start;

@@ -605,6 +605,17 @@ impl<'a> Parser<'a> {
         k
     }
 
+    /// An `invalid_*` alternative: tried only in the second pass, from the
+    /// current position, which is restored when it does not raise.
+    pub(crate) fn try_invalid(&mut self, rule: fn(&mut Self) -> PResult<()>) -> Result<(), Stop> {
+        if self.call_invalid_rules {
+            let start = self.pos;
+            rule(self)?;
+            self.pos = start;
+        }
+        Ok(())
+    }
+
     /// PEG ordered choice: the first alternative that matches, each tried
     /// from the same position.
     pub(crate) fn first_of<T>(&mut self, alts: &[fn(&mut Self) -> PResult<T>]) -> PResult<T> {

@@ -379,10 +379,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_default()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_default)?;
         Ok(None)
     }
 

@@ -593,10 +593,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_class_pattern()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_class_pattern)?;
         Ok(None)
     }
 

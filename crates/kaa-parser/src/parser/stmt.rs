@@ -1,6 +1,6 @@
 //! Statement rules (python.gram "STARTING RULES" to "Match statement").
 
-use super::expr::{mk, set_ctx};
+use super::expr::{mk, set_ctx, split_arguments};
 use super::{tok_loc, MemoRule, MemoVal, PResult, Parser};
 use crate::ast::{
     Alias, ExceptHandler, Expr, ExprContext, ExprKind, Loc, MatchCase, Mod, Operator, Stmt,
@@ -442,10 +442,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_assignment()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_assignment)?;
         Ok(None)
     }
 
@@ -545,10 +542,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_del_stmt()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_del_stmt)?;
         Ok(None)
     }
 
@@ -775,10 +769,7 @@ impl<'a> Parser<'a> {
             return Ok(Some(s));
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_block()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_block)?;
         Ok(None)
     }
 
@@ -830,10 +821,7 @@ impl<'a> Parser<'a> {
     fn class_def_raw(&mut self) -> PResult<Stmt> {
         let start = self.pos;
         self.touch();
-        if self.call_invalid_rules {
-            self.invalid_class_def_raw()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_class_def_raw)?;
         if !self.eat(Tok::Class) {
             return Ok(None);
         }
@@ -851,19 +839,7 @@ impl<'a> Parser<'a> {
                 self.pos = inner;
             }
             if self.eat(Tok::RPar) {
-                if let Some(Expr {
-                    node:
-                        ExprKind::Call {
-                            args,
-                            keywords: kws,
-                            ..
-                        },
-                    ..
-                }) = args
-                {
-                    bases = args;
-                    keywords = kws;
-                }
+                (bases, keywords) = split_arguments(args);
             } else {
                 self.pos = mark;
             }
@@ -921,10 +897,7 @@ impl<'a> Parser<'a> {
     fn function_def_raw(&mut self) -> PResult<Stmt> {
         let start = self.pos;
         self.touch();
-        if self.call_invalid_rules {
-            self.invalid_def_raw()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_def_raw)?;
         let is_async = self.eat(Tok::Async);
         if !self.eat(Tok::Def) {
             self.pos = start;
@@ -1095,10 +1068,7 @@ impl<'a> Parser<'a> {
     fn while_stmt(&mut self) -> PResult<Stmt> {
         let start = self.pos;
         self.touch();
-        if self.call_invalid_rules {
-            self.invalid_while_stmt()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_while_stmt)?;
         if !self.eat(Tok::While) {
             return Ok(None);
         }
@@ -1128,10 +1098,7 @@ impl<'a> Parser<'a> {
     fn for_stmt(&mut self) -> PResult<Stmt> {
         let start = self.pos;
         self.touch();
-        if self.call_invalid_rules {
-            self.invalid_for_stmt()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_for_stmt)?;
         let is_async = self.eat(Tok::Async);
         if self.eat(Tok::For) {
             if let Some(target) = self.star_targets()? {
@@ -1170,10 +1137,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_for_target()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_for_target)?;
         Ok(None)
     }
 
@@ -1184,10 +1148,7 @@ impl<'a> Parser<'a> {
     fn with_stmt(&mut self) -> PResult<Stmt> {
         let start = self.pos;
         self.touch();
-        if self.call_invalid_rules {
-            self.invalid_with_stmt_indent()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_with_stmt_indent)?;
         let is_async = self.eat(Tok::Async);
         if !self.eat(Tok::With) {
             self.pos = start;
@@ -1215,10 +1176,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_with_stmt()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_with_stmt)?;
         Ok(None)
     }
 
@@ -1280,10 +1238,7 @@ impl<'a> Parser<'a> {
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let start = self.pos;
         self.touch();
-        if self.call_invalid_rules {
-            self.invalid_try_stmt()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_try_stmt)?;
         if !self.eat(Tok::Try) {
             return Ok(None);
         }
@@ -1362,10 +1317,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn except_block(&mut self) -> PResult<ExceptHandler> {
         let start = self.pos;
         self.touch();
-        if self.call_invalid_rules {
-            self.invalid_except_stmt_indent()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_except_stmt_indent)?;
         if !self.eat(Tok::Except) {
             return Ok(None);
         }
@@ -1396,10 +1348,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_except_stmt()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_except_stmt)?;
         Ok(None)
     }
 
@@ -1408,10 +1357,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn except_star_block(&mut self) -> PResult<ExceptHandler> {
         let start = self.pos;
         self.touch();
-        if self.call_invalid_rules {
-            self.invalid_except_star_stmt_indent()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_except_star_stmt_indent)?;
         if self.eat(Tok::Except) && self.eat(Tok::Star) {
             if let Some(e) = self.expression()? {
                 let name = self.as_name();
@@ -1429,10 +1375,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_except_stmt()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_except_stmt)?;
         Ok(None)
     }
 
@@ -1474,10 +1417,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.pos = start;
-        if self.call_invalid_rules {
-            self.invalid_match_stmt()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_match_stmt)?;
         Ok(None)
     }
 
@@ -1510,10 +1450,7 @@ impl<'a> Parser<'a> {
     /// case_block: invalid_case_block | "case" patterns guard? ':' block
     fn case_block(&mut self) -> PResult<MatchCase> {
         let start = self.pos;
-        if self.call_invalid_rules {
-            self.invalid_case_block()?;
-            self.pos = start;
-        }
+        self.try_invalid(Self::invalid_case_block)?;
         if self.expect_soft_keyword("case").is_none() {
             return Ok(None);
         }

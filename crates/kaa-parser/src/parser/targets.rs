@@ -1,6 +1,6 @@
 //! Assignment and deletion targets (python.gram "ASSIGNMENT TARGETS").
 
-use super::expr::{mk, set_ctx};
+use super::expr::{call_with_arguments, mk, set_ctx};
 use super::{MemoRule, PResult, Parser};
 use crate::ast::{Expr, ExprContext, ExprKind};
 use crate::token::Tok;
@@ -257,21 +257,7 @@ impl<'a> Parser<'a> {
                     let args = self.arguments()?;
                     if self.eat(Tok::RPar) && self.t_lookahead() {
                         let loc = self.loc_from(start);
-                        let (args, keywords) = match args {
-                            Some(Expr {
-                                node: ExprKind::Call { args, keywords, .. },
-                                ..
-                            }) => (args, keywords),
-                            _ => (vec![], vec![]),
-                        };
-                        a = mk(
-                            ExprKind::Call {
-                                func: Box::new(a),
-                                args,
-                                keywords,
-                            },
-                            loc,
-                        );
+                        a = call_with_arguments(a, args, loc);
                         continue;
                     }
                     self.pos = mark;
