@@ -1,0 +1,2 @@
+//! Number algorithms (being built).
+#![forbid(unsafe_code)]

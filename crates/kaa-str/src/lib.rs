@@ -1,0 +1,2 @@
+//! Python str algorithms (being built).
+#![forbid(unsafe_code)]

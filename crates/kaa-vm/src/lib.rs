@@ -1,0 +1,2 @@
+//! The virtual machine (being built).
+#![forbid(unsafe_code)]
