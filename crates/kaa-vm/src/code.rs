@@ -1,0 +1,159 @@
+//! `CodeInfo`: a code object prepared for execution — co_code decoded
+//! once into one `Instr` per code unit (EXTENDED_ARG folded in, so jump
+//! targets and exception-table offsets stay code-unit indices), and the
+//! constants and names converted to values.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use kaa_bytecode::code::{CO_FAST_CELL, CO_FAST_FREE};
+use kaa_bytecode::{CodeObject, Constant, Opcode, PyStr};
+
+use crate::object::{ObjRef, Payload};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// One decoded code unit.
+#[derive(Clone, Copy, Debug)]
+pub struct Instr {
+    /// The (base) opcode; CACHE for cache units and unknown bytes.
+    pub op: Opcode,
+    /// Inline cache units after the instruction.
+    pub ncache: u8,
+    /// The oparg with EXTENDED_ARG prefixes folded in.
+    pub arg: u32,
+}
+
+/// A code object ready to run.
+pub struct CodeInfo {
+    /// The original code object.
+    pub obj: Arc<CodeObject>,
+    /// One instruction per code unit.
+    pub instrs: Vec<Instr>,
+    /// `co_consts` as values.
+    pub consts: Vec<Value>,
+    /// `co_names` as str values.
+    pub names: Vec<Value>,
+    /// `co_localsplusnames` as str values.
+    pub varnames: Vec<Value>,
+    /// The slots that hold cells (MAKE_CELL targets) or free variables.
+    pub cell_or_free: Vec<bool>,
+    /// The number of free variables (the last slots).
+    pub nfree: usize,
+    /// `co_name`.
+    pub name: String,
+    /// `co_qualname`.
+    pub qualname: String,
+    /// `co_filename`.
+    pub filename: String,
+}
+
+fn text(s: &PyStr) -> String {
+    s.to_string_lossy().into_owned()
+}
+
+impl CodeInfo {
+    /// Prepares a code object (and, recursively, the ones in its constants).
+    pub fn new(vm: &Vm, obj: Arc<CodeObject>) -> Rc<CodeInfo> {
+        let code = &obj.code;
+        let n = code.len() / 2;
+        let mut instrs = Vec::with_capacity(n);
+        let mut ext: u32 = 0;
+        let mut skip = 0usize;
+        for i in 0..n {
+            let (byte, argb) = (code[2 * i], code[2 * i + 1]);
+            if skip > 0 {
+                skip -= 1;
+                instrs.push(Instr {
+                    op: Opcode::CACHE,
+                    ncache: 0,
+                    arg: 0,
+                });
+                continue;
+            }
+            let op = Opcode::from_u8(byte).map_or(Opcode::CACHE, |o| o.deopt());
+            let arg = (argb as u32) | ext;
+            ext = if op == Opcode::EXTENDED_ARG {
+                arg << 8
+            } else {
+                0
+            };
+            let ncache = op.cache_entries() as u8;
+            skip = ncache as usize;
+            instrs.push(Instr { op, ncache, arg });
+        }
+        let consts = obj.consts.iter().map(|c| constant_value(vm, c)).collect();
+        let names = obj.names.iter().map(|s| vm.new_str(&text(s))).collect();
+        let varnames = obj
+            .localsplusnames
+            .iter()
+            .map(|s| vm.new_str(&text(s)))
+            .collect();
+        let kinds = &obj.localspluskinds;
+        let cell_or_free = kinds
+            .iter()
+            .map(|k| k & (CO_FAST_CELL | CO_FAST_FREE) != 0)
+            .collect();
+        let nfree = kinds.iter().filter(|k| *k & CO_FAST_FREE != 0).count();
+        Rc::new(CodeInfo {
+            instrs,
+            consts,
+            names,
+            varnames,
+            cell_or_free,
+            nfree,
+            name: text(&obj.name),
+            qualname: text(&obj.qualname),
+            filename: text(&obj.filename),
+            obj,
+        })
+    }
+
+    /// The line of the instruction at code unit `unit`.
+    pub fn line_at(&self, unit: usize) -> Option<i32> {
+        let off = unit * 2;
+        self.obj
+            .lines()
+            .iter()
+            .find(|r| r.start <= off && off < r.end)
+            .and_then(|r| r.line)
+    }
+}
+
+/// A code constant as a value.
+pub fn constant_value(vm: &Vm, c: &Constant) -> Value {
+    match c {
+        Constant::None => Value::None,
+        Constant::Ellipsis => vm.ellipsis.clone(),
+        Constant::StopIteration => Value::Obj(vm.exc_type("StopIteration")),
+        Constant::Bool(b) => Value::Bool(*b),
+        Constant::Int(i) => Value::Int(*i),
+        Constant::BigInt(b) => Value::from_bigint((**b).clone(), vm),
+        Constant::Float(f) => Value::Float(*f),
+        Constant::Complex { .. } => vm.new_str("<complex: not supported by kaa yet>"),
+        Constant::Str(s) => vm.new_str(&text(s)),
+        Constant::Bytes(b) => Value::Obj(ObjRef::new(
+            vm.types.bytes.clone(),
+            Payload::Bytes(b.to_vec().into_boxed_slice()),
+        )),
+        Constant::Tuple(items) => vm.new_tuple(items.iter().map(|c| constant_value(vm, c)).collect()),
+        Constant::List(items) => vm.new_list(items.iter().map(|c| constant_value(vm, c)).collect()),
+        Constant::FrozenSet(items) | Constant::Set(items) => {
+            let vals: Vec<Value> = items.iter().map(|c| constant_value(vm, c)).collect();
+            let frozen = matches!(c, Constant::FrozenSet(_));
+            vm.new_set_from_hashable(vals, frozen)
+        }
+        Constant::Dict(pairs) => {
+            let d = vm.new_dict_obj();
+            for (k, v) in pairs.iter() {
+                let (k, v) = (constant_value(vm, k), constant_value(vm, v));
+                crate::dict::dict_set_simple(vm, &d, k, v);
+            }
+            Value::Obj(d)
+        }
+        Constant::Code(code) => Value::Obj(ObjRef::new(
+            vm.types.code.clone(),
+            Payload::Code(CodeInfo::new(vm, code.clone())),
+        )),
+    }
+}

@@ -1,0 +1,54 @@
+//! `Frame`: one activation of a code object — its fast locals (locals,
+//! cells and free variables, as `co_localsplusnames` orders them), value
+//! stack and position.
+
+use std::rc::Rc;
+
+use crate::code::CodeInfo;
+use crate::object::ObjRef;
+use crate::value::Value;
+
+/// A running (or suspended) code object.
+pub struct Frame {
+    /// The code.
+    pub code: Rc<CodeInfo>,
+    /// The fast slots (None: unbound).
+    pub fast: Vec<Option<Value>>,
+    /// The value stack.
+    pub stack: Vec<Value>,
+    /// The next code unit to run.
+    pub pc: usize,
+    /// The code unit of the instruction running (f_lasti / 2).
+    pub lasti: usize,
+    /// The globals dict.
+    pub globals: ObjRef,
+    /// The locals mapping for module and class bodies (LOAD_NAME).
+    pub locals: Option<Value>,
+    /// The function being run (for its closure).
+    pub func: Option<ObjRef>,
+    /// KW_NAMES' tuple for the next CALL.
+    pub kwnames: Option<Value>,
+}
+
+impl Frame {
+    /// A frame at the start of `code`.
+    pub fn new(
+        code: Rc<CodeInfo>,
+        globals: ObjRef,
+        locals: Option<Value>,
+        func: Option<ObjRef>,
+    ) -> Frame {
+        let n = code.varnames.len();
+        Frame {
+            stack: Vec::with_capacity(code.obj.stacksize as usize + 1),
+            fast: vec![None; n],
+            code,
+            pc: 0,
+            lasti: 0,
+            globals,
+            locals,
+            func,
+            kwnames: None,
+        }
+    }
+}

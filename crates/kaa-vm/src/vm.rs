@@ -1,0 +1,331 @@
+//! `Vm`: all interpreter state (no globals, so two Vms can live in one
+//! process), value constructors, and the public entry points the `kaa`
+//! binary calls.
+
+use std::io::Write;
+
+use kaa_bytecode::CodeObject;
+
+use crate::code::CodeInfo;
+use crate::dicttable::DictTable;
+use crate::exceptions::{PyErr, PyResult};
+use crate::object::{ModuleData, ObjRef, Payload};
+use crate::settable::SetTable;
+use crate::strobj::StrData;
+use crate::types::{type_data, Types};
+use crate::value::Value;
+
+/// Options for a new Vm.
+#[derive(Clone, Debug, Default)]
+pub struct VmOptions {
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+}
+
+/// The recursion limit `sys.getrecursionlimit()` starts with.
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+/// One Python interpreter.
+pub struct Vm {
+    /// The built-in types.
+    pub types: Types,
+    /// The `builtins` module's dict.
+    pub builtins: ObjRef,
+    /// `NotImplemented`.
+    pub not_implemented: Value,
+    /// `Ellipsis`.
+    pub ellipsis: Value,
+    /// The NULL marker the value stack holds (PUSH_NULL).
+    pub(crate) null: Value,
+    /// `()`.
+    pub(crate) empty_tuple: Value,
+    /// Buffered standard output.
+    pub(crate) out: Vec<u8>,
+    /// Python frames and native re-entries currently active.
+    pub(crate) depth: usize,
+    /// `sys.getrecursionlimit()`.
+    pub(crate) recursion_limit: usize,
+    /// The exceptions being handled (`sys.exc_info()` is the topmost
+    /// non-None), one entry per running generator plus the base.
+    pub(crate) exc_stack: Vec<Value>,
+    /// Objects whose repr is being computed (recursive containers).
+    pub(crate) repr_stack: Vec<usize>,
+    /// The options the Vm was made with.
+    pub(crate) options: VmOptions,
+    /// The `__main__` module's globals, once running.
+    pub(crate) main_globals: Option<ObjRef>,
+    /// The `sys` module.
+    pub(crate) sys_module: Option<ObjRef>,
+}
+
+impl Vm {
+    /// A new interpreter.
+    pub fn new(options: VmOptions) -> Vm {
+        let types = Types::new();
+        let builtins = ObjRef::new(types.dict.clone(), Payload::Dict(Default::default()));
+        let not_implemented = Value::Obj(ObjRef::new(
+            types.not_implemented_type.clone(),
+            Payload::Plain,
+        ));
+        let ellipsis = Value::Obj(ObjRef::new(types.ellipsis_type.clone(), Payload::Plain));
+        let null = Value::Obj(ObjRef::new(types.null_type.clone(), Payload::Plain));
+        let empty_tuple = Value::Obj(ObjRef::new(
+            types.tuple.clone(),
+            Payload::Tuple(Vec::new().into_boxed_slice()),
+        ));
+        let mut vm = Vm {
+            types,
+            builtins,
+            not_implemented,
+            ellipsis,
+            null,
+            empty_tuple,
+            out: Vec::with_capacity(8192),
+            depth: 0,
+            recursion_limit: DEFAULT_RECURSION_LIMIT,
+            exc_stack: vec![Value::None],
+            repr_stack: Vec::new(),
+            options,
+            main_globals: None,
+            sys_module: None,
+        };
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    /// Runs a module code object as `__main__`; Ok(()) or the uncaught
+    /// exception.
+    pub fn run_main(&mut self, code: CodeObject, filename: &str) -> Result<(), PyErr> {
+        let info = CodeInfo::new(self, std::sync::Arc::new(code));
+        let globals = self.new_dict_obj();
+        let g = Value::Obj(globals.clone());
+        let k = self.new_str("__name__");
+        let v = self.new_str("__main__");
+        crate::dict::dict_set_simple(self, &globals, k, v);
+        let k = self.new_str("__builtins__");
+        crate::dict::dict_set_simple(self, &globals, k, Value::Obj(self.builtins.clone()));
+        let k = self.new_str("__file__");
+        let v = self.new_str(filename);
+        crate::dict::dict_set_simple(self, &globals, k, v);
+        let k = self.new_str("__doc__");
+        crate::dict::dict_set_simple(self, &globals, k, Value::None);
+        self.main_globals = Some(globals.clone());
+        let frame = crate::frame::Frame::new(info, globals, Some(g), None);
+        let r = self.run_frame(frame).map(|_| ());
+        r
+    }
+
+    /// Prints the exception as CPython's default excepthook does (to
+    /// stderr), flushing stdout first.
+    pub fn print_exception(&mut self, err: &PyErr) {
+        self.flush_stdout();
+        let text = crate::traceback::format_exception(self, err);
+        let mut e = std::io::stderr().lock();
+        let _ = e.write_all(text.as_bytes());
+        let _ = e.flush();
+    }
+
+    /// The process exit status for an uncaught exception: SystemExit's
+    /// code rules, 1 otherwise.
+    pub fn exit_status(&mut self, err: &PyErr) -> i32 {
+        if !self.err_matches(err, "SystemExit") {
+            return 1;
+        }
+        let args = self.exc_args(&err.exc);
+        let code = match args.len() {
+            0 => Value::None,
+            1 => args[0].clone(),
+            _ => self.new_tuple(args),
+        };
+        match code {
+            Value::None => 0,
+            Value::Int(i) => i as i32,
+            Value::Bool(b) => b as i32,
+            other => {
+                // CPython prints the object to stderr and exits with 1.
+                let s = self.str_of(&other).unwrap_or_default();
+                self.flush_stdout();
+                eprintln!("{s}");
+                1
+            }
+        }
+    }
+
+    /// Writes the buffered standard output.
+    pub fn flush_stdout(&mut self) {
+        if !self.out.is_empty() {
+            let mut o = std::io::stdout().lock();
+            let _ = o.write_all(&self.out);
+            let _ = o.flush();
+            self.out.clear();
+        }
+    }
+
+    /// Appends text to standard output.
+    pub fn write_stdout(&mut self, s: &str) {
+        self.out.extend_from_slice(s.as_bytes());
+        if self.out.len() > 1 << 16 {
+            self.flush_stdout();
+        }
+    }
+
+    /// A str value.
+    pub fn new_str(&self, s: &str) -> Value {
+        Value::Obj(ObjRef::new(self.types.str_.clone(), Payload::Str(StrData::new(s))))
+    }
+
+    /// A tuple value.
+    pub fn new_tuple(&self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.empty_tuple.clone();
+        }
+        Value::Obj(ObjRef::new(
+            self.types.tuple.clone(),
+            Payload::Tuple(items.into_boxed_slice()),
+        ))
+    }
+
+    /// A list value.
+    pub fn new_list(&self, items: Vec<Value>) -> Value {
+        Value::Obj(ObjRef::new(
+            self.types.list.clone(),
+            Payload::List(std::cell::RefCell::new(items)),
+        ))
+    }
+
+    /// A new empty dict object.
+    pub fn new_dict_obj(&self) -> ObjRef {
+        ObjRef::new(self.types.dict.clone(), Payload::Dict(Default::default()))
+    }
+
+    /// A dict object with this table.
+    pub fn new_dict_from(&self, t: DictTable) -> Value {
+        Value::Obj(ObjRef::new(
+            self.types.dict.clone(),
+            Payload::Dict(std::cell::RefCell::new(t)),
+        ))
+    }
+
+    /// A set or frozenset with this table.
+    pub fn new_set_value(&self, t: SetTable, frozen: bool) -> Value {
+        if frozen {
+            Value::Obj(ObjRef::new(self.types.frozenset.clone(), Payload::FrozenSet(t)))
+        } else {
+            Value::Obj(ObjRef::new(
+                self.types.set.clone(),
+                Payload::Set(std::cell::RefCell::new(t)),
+            ))
+        }
+    }
+
+    /// A set of values whose hash and equality need no Python code
+    /// (constants).
+    pub fn new_set_from_hashable(&self, items: Vec<Value>, frozen: bool) -> Value {
+        let mut t = SetTable::new();
+        for v in items {
+            let h = simple_hash(&v);
+            let key = v.clone();
+            t.add(h, v, &mut |k| crate::hash::simple_eq(k, &key).unwrap_or(false));
+        }
+        self.new_set_value(t, frozen)
+    }
+
+    /// A module object.
+    pub fn new_module(&self, name: &str, dict: ObjRef) -> ObjRef {
+        ObjRef::new(
+            self.types.module.clone(),
+            Payload::Module(ModuleData {
+                name: name.to_string(),
+                dict,
+            }),
+        )
+    }
+
+    /// `type(v)`.
+    pub fn type_of(&self, v: &Value) -> ObjRef {
+        match v {
+            Value::None => self.types.none.clone(),
+            Value::Bool(_) => self.types.bool_.clone(),
+            Value::Int(_) => self.types.int.clone(),
+            Value::Float(_) => self.types.float.clone(),
+            Value::Obj(o) => match &o.class {
+                Some(c) => c.clone(),
+                None => self.types.type_.clone(),
+            },
+        }
+    }
+
+    /// `type(v).__name__`.
+    pub fn type_name(&self, v: &Value) -> String {
+        match v {
+            Value::None => "NoneType".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Obj(o) => match &o.class {
+                Some(c) => type_data(c).map_or(String::new(), |d| d.name.clone()),
+                None => "type".into(),
+            },
+        }
+    }
+
+    /// Whether `v` is the NULL stack marker.
+    #[inline]
+    pub(crate) fn is_null(&self, v: &Value) -> bool {
+        v.is(&self.null)
+    }
+
+    /// Whether `v` is an instance of `cls` (by class, not `__instancecheck__`).
+    pub fn isinstance(&self, v: &Value, cls: &ObjRef) -> bool {
+        let t = self.type_of(v);
+        crate::types::is_subtype(&t, cls)
+    }
+}
+
+/// The hash of a constant-like value (no Python code involved).
+pub(crate) fn simple_hash(v: &Value) -> i64 {
+    use kaa_bytecode::pyhash;
+    match v {
+        Value::None => 0xfca86420 >> 4,
+        Value::Bool(b) => *b as i64,
+        Value::Int(i) => pyhash::hash_i64(*i),
+        Value::Float(f) => pyhash::hash_float(*f).unwrap_or(0),
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(s) => s.hash(),
+            Payload::BigInt(b) => pyhash::hash_bigint(b),
+            Payload::Tuple(items) => {
+                let hs: Vec<i64> = items.iter().map(simple_hash).collect();
+                pyhash::hash_tuple(&hs)
+            }
+            Payload::FrozenSet(t) => crate::hash::frozenset_hash(t.iter_hashed().map(|(h, _)| h)),
+            _ => (o.id() as u64).rotate_right(4) as i64,
+        },
+    }
+}
+
+/// Runs `f` on a fresh thread with a large stack (the `kaa` binary runs
+/// the VM on such a thread; tests use this).
+pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(f)
+        .ok()?
+        .join()
+        .ok()
+}
+
+impl Vm {
+    /// Checks and counts one more level of Python or native re-entry.
+    pub(crate) fn enter(&mut self) -> PyResult<()> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Leaves a level counted by `enter`.
+    pub(crate) fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+}
