@@ -44,6 +44,17 @@ impl StrBuilder {
         }
     }
 
+    /// A builder continuing from existing canonical storage (no copy).
+    pub(crate) fn from_data(data: Data) -> StrBuilder {
+        let buf = match data {
+            Data::Ascii(s) => Buf::Ascii(s),
+            Data::Latin1(v) => Buf::Latin1(v),
+            Data::Ucs2(v) => Buf::Ucs2(v),
+            Data::Ucs4(v) => Buf::Ucs4(v),
+        };
+        StrBuilder { buf }
+    }
+
     /// The number of code points appended so far.
     pub fn len(&self) -> usize {
         match &self.buf {
@@ -232,13 +243,33 @@ impl StrBuilder {
         r.map_err(|_| crate::StrError::Memory)
     }
 
-    /// The built string.
-    pub fn finish(self) -> Str {
+    /// The built string (spare capacity beyond a quarter is given back).
+    pub fn finish(mut self) -> Str {
+        fn trim<T>(v: &mut Vec<T>) {
+            if v.capacity() > v.len() + v.len() / 4 + 16 {
+                v.shrink_to_fit();
+            }
+        }
+        match &mut self.buf {
+            Buf::Ascii(s) => {
+                if s.capacity() > s.len() + s.len() / 4 + 16 {
+                    s.shrink_to_fit();
+                }
+            }
+            Buf::Latin1(v) => trim(v),
+            Buf::Ucs2(v) => trim(v),
+            Buf::Ucs4(v) => trim(v),
+        }
+        self.finish_keeping_capacity()
+    }
+
+    /// The built string, keeping spare capacity for later appends.
+    pub(crate) fn finish_keeping_capacity(self) -> Str {
         let data = match self.buf {
-            Buf::Ascii(s) => Data::Ascii(s.into_boxed_str()),
-            Buf::Latin1(v) => Data::Latin1(v.into_boxed_slice()),
-            Buf::Ucs2(v) => Data::Ucs2(v.into_boxed_slice()),
-            Buf::Ucs4(v) => Data::Ucs4(v.into_boxed_slice()),
+            Buf::Ascii(s) => Data::Ascii(s),
+            Buf::Latin1(v) => Data::Latin1(v),
+            Buf::Ucs2(v) => Data::Ucs2(v),
+            Buf::Ucs4(v) => Data::Ucs4(v),
         };
         Str::from_data(data)
     }

@@ -18,9 +18,9 @@ pub enum StrError {
     /// `MemoryError()` (an allocation failed).
     Memory,
     /// `UnicodeEncodeError` with its attributes.
-    UnicodeEncode(UnicodeEncodeError),
+    UnicodeEncode(Box<UnicodeEncodeError>),
     /// `UnicodeDecodeError` with its attributes.
-    UnicodeDecode(UnicodeDecodeError),
+    UnicodeDecode(Box<UnicodeDecodeError>),
 }
 
 impl StrError {
@@ -40,7 +40,10 @@ impl StrError {
     /// `str(exc)` as CPython prints it after `ClassName: `.
     pub fn message(&self) -> String {
         match self {
-            StrError::Value(m) | StrError::Type(m) | StrError::Overflow(m) | StrError::Lookup(m) => m.clone(),
+            StrError::Value(m)
+            | StrError::Type(m)
+            | StrError::Overflow(m)
+            | StrError::Lookup(m) => m.clone(),
             StrError::Memory => String::new(),
             StrError::UnicodeEncode(e) => e.to_string(),
             StrError::UnicodeDecode(e) => e.to_string(),

@@ -62,7 +62,10 @@ impl HashKey {
             h.write_u64(salt);
             h.finish()
         };
-        HashKey { k0: word(1), k1: word(2) }
+        HashKey {
+            k0: word(1),
+            k1: word(2),
+        }
     }
 }
 

@@ -20,13 +20,32 @@
 //! - [`StrError`]: the Python exception (class + CPython's message, or the
 //!   Unicode{En,De}codeError attributes) an operation raises.
 //!
+//! - Methods on `Str`, each CPython 3.11's `str.<name>` (errors as [`StrError`]):
+//!   case `lower upper casefold title capitalize swapcase` (full
+//!   SpecialCasing, final sigma); predicates `isalnum isalpha isascii
+//!   isdecimal isdigit isidentifier islower isnumeric isprintable isspace
+//!   istitle isupper`; search `find rfind index rindex count contains
+//!   startswith endswith replace`; `split rsplit splitlines partition
+//!   rpartition join`; `center ljust rjust zfill expandtabs strip lstrip
+//!   rstrip removeprefix removesuffix` ([`fill_char`] checks the fill
+//!   argument); `translate` (the VM passes the table lookup) and
+//!   `maketrans`/`maketrans_key`; `encode`/`encode_with` and [`decode`]
+//!   (utf-8, ascii, latin-1, utf-16/32 with every standard error handler but
+//!   namereplace); `transform_decimal_and_space_to_ascii` for int()/float().
+//! - [`unicode`]: code point properties and full case mappings of Unicode
+//!   14.0.0 (tables generated from CPython by tools/gen_str_tables.py).
+//!
 //! Index arguments of find/count/startswith/... are `Option<isize>` as the
 //! VM got them from `_PyEval_SliceIndex` (None = omitted/None; big ints
 //! clamped to isize by the VM); kaa-str applies CPython's ADJUST_INDICES.
+//! Widths, counts and maxsplit are `isize` (negative = CPython's meaning).
+//! Tuple arguments (startswith/endswith) are looped over by the VM.
 #![forbid(unsafe_code)]
 
 mod builder;
 mod case;
+mod codecs;
+mod digits;
 mod error;
 mod hash;
 mod pad;
@@ -35,11 +54,14 @@ mod search;
 mod split;
 mod storage;
 mod tables;
+mod translate;
 pub mod unicode;
 
 pub use builder::StrBuilder;
+pub use codecs::{decode, decode_with, Codec};
 pub use error::{StrError, UnicodeDecodeError, UnicodeEncodeError};
 pub use hash::{hash_bytes, HashKey};
 pub use pad::fill_char;
 pub use search::adjust_indices;
 pub use storage::{CodePoints, Kind, Str, Units};
+pub use translate::{Translation, BAD_MAPPING_TYPE};

@@ -10,7 +10,9 @@ use crate::{Str, StrBuilder, StrError};
 pub fn fill_char(s: &Str) -> Result<u32, StrError> {
     match (s.len(), s.get(0)) {
         (1, Some(cp)) => Ok(cp),
-        _ => Err(StrError::Type("The fill character must be exactly one character long".into())),
+        _ => Err(StrError::Type(
+            "The fill character must be exactly one character long".into(),
+        )),
     }
 }
 
@@ -28,7 +30,10 @@ impl Str {
 
     /// The padding needed to reach `width`, or None when already that wide.
     fn margin(&self, width: isize) -> Option<usize> {
-        usize::try_from(width).ok().filter(|&w| w > self.len()).map(|w| w - self.len())
+        usize::try_from(width)
+            .ok()
+            .filter(|&w| w > self.len())
+            .map(|w| w - self.len())
     }
 
     /// `str.ljust(width, fillchar)`.
@@ -63,7 +68,9 @@ impl Str {
         let Some(m) = self.margin(width) else {
             return Ok(self.clone());
         };
-        let sign = self.get(0).filter(|&c| c == u32::from(b'+') || c == u32::from(b'-'));
+        let sign = self
+            .get(0)
+            .filter(|&c| c == u32::from(b'+') || c == u32::from(b'-'));
         let mut b = StrBuilder::new();
         b.try_reserve(self.len().saturating_add(m))?;
         match sign {

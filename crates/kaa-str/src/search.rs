@@ -1,7 +1,8 @@
 //! Substring search: find, rfind, index, rindex, count, `in`, startswith,
 //! endswith, replace. Index arguments follow CPython's ADJUST_INDICES.
 //! One-code-point needles scan directly (word-at-a-time for bytes); longer
-//! needles use Horspool (ASCII strings use std's two-way `str` search).
+//! needles use Horspool with a KMP fallback that keeps the worst case linear
+//! (ASCII strings use std's two-way `str` search).
 
 use crate::storage::{Unit, Units};
 use crate::{Str, StrBuilder, StrError};
@@ -77,7 +78,11 @@ fn memchr(c: u8, h: &[u8]) -> Option<usize> {
         }
         base += 8;
     }
-    chunks.remainder().iter().position(|&b| b == c).map(|i| base + i)
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == c)
+        .map(|i| base + i)
 }
 
 /// Trait for the per-width single-unit scan (bytes get memchr).
@@ -108,29 +113,108 @@ fn low<T: Unit>(u: T) -> usize {
     (u.into() & 0xFF) as usize
 }
 
-/// First occurrence of `n` in `h` (Horspool with a 256-entry skip table).
-fn find_units<T: Scan>(h: &[T], n: &[T]) -> Option<usize> {
-    let m = n.len();
-    match n {
-        [] => return Some(0),
-        [c] => return T::find_one(*c, h),
-        _ if m > h.len() => return None,
-        _ => {}
-    }
-    let mut skip = [m; 256];
-    for (i, &u) in n.iter().enumerate().take(m - 1) {
-        skip[low(u)] = m - 1 - i;
-    }
-    let last = n[m - 1];
-    let mut i = 0;
-    while i + m <= h.len() {
-        let tail = h[i + m - 1];
-        if tail == last && h[i..i + m - 1] == n[..m - 1] {
-            return Some(i);
+/// A needle prepared for Horspool search (skip table on the units' low byte).
+struct Horspool<'a, T> {
+    n: &'a [T],
+    skip: [usize; 256],
+}
+
+impl<'a, T: Scan> Horspool<'a, T> {
+    fn new(n: &'a [T]) -> Self {
+        let m = n.len();
+        let mut skip = [m.max(1); 256];
+        for (i, &u) in n.iter().enumerate().take(m.saturating_sub(1)) {
+            skip[low(u)] = m - 1 - i;
         }
-        i += skip[low(tail)];
+        Horspool { n, skip }
+    }
+
+    /// First occurrence in `h`.
+    fn find(&self, h: &[T]) -> Option<usize> {
+        let n = self.n;
+        let m = n.len();
+        match n {
+            [] => return Some(0),
+            [c] => return T::find_one(*c, h),
+            _ if m > h.len() => return None,
+            _ => {}
+        }
+        let last = n[m - 1];
+        // Horspool is O(n*m) on adversarial input: past a work budget the
+        // rest of the haystack is searched with KMP (linear), as CPython
+        // switches to two-way for long needles.
+        let mut budget = 4 * h.len() + 4096;
+        let mut i = 0;
+        while i + m <= h.len() {
+            let tail = h[i + m - 1];
+            if tail == last {
+                if h[i..i + m - 1] == n[..m - 1] {
+                    return Some(i);
+                }
+                budget = budget.saturating_sub(m);
+                if budget == 0 {
+                    return kmp_find(&h[i..], n).map(|k| k + i);
+                }
+            }
+            i += self.skip[low(tail)];
+        }
+        None
+    }
+}
+
+/// Knuth-Morris-Pratt search: linear time whatever the input.
+fn kmp_find<T: Unit>(h: &[T], n: &[T]) -> Option<usize> {
+    let m = n.len();
+    if m == 0 {
+        return Some(0);
+    }
+    // fail[i]: length of the longest proper border of n[..=i].
+    let mut fail = vec![0usize; m];
+    let mut k = 0;
+    for i in 1..m {
+        while k > 0 && n[i] != n[k] {
+            k = fail[k - 1];
+        }
+        if n[i] == n[k] {
+            k += 1;
+        }
+        fail[i] = k;
+    }
+    let mut q = 0;
+    for (i, &c) in h.iter().enumerate() {
+        while q > 0 && c != n[q] {
+            q = fail[q - 1];
+        }
+        if c == n[q] {
+            q += 1;
+        }
+        if q == m {
+            return Some(i + 1 - m);
+        }
     }
     None
+}
+
+/// First occurrence of `n` in `h`.
+fn find_units<T: Scan>(h: &[T], n: &[T]) -> Option<usize> {
+    Horspool::new(n).find(h)
+}
+
+/// Start indices of up to `max` non-overlapping occurrences of a non-empty `n`.
+fn find_all_units<T: Scan>(h: &[T], n: &[T], max: usize) -> Vec<usize> {
+    let searcher = Horspool::new(n);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while out.len() < max {
+        match h.get(pos..).and_then(|rest| searcher.find(rest)) {
+            Some(i) => {
+                out.push(pos + i);
+                pos += i + n.len().max(1);
+            }
+            None => break,
+        }
+    }
+    out
 }
 
 /// Last occurrence of `n` in `h` (reverse Horspool).
@@ -150,11 +234,21 @@ fn rfind_units<T: Unit>(h: &[T], n: &[T]) -> Option<usize> {
         skip[low(u)] = i;
     }
     let first = n[0];
+    let mut budget = 4 * h.len() + 4096;
     let mut i = h.len() - m;
     loop {
         let head = h[i];
-        if head == first && h[i + 1..i + m] == n[1..] {
-            return Some(i);
+        if head == first {
+            if h[i + 1..i + m] == n[1..] {
+                return Some(i);
+            }
+            budget = budget.saturating_sub(m);
+            if budget == 0 {
+                // Linear fallback: KMP over the reversed window and needle.
+                let rh: Vec<T> = h[..i + m].iter().rev().copied().collect();
+                let rn: Vec<T> = n.iter().rev().copied().collect();
+                return kmp_find(&rh, &rn).map(|k| i + m - k - m);
+            }
         }
         let s = skip[low(head)];
         if i < s {
@@ -171,18 +265,19 @@ fn count_units<T: Scan>(h: &[T], n: &[T], max: usize) -> usize {
             return h.iter().filter(|&&x| x == *c).count();
         }
     }
-    let mut count = 0;
-    let mut pos = 0;
-    while count < max {
-        match h.get(pos..).and_then(|rest| find_units(rest, n)) {
-            Some(i) => {
-                count += 1;
-                pos += i + n.len().max(1);
-            }
-            None => break,
-        }
+    find_all_units(h, n, max).len()
+}
+
+/// Start indices of up to `max` non-overlapping occurrences of a non-empty
+/// `needle` in `hay` (one pass, one prepared searcher).
+pub(crate) fn find_all(hay: &Str, needle: &Str, max: usize) -> Vec<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return Vec::new();
     }
-    count
+    if let (Some(h), Some(n)) = (hay.as_ascii_str(), needle.as_ascii_str()) {
+        return h.match_indices(n).take(max).map(|(i, _)| i).collect();
+    }
+    with_units!(hay, needle, Vec::new(), |h, n| find_all_units(h, n, max))
 }
 
 /// First index of `needle` in `hay[start..end]` (absolute), windows clamped.
@@ -194,7 +289,8 @@ pub(crate) fn find_in(hay: &Str, needle: &Str, start: usize, end: usize) -> Opti
     if let (Some(h), Some(n)) = (hay.as_ascii_str(), needle.as_ascii_str()) {
         return h.get(start..end)?.find(n).map(|i| i + start);
     }
-    with_units!(hay, needle, None, |h, n| find_units(&h[start..end], n).map(|i| i + start))
+    with_units!(hay, needle, None, |h, n| find_units(&h[start..end], n)
+        .map(|i| i + start))
 }
 
 /// Last index of `needle` in `hay[start..end]` (absolute).
@@ -206,7 +302,8 @@ pub(crate) fn rfind_in(hay: &Str, needle: &Str, start: usize, end: usize) -> Opt
     if let (Some(h), Some(n)) = (hay.as_ascii_str(), needle.as_ascii_str()) {
         return h.get(start..end)?.rfind(n).map(|i| i + start);
     }
-    with_units!(hay, needle, None, |h, n| rfind_units(&h[start..end], n).map(|i| i + start))
+    with_units!(hay, needle, None, |h, n| rfind_units(&h[start..end], n)
+        .map(|i| i + start))
 }
 
 /// Non-overlapping count of a non-empty needle in `hay[start..end]`, at most `max`.
@@ -217,7 +314,9 @@ pub(crate) fn count_in(hay: &Str, needle: &Str, start: usize, end: usize, max: u
     }
     if let (Some(h), Some(n)) = (hay.as_ascii_str(), needle.as_ascii_str()) {
         if n.len() > 1 {
-            return h.get(start..end).map_or(0, |w| w.matches(n).take(max).count());
+            return h
+                .get(start..end)
+                .map_or(0, |w| w.matches(n).take(max).count());
         }
     }
     with_units!(hay, needle, 0, |h, n| count_units(&h[start..end], n, max))
@@ -243,13 +342,25 @@ impl Str {
     }
 
     /// `str.index(...)`: ValueError("substring not found") when absent.
-    pub fn index(&self, sub: &Str, start: Option<isize>, end: Option<isize>) -> Result<usize, StrError> {
-        usize::try_from(self.find(sub, start, end)).map_err(|_| StrError::Value("substring not found".into()))
+    pub fn index(
+        &self,
+        sub: &Str,
+        start: Option<isize>,
+        end: Option<isize>,
+    ) -> Result<usize, StrError> {
+        usize::try_from(self.find(sub, start, end))
+            .map_err(|_| StrError::Value("substring not found".into()))
     }
 
     /// `str.rindex(...)`: ValueError("substring not found") when absent.
-    pub fn rindex(&self, sub: &Str, start: Option<isize>, end: Option<isize>) -> Result<usize, StrError> {
-        usize::try_from(self.rfind(sub, start, end)).map_err(|_| StrError::Value("substring not found".into()))
+    pub fn rindex(
+        &self,
+        sub: &Str,
+        start: Option<isize>,
+        end: Option<isize>,
+    ) -> Result<usize, StrError> {
+        usize::try_from(self.rfind(sub, start, end))
+            .map_err(|_| StrError::Value("substring not found".into()))
     }
 
     /// `str.count(sub[, start[, end]])`: non-overlapping occurrences.
@@ -276,7 +387,10 @@ impl Str {
         }
         match (self.units(), sub.units()) {
             (Units::Latin1(h), Units::Latin1(n)) => h.get(at..at + n.len()) == Some(n),
-            _ => sub.code_points().enumerate().all(|(i, c)| self.get(at + i) == Some(c)),
+            _ => sub
+                .code_points()
+                .enumerate()
+                .all(|(i, c)| self.get(at + i) == Some(c)),
         }
     }
 
@@ -328,38 +442,48 @@ impl Str {
             }
             return Ok(b.finish());
         }
-        let found = count_in(self, old, 0, self.len(), max);
-        if found == 0 {
+        let found = find_all(self, old, max);
+        if found.is_empty() {
             return Ok(self.clone());
         }
-        let total = (self.len() - found * old.len())
-            .checked_add(new.len().checked_mul(found).unwrap_or(usize::MAX))
+        let total = (self.len() - found.len() * old.len())
+            .checked_add(new.len().saturating_mul(found.len()))
             .filter(|&t| isize::try_from(t).is_ok())
             .ok_or_else(|| StrError::Overflow("replace string is too long".into()))?;
-        if let (Some(h), Some(o), Some(nw)) = (self.as_ascii_str(), old.as_ascii_str(), new.as_ascii_str()) {
-            let mut out = String::new();
-            out.try_reserve(total).map_err(|_| StrError::Memory)?;
-            let mut last = 0;
-            for (i, _) in h.match_indices(o).take(found) {
-                out.push_str(&h[last..i]);
-                out.push_str(nw);
-                last = i + o.len();
-            }
-            out.push_str(&h[last..]);
-            return Ok(Str::from_string(out));
-        }
         let mut b = StrBuilder::new();
         b.try_reserve(total)?;
         let mut pos = 0;
-        for _ in 0..found {
-            let Some(i) = find_in(self, old, pos, self.len()) else {
-                break;
-            };
+        for i in found {
             b.push_slice(self, pos, i);
             b.push_str(new);
             pos = i + old.len();
         }
         b.push_slice(self, pos, self.len());
         Ok(b.finish())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adversarial_needles_stay_linear_and_correct() {
+        // 'é' * 200_000 then 'xé...é': Horspool alone would do ~n*m work.
+        let mut hay = vec![0xE9u32; 200_000];
+        let mut needle = vec![0x78u32];
+        needle.extend(std::iter::repeat_n(0xE9u32, 999));
+        hay.extend(&needle);
+        let h = Str::from_code_points(&hay);
+        let n = Str::from_code_points(&needle);
+        assert_eq!(h.find(&n, None, None), 200_000);
+        assert_eq!(kmp_find(&hay, &needle), Some(200_000));
+        assert_eq!(h.count(&n, None, None), 1);
+        // The mirror image for rfind.
+        let mut rhay: Vec<u32> = needle.iter().rev().copied().collect();
+        rhay.extend(std::iter::repeat_n(0xE9u32, 200_000));
+        let rn: Vec<u32> = needle.iter().rev().copied().collect();
+        let h = Str::from_code_points(&rhay);
+        assert_eq!(h.rfind(&Str::from_code_points(&rn), None, None), 0);
     }
 }

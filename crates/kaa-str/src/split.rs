@@ -2,7 +2,7 @@
 //! spaces, maxsplit), splitlines (every line boundary, keepends), partition,
 //! rpartition, join — as CPython 3.11's Objects/stringlib/split.h.
 
-use crate::search::{find_in, rfind_in};
+use crate::search::{find_all, find_in, rfind_in};
 use crate::storage::Units;
 use crate::unicode::{is_linebreak, is_space};
 use crate::{Str, StrBuilder, StrError};
@@ -123,7 +123,7 @@ impl Str {
 
     /// `str.split(sep=None, maxsplit=-1)`; ValueError("empty separator").
     pub fn split(&self, sep: Option<&Str>, maxsplit: isize) -> Result<Vec<Str>, StrError> {
-        let mut maxcount = max_count(maxsplit);
+        let maxcount = max_count(maxsplit);
         let Some(sep) = sep else {
             let spans = with_self_units!(self, |u| split_ws_spans(u, maxcount));
             return Ok(self.pieces(spans));
@@ -133,15 +133,9 @@ impl Str {
         }
         let mut out = Vec::new();
         let mut i = 0;
-        while maxcount > 0 {
-            maxcount -= 1;
-            match find_in(self, sep, i, self.len()) {
-                Some(j) => {
-                    out.push(self.slice(i, j));
-                    i = j + sep.len();
-                }
-                None => break,
-            }
+        for j in find_all(self, sep, maxcount) {
+            out.push(self.slice(i, j));
+            i = j + sep.len();
         }
         out.push(self.slice(i, self.len()));
         Ok(out)
@@ -186,7 +180,11 @@ impl Str {
             return Err(StrError::Value("empty separator".into()));
         }
         Ok(match find_in(self, sep, 0, self.len()) {
-            Some(i) => (self.slice(0, i), sep.clone(), self.slice(i + sep.len(), self.len())),
+            Some(i) => (
+                self.slice(0, i),
+                sep.clone(),
+                self.slice(i + sep.len(), self.len()),
+            ),
             None => (self.clone(), Str::new(), Str::new()),
         })
     }
@@ -197,7 +195,11 @@ impl Str {
             return Err(StrError::Value("empty separator".into()));
         }
         Ok(match rfind_in(self, sep, 0, self.len()) {
-            Some(i) => (self.slice(0, i), sep.clone(), self.slice(i + sep.len(), self.len())),
+            Some(i) => (
+                self.slice(0, i),
+                sep.clone(),
+                self.slice(i + sep.len(), self.len()),
+            ),
             None => (Str::new(), Str::new(), self.clone()),
         })
     }

@@ -47,13 +47,13 @@ pub enum Units<'a> {
 #[derive(Clone)]
 pub(crate) enum Data {
     /// All code points < 0x80 (including the empty string).
-    Ascii(Box<str>),
+    Ascii(String),
     /// Max code point in 0x80..=0xFF.
-    Latin1(Box<[u8]>),
+    Latin1(Vec<u8>),
     /// Max code point in 0x100..=0xFFFF.
-    Ucs2(Box<[u16]>),
+    Ucs2(Vec<u16>),
     /// Max code point >= 0x10000.
-    Ucs4(Box<[u32]>),
+    Ucs4(Vec<u32>),
 }
 
 /// The hash computed under one key (the key is kept so a different key
@@ -107,14 +107,14 @@ impl Str {
 
     /// The empty string.
     pub fn new() -> Str {
-        Str::with_data(Data::Ascii(Box::from("")))
+        Str::with_data(Data::Ascii(String::new()))
     }
 
     /// A Str holding the code points of a Rust string.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> Str {
         if s.is_ascii() {
-            return Str::with_data(Data::Ascii(Box::from(s)));
+            return Str::with_data(Data::Ascii(String::from(s)));
         }
         let max = s.chars().map(u32::from).max().unwrap_or(0);
         match Kind::for_max(max) {
@@ -127,7 +127,7 @@ impl Str {
     /// A Str from an owned Rust string (no copy when it is ASCII).
     pub fn from_string(s: String) -> Str {
         if s.is_ascii() {
-            Str::with_data(Data::Ascii(s.into_boxed_str()))
+            Str::with_data(Data::Ascii(s))
         } else {
             Str::from_str(&s)
         }
@@ -159,7 +159,7 @@ impl Str {
     pub(crate) fn from_units_max<T: Unit>(units: &[T], max: u32) -> Str {
         let data = if max < 0x80 {
             let s: String = units.iter().map(|&u| char::from(u.into() as u8)).collect();
-            Data::Ascii(s.into_boxed_str())
+            Data::Ascii(s)
         } else if max <= 0xFF {
             Data::Latin1(units.iter().map(|&u| u.into() as u8).collect())
         } else if max <= 0xFFFF {
@@ -173,6 +173,19 @@ impl Str {
     /// Takes ownership of canonical storage built by [`crate::StrBuilder`].
     pub(crate) fn from_data(data: Data) -> Str {
         Str::with_data(data)
+    }
+
+    /// `self += other` in place, amortised O(len(other)) like CPython's
+    /// in-place concatenation of an unshared str (the VM calls it when its
+    /// reference is the only one).
+    pub fn append(&mut self, other: &Str) {
+        if other.is_empty() {
+            return;
+        }
+        let data = std::mem::replace(&mut self.data, Data::Ascii(String::new()));
+        let mut b = crate::StrBuilder::from_data(data);
+        b.push_str(other);
+        *self = b.finish_keeping_capacity();
     }
 
     /// The number of code points (`len(s)`).
@@ -204,8 +217,7 @@ impl Str {
         }
     }
 
-    /// The largest code point (0 for the empty string), O(1) bound: the
-    /// exact value needs a scan only for the kind's range.
+    /// The largest code point (0 for the empty string); scans the string.
     pub fn max_char(&self) -> u32 {
         match self.units() {
             Units::Latin1(b) => b.iter().copied().max().map_or(0, u32::from),
@@ -258,7 +270,9 @@ impl Str {
             return self.clone_fresh();
         }
         match &self.data {
-            Data::Ascii(s) => Str::with_data(Data::Ascii(Box::from(s.get(start..stop).unwrap_or("")))),
+            Data::Ascii(s) => {
+                Str::with_data(Data::Ascii(String::from(s.get(start..stop).unwrap_or(""))))
+            }
             Data::Latin1(b) => Str::from_units(b.get(start..stop).unwrap_or(&[])),
             Data::Ucs2(u) => Str::from_units(u.get(start..stop).unwrap_or(&[])),
             Data::Ucs4(u) => Str::from_units(u.get(start..stop).unwrap_or(&[])),
@@ -320,7 +334,8 @@ impl Str {
             .ok_or_else(|| crate::StrError::Overflow("repeated string is too long".into()))?;
         fn rep<T: Copy>(src: &[T], n: usize, total: usize) -> Result<Vec<T>, crate::StrError> {
             let mut v: Vec<T> = Vec::new();
-            v.try_reserve_exact(total).map_err(|_| crate::StrError::Memory)?;
+            v.try_reserve_exact(total)
+                .map_err(|_| crate::StrError::Memory)?;
             for _ in 0..n {
                 v.extend_from_slice(src);
             }
@@ -329,11 +344,11 @@ impl Str {
         let data = match &self.data {
             Data::Ascii(s) => {
                 let bytes = rep(s.as_bytes(), n, total)?;
-                Data::Ascii(String::from_utf8(bytes).unwrap_or_default().into_boxed_str())
+                Data::Ascii(String::from_utf8(bytes).unwrap_or_default())
             }
-            Data::Latin1(b) => Data::Latin1(rep(b, n, total)?.into_boxed_slice()),
-            Data::Ucs2(u) => Data::Ucs2(rep(u, n, total)?.into_boxed_slice()),
-            Data::Ucs4(u) => Data::Ucs4(rep(u, n, total)?.into_boxed_slice()),
+            Data::Latin1(b) => Data::Latin1(rep(b, n, total)?),
+            Data::Ucs2(u) => Data::Ucs2(rep(u, n, total)?),
+            Data::Ucs4(u) => Data::Ucs4(rep(u, n, total)?),
         };
         Ok(Str::with_data(data))
     }
@@ -361,13 +376,15 @@ impl Str {
                         .take_while(|&j| self.get(j).is_some_and(|c| (0xD800..0xE000).contains(&c)))
                         .count()
                         + i;
-                    return Err(crate::StrError::UnicodeEncode(crate::UnicodeEncodeError {
-                        encoding: "utf-8".into(),
-                        object: self.clone_fresh(),
-                        start: i,
-                        end: end.max(i + 1),
-                        reason: "surrogates not allowed".into(),
-                    }));
+                    return Err(crate::StrError::UnicodeEncode(Box::new(
+                        crate::UnicodeEncodeError {
+                            encoding: "utf-8".into(),
+                            object: self.clone_fresh(),
+                            start: i,
+                            end: end.max(i + 1),
+                            reason: "surrogates not allowed".into(),
+                        },
+                    )));
                 }
             }
         }

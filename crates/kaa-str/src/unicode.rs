@@ -97,6 +97,11 @@ pub fn decimal_value(cp: u32) -> Option<u32> {
     Some(cp - zero).filter(|&v| v < 10)
 }
 
+/// A one-code-point mapping run: (start, end, stride, delta).
+type Run = (u32, u32, u32, i32);
+/// A multi-code-point mapping: (code point, zero-padded result).
+type Special = (u32, [u32; 3]);
+
 /// Which full case mapping to apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CaseMap {
@@ -119,7 +124,7 @@ pub fn map_full(map: CaseMap, cp: u32) -> ([u32; 3], usize) {
         };
         return ([u32::from(c), 0, 0], 1);
     }
-    let (runs, special): (&[(u32, u32, u32, i32)], &[(u32, [u32; 3])]) = match map {
+    let (runs, special): (&[Run], &[Special]) = match map {
         CaseMap::Lower => (&tables::LOWER_RUNS, &tables::LOWER_SPECIAL),
         CaseMap::Upper => (&tables::UPPER_RUNS, &tables::UPPER_SPECIAL),
         CaseMap::Title => (&tables::TITLE_RUNS, &tables::TITLE_SPECIAL),
@@ -133,7 +138,7 @@ pub fn map_full(map: CaseMap, cp: u32) -> ([u32; 3], usize) {
     }
     let i = runs.partition_point(|&(start, _, _, _)| start <= cp);
     if let Some(&(start, end, stride, delta)) = i.checked_sub(1).and_then(|i| runs.get(i)) {
-        if cp <= end && stride != 0 && (cp - start) % stride == 0 {
+        if cp <= end && stride != 0 && (cp - start).is_multiple_of(stride) {
             return ([cp.wrapping_add_signed(delta), 0, 0], 1);
         }
     }

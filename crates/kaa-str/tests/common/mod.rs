@@ -50,7 +50,11 @@ pub fn parse(field: &str) -> V {
     let (tag, body) = field.split_once(':').expect("tagged field");
     match tag {
         "s" => V::S(parse_str(body)),
-        "y" => V::Y((0..body.len() / 2).map(|i| u8::from_str_radix(&body[2 * i..2 * i + 2], 16).expect("hex byte")).collect()),
+        "y" => V::Y(
+            (0..body.len() / 2)
+                .map(|i| u8::from_str_radix(&body[2 * i..2 * i + 2], 16).expect("hex byte"))
+                .collect(),
+        ),
         "i" => V::I(body.parse().expect("int")),
         "b" => V::B(body == "1"),
         "l" => V::L(parse_items(body)),
