@@ -51,6 +51,7 @@ pub mod pyc;
 pub mod pyhash;
 pub mod pystr;
 pub mod repr;
+pub mod verify;
 
 pub use code::CodeObject;
 pub use constant::Constant;

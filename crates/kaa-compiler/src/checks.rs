@@ -42,7 +42,7 @@
 //! unset) is `u32::MAX`.
 
 mod depth;
-mod fold;
+pub(crate) mod fold;
 mod lines;
 mod patterns;
 mod unit;

@@ -21,12 +21,14 @@
 
 pub mod assemble;
 pub mod checks;
+pub mod codegen;
 mod error;
 pub mod future;
 pub mod mangle;
 pub mod symtable;
 
 pub use checks::{check_module, CheckOptions, ErrorLines};
+pub use codegen::{compile_module, CompileMode, CompileOptions};
 pub use future::FutureFeatures;
 pub use symtable::{
     BlockType, BuildOptions, ComprehensionKind, NameScope, Scope, ScopeId, Symbol, SymbolFlags,

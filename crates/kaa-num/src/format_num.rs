@@ -11,8 +11,8 @@ use crate::dtoa::{double_to_string, DtoaFlags};
 use crate::error::NumError;
 use crate::float_arith::int_to_float;
 use crate::format_spec::{
-    calc_padding, layout_number, parse_format_spec, split_float_text, unknown_code, Align,
-    FormatSpec, Grouping, NumberParts, Sign, SpecKind,
+    calc_padding, check_width, layout_number, parse_format_spec, split_float_text, unknown_code,
+    Align, FormatSpec, Grouping, NumberParts, Sign, SpecKind,
 };
 use crate::int_text::{check_str_digits, int_to_decimal};
 
@@ -30,6 +30,7 @@ pub fn format_int(
         return int_to_decimal(v, max_str_digits);
     }
     let f = parse_format_spec(spec, SpecKind::Int, type_name)?;
+    check_width(f.width)?;
     match f.ty {
         Some('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') => format_long(&f, v, max_str_digits),
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => format_float_spec(&f, int_to_float(v)?),
@@ -45,6 +46,7 @@ pub fn format_float(spec: &str, x: f64, type_name: &str) -> Result<String, NumEr
         return Ok(kaa_repr::repr_float(x));
     }
     let f = parse_format_spec(spec, SpecKind::Float, type_name)?;
+    check_width(f.width)?;
     match f.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => format_float_spec(&f, x),
         Some(t) => Err(unknown_code(t, type_name)),
@@ -57,6 +59,7 @@ pub fn format_complex(spec: &str, re: f64, im: f64, type_name: &str) -> Result<S
         return Ok(kaa_repr::repr_complex(re, im));
     }
     let f = parse_format_spec(spec, SpecKind::Complex, type_name)?;
+    check_width(f.width)?;
     match f.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => format_complex_spec(&f, re, im),
         Some(t) => Err(unknown_code(t, type_name)),
@@ -70,9 +73,9 @@ pub fn format_str(spec: &str, s: &str, type_name: &str) -> Result<String, NumErr
     }
     let layout = str_layout(spec, s.chars().count(), type_name)?;
     let mut out = String::with_capacity(s.len() + layout.left + layout.right);
-    out.extend(std::iter::repeat(layout.fill).take(layout.left));
+    out.extend(std::iter::repeat_n(layout.fill, layout.left));
     out.extend(s.chars().take(layout.keep));
-    out.extend(std::iter::repeat(layout.fill).take(layout.right));
+    out.extend(std::iter::repeat_n(layout.fill, layout.right));
     Ok(out)
 }
 
@@ -94,6 +97,7 @@ pub struct StrLayout {
 /// (for strs the VM cannot pass as `&str`).
 pub fn str_layout(spec: &str, char_count: usize, type_name: &str) -> Result<StrLayout, NumError> {
     let f = parse_format_spec(spec, SpecKind::Str, type_name)?;
+    check_width(f.width)?;
     match f.ty {
         Some('s') => {}
         Some(t) => return Err(unknown_code(t, type_name)),
@@ -105,7 +109,11 @@ pub fn str_layout(spec: &str, char_count: usize, type_name: &str) -> Result<StrL
                 "Space not allowed in string format specifier",
             ))
         }
-        Some(_) => return Err(NumError::value("Sign not allowed in string format specifier")),
+        Some(_) => {
+            return Err(NumError::value(
+                "Sign not allowed in string format specifier",
+            ))
+        }
         None => {}
     }
     if f.no_neg_zero {
@@ -222,7 +230,10 @@ fn format_long(f: &FormatSpec, v: &BigInt, max_str_digits: usize) -> Result<Stri
 /// The `PyOS_double_to_string` call of `format_float_internal` and
 /// `format_complex_internal`: the presentation type mapped to a dtoa code
 /// and precision, and the flags.
-fn dtoa_args(f: &FormatSpec, default_precision: usize) -> Result<(char, usize, DtoaFlags), NumError> {
+fn dtoa_args(
+    f: &FormatSpec,
+    default_precision: usize,
+) -> Result<(char, usize, DtoaFlags), NumError> {
     if f.precision.is_some_and(|p| p > i32::MAX as usize) {
         return Err(NumError::value("precision too big"));
     }
@@ -345,9 +356,9 @@ fn format_complex_spec(f: &FormatSpec, re: f64, im: f64) -> Result<String, NumEr
     }
     let (left, right) = calc_padding(body.chars().count(), f.width, f.align);
     let mut out = String::new();
-    out.extend(std::iter::repeat(f.fill).take(left));
+    out.extend(std::iter::repeat_n(f.fill, left));
     out.push_str(&body);
-    out.extend(std::iter::repeat(f.fill).take(right));
+    out.extend(std::iter::repeat_n(f.fill, right));
     Ok(out)
 }
 

@@ -202,6 +202,18 @@ pub fn parse_format_spec(
     Ok(out)
 }
 
+/// Widths beyond this raise MemoryError rather than try to allocate
+/// (CPython would attempt the allocation; kaa must not abort).
+pub const MAX_WIDTH: usize = 1 << 34;
+
+/// MemoryError for a width kaa will not try to allocate.
+pub(crate) fn check_width(width: Option<usize>) -> Result<(), NumError> {
+    match width {
+        Some(w) if w > MAX_WIDTH => Err(NumError::Memory),
+        _ => Ok(()),
+    }
+}
+
 /// The alignment a character stands for.
 fn align_of(c: char) -> Option<Align> {
     match c {
@@ -328,7 +340,7 @@ pub(crate) fn layout_number(
         Align::Right => (padding, 0, 0),
     };
     let mut out = String::with_capacity(used + padding);
-    out.extend(std::iter::repeat(fill).take(lpad));
+    out.extend(std::iter::repeat_n(fill, lpad));
     if let Some(s) = sign_char {
         out.push(s);
     }
@@ -337,7 +349,7 @@ pub(crate) fn layout_number(
     } else {
         out.push_str(parts.prefix);
     }
-    out.extend(std::iter::repeat(fill).take(spad));
+    out.extend(std::iter::repeat_n(fill, spad));
     if upper {
         out.push_str(&grouped.to_ascii_uppercase());
     } else {
@@ -347,7 +359,7 @@ pub(crate) fn layout_number(
         out.push('.');
     }
     out.push_str(parts.remainder);
-    out.extend(std::iter::repeat(fill).take(rpad));
+    out.extend(std::iter::repeat_n(fill, rpad));
     out
 }
 
@@ -390,7 +402,7 @@ fn group_digits(digits: &str, min_width: i64, sep: Option<(char, usize)>) -> Str
         if i > 0 {
             out.push(sep_char);
         }
-        out.extend(std::iter::repeat('0').take(zeros));
+        out.extend(std::iter::repeat_n('0', zeros));
         out.push_str(&digits[a..b]);
     }
     out

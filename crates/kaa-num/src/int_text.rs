@@ -30,19 +30,16 @@ pub fn parse_int_wide(cps: &[u32], base: i64, max_str_digits: usize) -> Result<I
     let base = check_base(base)?;
     let buf = transform_to_ascii(cps.iter().copied());
     parse_ascii(&buf, base, max_str_digits)?.ok_or_else(|| {
-        invalid_literal(
-            base,
-            &truncate_chars(&kaa_repr::repr_code_points(cps), 200),
-        )
+        invalid_literal(base, &truncate_chars(&kaa_repr::repr_code_points(cps), 200))
     })
 }
 
 /// `int(b, base)` for bytes/bytearray: ASCII only; the message shows the
-/// repr of the first 200 bytes (`_PyLong_FromBytes`).
+/// repr cut to 200 characters.
 pub fn parse_int_bytes(b: &[u8], base: i64, max_str_digits: usize) -> Result<Int, NumError> {
     let base = check_base(base)?;
     parse_ascii(b, base, max_str_digits)?
-        .ok_or_else(|| invalid_literal(base, &kaa_repr::repr_bytes(&b[..b.len().min(200)])))
+        .ok_or_else(|| invalid_literal(base, &truncate_chars(&kaa_repr::repr_bytes(b), 200)))
 }
 
 /// `str(i)` / `repr(i)`: decimal digits with a '-' sign, subject to the

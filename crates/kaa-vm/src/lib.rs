@@ -1,2 +1,54 @@
-//! The virtual machine (being built).
+//! kaa's virtual machine: values, objects, the built-in types, and the
+//! interpreter loop that runs CPython 3.11 bytecode.
+//!
+//! - [`value`] (`Value`, 16 bytes) and [`object`] (`ObjRef`, `Object`,
+//!   `Payload`): the representation.
+//! - [`types`], [`exceptions`]: type objects, the exception hierarchy,
+//!   `PyErr`.
+//! - [`vm`]: `Vm`, the public entry points; [`interp`] the loop,
+//!   [`frame`], [`code`] (decoded code objects), [`call`] (argument
+//!   binding), [`native`] (the built-in function pattern).
+//! - One file per concern of the object model: [`attr`], [`class`],
+//!   [`ops`], [`subscript`], [`iter`], [`generator`], [`repr`], [`hash`],
+//!   [`format`]; one per built-in type: [`int`], [`float`], [`strobj`] +
+//!   [`strmethods`], [`list`], [`dict`] + [`dicttable`], [`set`] +
+//!   [`settable`], [`function`]; [`builtins`]; [`traceback`] + [`caret`].
 #![forbid(unsafe_code)]
+
+pub mod attr;
+pub mod builtins;
+pub mod call;
+pub mod caret;
+pub mod class;
+pub mod code;
+pub mod dict;
+pub mod dicttable;
+pub mod exceptions;
+pub mod float;
+pub mod format;
+pub mod frame;
+pub mod function;
+pub mod generator;
+pub mod hash;
+pub mod int;
+pub mod interp;
+pub mod iter;
+pub mod list;
+pub mod native;
+pub mod object;
+pub mod ops;
+pub mod repr;
+pub mod set;
+pub mod settable;
+pub mod strmethods;
+pub mod strobj;
+pub mod subscript;
+pub mod traceback;
+pub mod types;
+pub mod value;
+pub mod vm;
+
+pub use exceptions::{PyErr, PyResult};
+pub use object::ObjRef;
+pub use value::Value;
+pub use vm::{Vm, VmOptions};

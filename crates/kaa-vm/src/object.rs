@@ -9,13 +9,13 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 use crate::code::CodeInfo;
-use crate::dict::DictTable;
+use crate::dicttable::DictTable;
 use crate::exceptions::ExceptionData;
 use crate::function::Function;
 use crate::generator::GenData;
 use crate::iter::IterState;
 use crate::native::Builtin;
-use crate::set::SetTable;
+use crate::settable::SetTable;
 use crate::strobj::StrData;
 use crate::types::TypeData;
 use crate::value::Value;
@@ -181,6 +181,8 @@ pub enum Payload {
     ClassMethod(Value),
     /// `super(type, obj)`.
     Super(Box<(ObjRef, Value)>),
+    /// A dict view: kind (0 keys, 1 values, 2 items) and the dict.
+    DictView(Box<(u8, ObjRef)>),
     /// A counter object the interpreter keeps (unused by Python code).
     Counter(Cell<u64>),
 }

@@ -20,6 +20,9 @@ use crate::value::Value;
 pub struct VmOptions {
     /// `sys.argv`.
     pub argv: Vec<String>,
+    /// Keep standard output in memory (`take_captured`) instead of
+    /// writing it (tests, embedding).
+    pub capture_stdout: bool,
 }
 
 /// The recursion limit `sys.getrecursionlimit()` starts with.
@@ -56,6 +59,8 @@ pub struct Vm {
     pub(crate) main_globals: Option<ObjRef>,
     /// The `sys` module.
     pub(crate) sys_module: Option<ObjRef>,
+    /// Captured standard output.
+    pub(crate) captured: Vec<u8>,
 }
 
 impl Vm {
@@ -88,6 +93,7 @@ impl Vm {
             options,
             main_globals: None,
             sys_module: None,
+            captured: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         vm
@@ -153,12 +159,28 @@ impl Vm {
 
     /// Writes the buffered standard output.
     pub fn flush_stdout(&mut self) {
+        if self.options.capture_stdout {
+            let out = std::mem::take(&mut self.out);
+            self.captured.extend_from_slice(&out);
+            return;
+        }
         if !self.out.is_empty() {
             let mut o = std::io::stdout().lock();
             let _ = o.write_all(&self.out);
             let _ = o.flush();
             self.out.clear();
         }
+    }
+
+    /// The standard output captured so far (with `capture_stdout`).
+    pub fn take_captured(&mut self) -> Vec<u8> {
+        self.flush_stdout();
+        std::mem::take(&mut self.captured)
+    }
+
+    /// The text `print_exception` would print.
+    pub fn format_exception(&mut self, err: &PyErr) -> String {
+        crate::traceback::format_exception(self, err)
     }
 
     /// Appends text to standard output.

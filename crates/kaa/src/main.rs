@@ -60,13 +60,13 @@ fn run(args: &[OsString]) -> Exit {
         );
     }
     match &config.run {
-        Run::Command(command) => script::run_command(command),
+        Run::Command(command) => script::run_command(command, &config.argv),
         Run::Module(module) if module == "ast" => {
             ast_module::main(config.argv.get(1..).unwrap_or(&[]))
         }
         Run::Module(module) => script::run_module(module),
-        Run::File(file) => script::run_file(&program, file, config.skip_source_first_line),
-        Run::Stdin => script::run_stdin(),
+        Run::File(file) => script::run_file(&program, file, config.skip_source_first_line, &config.argv),
+        Run::Stdin => script::run_stdin(&config.argv),
     }
 }
 

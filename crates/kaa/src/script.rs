@@ -1,25 +1,21 @@
 //! Running a program given as a file, `-c` text or stdin
 //! (Modules/main.c: `pymain_run_file`, `pymain_run_command`,
-//! `pymain_run_stdin`). For now kaa parses and compiles it (without
-//! generating code yet), reports a SyntaxError as CPython prints an
-//! uncaught one, and otherwise says it cannot run it yet.
+//! `pymain_run_stdin`): parse, compile, run as `__main__` on a new VM; a
+//! SyntaxError or an uncaught exception is printed as CPython prints it.
 
 use std::ffi::{OsStr, OsString};
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::Path;
 
-use kaa_compiler::{CheckOptions, ErrorLines};
+use kaa_compiler::{CheckOptions, CompileOptions, ErrorLines};
+use kaa_vm::{Vm, VmOptions};
 use kaa_parser::ast::Mod;
 use kaa_parser::{Mode, SyntaxError};
 
 use crate::os;
 use crate::syntax_error::Report;
 use crate::Exit;
-
-/// What kaa prints when the source parses: it has no compiler or VM yet.
-pub const CANNOT_RUN: &str =
-    "NotImplementedError: kaa cannot run programs yet: the compiler and virtual machine are not built\n";
 
 /// How the source reached CPython's parser, which changes some messages and
 /// positions (a file is read through the `FILE*` tokenizer, `-c` text is a
@@ -33,10 +29,9 @@ pub enum Input {
     Command,
 }
 
-/// Parses and compiles the program and says what happened: the
-/// SyntaxError as CPython prints it (status 1), or that kaa cannot run it
-/// yet (status 1).
-pub fn check_source(source: &[u8], filename: &str, input: Input) -> Exit {
+/// Parses, compiles and runs the program: status 0, the SyntaxError or the
+/// traceback as CPython prints it (status 1), or a SystemExit's status.
+pub fn run_source(source: &[u8], filename: &str, input: Input, argv: &[OsString]) -> Exit {
     let (parsed, warnings) = match input {
         Input::File => kaa_parser::parse_file_with_warnings(source, filename, Mode::Exec),
         Input::Command => match std::str::from_utf8(source) {
@@ -58,12 +53,31 @@ pub fn check_source(source: &[u8], filename: &str, input: Input) -> Exit {
     if let Err(err) = kaa_compiler::check_module(&module, lines, &CheckOptions::default()) {
         return Exit::stderr(1, warned + &report(&err, filename));
     }
-    match module {
-        // A program without statements (empty, or only comments and blank
-        // lines) runs without a VM: it does nothing and succeeds.
-        Mod::Module { body, .. } if body.is_empty() => Exit::stderr(0, warned),
-        _ => Exit::stderr(1, warned + CANNOT_RUN),
+    let options = CompileOptions::default();
+    let code = match kaa_compiler::compile_module(&module, filename, &options) {
+        Ok(code) => code,
+        Err(err) => return Exit::stderr(1, warned + &report(&err, filename)),
+    };
+    drop(module);
+    if !warned.is_empty() {
+        let _ = std::io::stderr().lock().write_all(warned.as_bytes());
     }
+    let mut vm = Vm::new(VmOptions {
+        argv: argv.iter().map(|a| os::display(a)).collect(),
+        ..VmOptions::default()
+    });
+    let status = match vm.run_main(code, filename) {
+        Ok(()) => 0,
+        // An uncaught SystemExit sets the status (printing a non-int
+        // code); any other exception prints its traceback: status 1.
+        Err(err) if vm.err_matches(&err, "SystemExit") => vm.exit_status(&err),
+        Err(err) => {
+            vm.print_exception(&err);
+            1
+        }
+    };
+    vm.flush_stdout();
+    Exit::stderr(u8::try_from(status & 0xff).unwrap_or(1), Vec::new())
 }
 
 /// Warnings as the `warnings` module prints them: `FILE:LINE: CATEGORY:
@@ -124,17 +138,17 @@ fn command_encode_error(source: &[u8]) -> String {
 }
 
 /// `-c CMD` (the command already ends with the newline CPython adds).
-pub fn run_command(command: &OsStr) -> Exit {
-    check_source(command.as_bytes(), "<string>", Input::Command)
+pub fn run_command(command: &OsStr, argv: &[OsString]) -> Exit {
+    run_source(command.as_bytes(), "<string>", Input::Command, argv)
 }
 
 /// A script file named on the command line.
-pub fn run_file(program: &OsStr, file: &OsStr, skip_first_line: bool) -> Exit {
+pub fn run_file(program: &OsStr, file: &OsStr, skip_first_line: bool, argv: &[OsString]) -> Exit {
     let abs = absolute(file);
     let shown = os::display(&abs);
     let path = Path::new(&abs);
     if path.is_dir() {
-        return run_directory(program, &abs);
+        return run_directory(program, &abs, argv);
     }
     let mut source = match os::read_file(path) {
         Ok(source) => source,
@@ -158,18 +172,18 @@ pub fn run_file(program: &OsStr, file: &OsStr, skip_first_line: bool) -> Exit {
             .unwrap_or(source.len());
         source.drain(..cut);
     }
-    check_source(&source, &shown, Input::File)
+    run_source(&source, &shown, Input::File, argv)
 }
 
 /// A directory is run through its `__main__.py` (runpy); without one,
 /// CPython fails to find the module. runpy names the interpreter by
 /// `sys.executable`, not by `argv[0]`.
-fn run_directory(program: &OsStr, dir: &OsStr) -> Exit {
+fn run_directory(program: &OsStr, dir: &OsStr, argv: &[OsString]) -> Exit {
     let mut main = dir.as_bytes().to_vec();
     main.extend_from_slice(b"/__main__.py");
     let main = OsString::from_vec(main);
     match os::read_file(Path::new(&main)) {
-        Ok(source) => check_source(&source, &os::display(&main), Input::File),
+        Ok(source) => run_source(&source, &os::display(&main), Input::File, argv),
         Err(_) => Exit::stderr(
             1,
             format!(
@@ -183,7 +197,7 @@ fn run_directory(program: &OsStr, dir: &OsStr) -> Exit {
 
 /// The program on stdin (`-` or no script). A terminal would start the
 /// interactive interpreter, which kaa does not have yet.
-pub fn run_stdin() -> Exit {
+pub fn run_stdin(argv: &[OsString]) -> Exit {
     let mut stdin = std::io::stdin();
     if stdin.is_terminal() {
         return Exit::stderr(
@@ -195,7 +209,7 @@ pub fn run_stdin() -> Exit {
     if let Err(err) = stdin.read_to_end(&mut source) {
         return Exit::stderr(1, format!("OSError: {}\n", os::errno_message(&err)));
     }
-    check_source(&source, "<stdin>", Input::File)
+    run_source(&source, "<stdin>", Input::File, argv)
 }
 
 /// `-m MODULE` for a module other than the built-in `ast`.

@@ -1,0 +1,421 @@
+//! Constants: the AST's literals as code object constants, and the values
+//! CPython 3.11's AST optimizer (Python/ast_opt.c) folds expressions to.
+//!
+//! Whether an expression folds is decided by [`crate::checks::fold`] (the
+//! optimizer's rules and size limits, checked against python3); the value
+//! is computed here.
+
+use kaa_bytecode::{Constant, PyStr};
+use kaa_parser::ast::{Expr, ExprContext, ExprKind, Operator, Stmt, StmtKind, UnaryOp};
+use kaa_parser::constant::Constant as AstConst;
+
+use crate::checks::fold::folds_to_constant;
+
+/// The code object constant of an AST literal.
+pub(crate) fn from_ast(c: &AstConst) -> Constant {
+    match c {
+        AstConst::None => Constant::None,
+        AstConst::Bool(b) => Constant::Bool(*b),
+        AstConst::Ellipsis => Constant::Ellipsis,
+        AstConst::Int(i) => Constant::Int(*i),
+        AstConst::BigInt(b) => Constant::int((**b).clone()),
+        AstConst::Float(f) => Constant::Float(*f),
+        AstConst::Complex { real, imag } => Constant::Complex {
+            re: *real,
+            im: *imag,
+        },
+        AstConst::Str(s) => Constant::str(s),
+        AstConst::WideStr(cps) => {
+            Constant::Str(PyStr::from_code_points(cps).unwrap_or_else(|| PyStr::new("")))
+        }
+        AstConst::Bytes(b) => Constant::bytes(b),
+        AstConst::Tuple(items) => Constant::tuple(items.iter().map(from_ast).collect()),
+    }
+}
+
+/// `_PyAST_GetDocString`: the first statement's string literal.
+pub(crate) fn docstring(body: &[Stmt]) -> Option<Constant> {
+    let first = body.first()?;
+    let StmtKind::Expr { value } = &first.node else {
+        return None;
+    };
+    match &value.node {
+        ExprKind::Constant {
+            value: v @ (AstConst::Str(_) | AstConst::WideStr(_)),
+            ..
+        } => Some(from_ast(v)),
+        _ => None,
+    }
+}
+
+/// The constant `expr` folds to, if the AST optimizer folds it.
+pub(crate) fn fold(expr: &Expr, optimize: u32) -> Option<Constant> {
+    match &expr.node {
+        ExprKind::Constant { value, .. } => return Some(from_ast(value)),
+        ExprKind::Name { .. }
+        | ExprKind::UnaryOp { .. }
+        | ExprKind::BinOp { .. }
+        | ExprKind::Tuple { .. }
+        | ExprKind::Subscript { .. } => {}
+        _ => return None,
+    }
+    if !folds_to_constant(expr, optimize) {
+        return None;
+    }
+    eval(expr, optimize)
+}
+
+/// Whether the optimizer leaves `expr` as a `Constant` node.
+pub(crate) fn is_const(expr: &Expr, optimize: u32) -> bool {
+    fold(expr, optimize).is_some()
+}
+
+fn eval(expr: &Expr, optimize: u32) -> Option<Constant> {
+    match &expr.node {
+        ExprKind::Constant { value, .. } => Some(from_ast(value)),
+        ExprKind::Name {
+            id,
+            ctx: ExprContext::Load,
+        } if id == "__debug__" => Some(Constant::Bool(optimize == 0)),
+        ExprKind::UnaryOp { op, operand } => unary(*op, &eval(operand, optimize)?),
+        ExprKind::BinOp { left, op, right } => {
+            binary(&eval(left, optimize)?, *op, &eval(right, optimize)?)
+        }
+        ExprKind::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+        } => {
+            let items: Option<Vec<Constant>> = elts.iter().map(|e| eval(e, optimize)).collect();
+            items.map(Constant::tuple)
+        }
+        ExprKind::Subscript {
+            value,
+            slice,
+            ctx: ExprContext::Load,
+        } => subscript(&eval(value, optimize)?, &eval(slice, optimize)?),
+        _ => None,
+    }
+}
+
+/// An int or bool as i128.
+fn int(c: &Constant) -> Option<i128> {
+    match c {
+        Constant::Bool(b) => Some(i128::from(*b)),
+        Constant::Int(i) => Some(i128::from(*i)),
+        Constant::BigInt(b) => b.to_string().parse().ok(),
+        _ => None,
+    }
+}
+
+fn make_int(i: i128) -> Option<Constant> {
+    match i64::try_from(i) {
+        Ok(v) => Some(Constant::Int(v)),
+        Err(_) => Some(Constant::int(i.to_string().parse().ok()?)),
+    }
+}
+
+fn float(c: &Constant) -> Option<f64> {
+    match c {
+        Constant::Float(f) => Some(*f),
+        _ => {
+            let i = int(c)?;
+            if i.unsigned_abs() > (1u128 << 53) {
+                // Correct rounding of large ints: via the decimal string.
+                i.to_string().parse().ok()
+            } else {
+                Some(i as f64)
+            }
+        }
+    }
+}
+
+fn complex(c: &Constant) -> Option<(f64, f64)> {
+    match c {
+        Constant::Complex { re, im } => Some((*re, *im)),
+        _ => float(c).map(|f| (f, 0.0)),
+    }
+}
+
+fn is_int(c: &Constant) -> bool {
+    matches!(c, Constant::Bool(_) | Constant::Int(_) | Constant::BigInt(_))
+}
+
+fn unary(op: UnaryOp, v: &Constant) -> Option<Constant> {
+    match op {
+        UnaryOp::Not => Some(Constant::Bool(!super::optimize::is_true(v))),
+        UnaryOp::USub => match v {
+            Constant::Float(f) => Some(Constant::Float(-f)),
+            Constant::Complex { re, im } => Some(Constant::Complex { re: -re, im: -im }),
+            _ => make_int(int(v)?.checked_neg()?),
+        },
+        UnaryOp::UAdd => match v {
+            Constant::Float(_) | Constant::Complex { .. } => Some(v.clone()),
+            _ => make_int(int(v)?),
+        },
+        UnaryOp::Invert => make_int(!int(v)?),
+    }
+}
+
+fn code_points(c: &Constant) -> Option<Vec<u32>> {
+    match c {
+        Constant::Str(s) => Some(s.code_points()),
+        _ => None,
+    }
+}
+
+fn str_const(cps: &[u32]) -> Option<Constant> {
+    PyStr::from_code_points(cps).map(Constant::Str)
+}
+
+fn binary(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
+    if is_int(l) && is_int(r) {
+        return int_binary(int(l)?, op, int(r)?);
+    }
+    match (l, r) {
+        (Constant::Str(_), Constant::Str(_)) if op == Operator::Add => {
+            let mut a = code_points(l)?;
+            a.extend(code_points(r)?);
+            str_const(&a)
+        }
+        (Constant::Bytes(a), Constant::Bytes(b)) if op == Operator::Add => {
+            Some(Constant::bytes(&[&a[..], &b[..]].concat()))
+        }
+        (Constant::Tuple(a), Constant::Tuple(b)) if op == Operator::Add => {
+            Some(Constant::tuple(a.iter().chain(b.iter()).cloned().collect()))
+        }
+        (Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_), n) if is_int(n) => {
+            repeat(l, op, int(n)?)
+        }
+        (n, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)) if is_int(n) => {
+            repeat(r, op, int(n)?)
+        }
+        (Constant::Complex { .. }, _) | (_, Constant::Complex { .. }) => {
+            complex_binary(complex(l)?, op, complex(r)?)
+        }
+        _ => float_binary(float(l)?, op, float(r)?),
+    }
+}
+
+fn repeat(seq: &Constant, op: Operator, n: i128) -> Option<Constant> {
+    if op != Operator::Mult {
+        return None;
+    }
+    let count = usize::try_from(n.max(0)).ok()?;
+    match seq {
+        Constant::Str(_) => str_const(&code_points(seq)?.repeat(count)),
+        Constant::Bytes(b) => Some(Constant::bytes(&b.repeat(count))),
+        Constant::Tuple(t) => Some(Constant::tuple(
+            t.iter().cloned().cycle().take(t.len() * count).collect(),
+        )),
+        _ => None,
+    }
+}
+
+fn int_binary(a: i128, op: Operator, b: i128) -> Option<Constant> {
+    match op {
+        Operator::Add => make_int(a.checked_add(b)?),
+        Operator::Sub => make_int(a.checked_sub(b)?),
+        Operator::Mult => make_int(a.checked_mul(b)?),
+        Operator::Div => {
+            if b == 0 || a.unsigned_abs() > (1 << 53) || b.unsigned_abs() > (1 << 53) {
+                return None;
+            }
+            Some(Constant::Float(a as f64 / b as f64))
+        }
+        Operator::FloorDiv => {
+            if b == 0 {
+                return None;
+            }
+            let q = a.checked_div(b)?;
+            let q = if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q };
+            make_int(q)
+        }
+        Operator::Mod => {
+            if b == 0 {
+                return None;
+            }
+            let m = a.checked_rem(b)?;
+            let m = if m != 0 && ((m < 0) != (b < 0)) { m + b } else { m };
+            make_int(m)
+        }
+        Operator::Pow => {
+            if b < 0 {
+                return float_binary(a as f64, op, b as f64);
+            }
+            make_int(a.checked_pow(u32::try_from(b).ok()?)?)
+        }
+        Operator::LShift => {
+            if b < 0 {
+                return None;
+            }
+            if a == 0 {
+                return make_int(0);
+            }
+            let s = u32::try_from(b).ok().filter(|&s| s < 127)?;
+            let r = a.checked_shl(s)?;
+            (r >> s == a).then_some(())?;
+            make_int(r)
+        }
+        Operator::RShift => {
+            if b < 0 {
+                return None;
+            }
+            make_int(a >> b.min(127))
+        }
+        Operator::BitAnd => make_int(a & b),
+        Operator::BitOr => make_int(a | b),
+        Operator::BitXor => make_int(a ^ b),
+        Operator::MatMult => None,
+    }
+}
+
+fn float_binary(a: f64, op: Operator, b: f64) -> Option<Constant> {
+    let r = match op {
+        Operator::Add => a + b,
+        Operator::Sub => a - b,
+        Operator::Mult => a * b,
+        Operator::Div => {
+            if b == 0.0 {
+                return None;
+            }
+            a / b
+        }
+        Operator::Mod => {
+            if b == 0.0 {
+                return None;
+            }
+            let m = a % b;
+            if m != 0.0 {
+                if (b < 0.0) != (m < 0.0) {
+                    m + b
+                } else {
+                    m
+                }
+            } else {
+                0.0f64.copysign(b)
+            }
+        }
+        Operator::FloorDiv => {
+            if b == 0.0 {
+                return None;
+            }
+            let m = a % b;
+            let mut div = (a - m) / b;
+            if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
+                div -= 1.0;
+            }
+            if div != 0.0 {
+                let mut fl = div.floor();
+                if div - fl > 0.5 {
+                    fl += 1.0;
+                }
+                fl
+            } else {
+                0.0f64.copysign(a / b)
+            }
+        }
+        Operator::Pow => {
+            if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+                return complex_binary((a, 0.0), op, (b, 0.0));
+            }
+            a.powf(b)
+        }
+        _ => return None,
+    };
+    Some(Constant::Float(r))
+}
+
+fn c_mul(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+/// `_Py_c_quot`.
+fn c_quot(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
+    if abs_br >= abs_bi {
+        if abs_br == 0.0 {
+            return None;
+        }
+        let ratio = b.1 / b.0;
+        let denom = b.0 + b.1 * ratio;
+        Some(((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom))
+    } else if abs_bi >= abs_br {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        Some(((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom))
+    } else {
+        Some((f64::NAN, f64::NAN))
+    }
+}
+
+fn complex_binary(a: (f64, f64), op: Operator, b: (f64, f64)) -> Option<Constant> {
+    let (re, im) = match op {
+        Operator::Add => (a.0 + b.0, a.1 + b.1),
+        Operator::Sub => (a.0 - b.0, a.1 - b.1),
+        Operator::Mult => c_mul(a, b),
+        Operator::Div => c_quot(a, b)?,
+        Operator::Pow => {
+            if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
+                let n = b.0 as i64;
+                let powu = |x: (f64, f64), n: u64| {
+                    let mut r = (1.0, 0.0);
+                    let mut p = x;
+                    let mut mask = 1u64;
+                    while mask > 0 && n >= mask {
+                        if n & mask != 0 {
+                            r = c_mul(r, p);
+                        }
+                        mask <<= 1;
+                        p = c_mul(p, p);
+                    }
+                    r
+                };
+                if n > 0 {
+                    powu(a, n as u64)
+                } else {
+                    c_quot((1.0, 0.0), powu(a, n.unsigned_abs()))?
+                }
+            } else if b.0 == 0.0 && b.1 == 0.0 {
+                (1.0, 0.0)
+            } else if a.0 == 0.0 && a.1 == 0.0 {
+                if b.1 != 0.0 || b.0 < 0.0 {
+                    return None;
+                }
+                (0.0, 0.0)
+            } else {
+                let vabs = a.0.hypot(a.1);
+                let mut len = vabs.powf(b.0);
+                let at = a.1.atan2(a.0);
+                let mut phase = at * b.0;
+                if b.1 != 0.0 {
+                    len /= (at * b.1).exp();
+                    phase += b.1 * vabs.ln();
+                }
+                (len * phase.cos(), len * phase.sin())
+            }
+        }
+        _ => return None,
+    };
+    Some(Constant::Complex { re, im })
+}
+
+fn subscript(value: &Constant, index: &Constant) -> Option<Constant> {
+    let i = int(index)?;
+    let len = match value {
+        Constant::Str(s) => s.len(),
+        Constant::Bytes(b) => b.len(),
+        Constant::Tuple(t) => t.len(),
+        _ => return None,
+    } as i128;
+    let i = if i < 0 { i + len } else { i };
+    if !(0..len).contains(&i) {
+        return None;
+    }
+    let i = i as usize;
+    match value {
+        Constant::Str(_) => str_const(&[*code_points(value)?.get(i)?]),
+        Constant::Bytes(b) => Some(Constant::Int(i64::from(*b.get(i)?))),
+        Constant::Tuple(t) => t.get(i).cloned(),
+        _ => None,
+    }
+}

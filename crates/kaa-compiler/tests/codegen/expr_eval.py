@@ -1,0 +1,1 @@
+a + b * 2 if c else [d, e]

@@ -1,0 +1,6 @@
+import os
+import os.path
+import a.b.c as d
+from x import y, z as w
+from . import q
+from ..m import *

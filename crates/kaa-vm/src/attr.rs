@@ -1,0 +1,502 @@
+//! Attribute access: `getattr`/`setattr`/`delattr` and LOAD_METHOD for
+//! built-in objects, instances of Python classes (instance `__dict__`,
+//! class attributes along the MRO, properties, classmethod/staticmethod,
+//! `__getattr__`), types, modules and `super` objects.
+
+use crate::exceptions::{exc_data, PyErr, PyResult};
+use crate::object::{ObjRef, Payload};
+use crate::types::{lookup, type_data};
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    /// `obj.name`.
+    pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        let n = name.as_str().unwrap_or("");
+        match self.get_attr_opt(obj, n)? {
+            Some(v) => Ok(v),
+            None => {
+                if let Some(m) = self.user_method(obj, "__getattr__") {
+                    return self.call_dunder(&m, obj, &[name.clone()]);
+                }
+                Err(self.no_attribute(obj, n))
+            }
+        }
+    }
+
+    /// The AttributeError for `obj.name`.
+    pub(crate) fn no_attribute(&self, obj: &Value, n: &str) -> PyErr {
+        let msg = match obj {
+            Value::Obj(o) => match &o.payload {
+                Payload::Type(d) => format!("type object '{}' has no attribute '{n}'", d.name),
+                Payload::Module(m) => format!("module '{}' has no attribute '{n}'", m.name),
+                _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
+            },
+            _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
+        };
+        self.attribute_error(msg)
+    }
+
+    /// `obj.name`, None when missing (before `__getattr__`).
+    pub(crate) fn get_attr_opt(&mut self, obj: &Value, n: &str) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = obj {
+            match &o.payload {
+                Payload::Type(_) => return self.type_attr(o, n),
+                Payload::Module(m) => {
+                    if let Some(v) = crate::dict::dict_get_str(&m.dict, n) {
+                        return Ok(Some(v));
+                    }
+                    if n == "__dict__" {
+                        return Ok(Some(Value::Obj(m.dict.clone())));
+                    }
+                    if n == "__name__" {
+                        return Ok(Some(self.new_str(&m.name.clone())));
+                    }
+                    return Ok(None);
+                }
+                Payload::Super(s) => {
+                    let (t, this) = (s.0.clone(), s.1.clone());
+                    return self.super_attr(&t, &this, n);
+                }
+                _ => {}
+            }
+        }
+        if let Some(v) = self.special_attr(obj, n)? {
+            return Ok(Some(v));
+        }
+        let t = self.type_of(obj);
+        let cls_attr = lookup(&t, n);
+        if let Some(Value::Obj(d)) = &cls_attr {
+            if let Payload::Property(p) = &d.payload {
+                let getter = p[0].clone();
+                if getter.is_none() {
+                    return Err(self.attribute_error(format!(
+                        "property '{n}' of '{}' object has no getter",
+                        self.type_name(obj)
+                    )));
+                }
+                return self.call(&getter, &[obj.clone()]).map(Some);
+            }
+        }
+        if let Value::Obj(o) = obj {
+            if let Some(d) = &o.dict {
+                if let Some(v) = crate::dict::dict_get_str(d, n) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        Ok(cls_attr.map(|a| self.bind_attr(a, obj, &t)))
+    }
+
+    /// A class attribute as seen through an instance (methods bind).
+    fn bind_attr(&self, a: Value, obj: &Value, t: &ObjRef) -> Value {
+        match a.payload() {
+            Some(Payload::Function(_)) => self.bind_method(a, obj.clone()),
+            Some(Payload::Builtin(b)) if b.sig.has_self => self.bind_method(a, obj.clone()),
+            Some(Payload::ClassMethod(f)) => self.bind_method(f.clone(), Value::Obj(t.clone())),
+            Some(Payload::StaticMethod(f)) => f.clone(),
+            _ => a,
+        }
+    }
+
+    /// Attributes of types.
+    fn type_attr(&mut self, t: &ObjRef, n: &str) -> PyResult<Option<Value>> {
+        let Some(d) = type_data(t) else { return Ok(None) };
+        match n {
+            "__name__" => return Ok(Some(self.new_str(&d.name.clone()))),
+            "__qualname__" => return Ok(Some(self.new_str(&d.qualname.clone()))),
+            "__module__" if !d.heap => return Ok(Some(self.new_str(&d.module.clone()))),
+            "__bases__" => {
+                let b: Vec<Value> = d.bases.iter().map(|b| Value::Obj(b.clone())).collect();
+                return Ok(Some(self.new_tuple(b)));
+            }
+            "__mro__" => {
+                let mut m = vec![Value::Obj(t.clone())];
+                m.extend(d.mro.iter().map(|b| Value::Obj(b.clone())));
+                return Ok(Some(self.new_tuple(m)));
+            }
+            "__base__" => {
+                return Ok(Some(d.bases.first().map_or(Value::None, |b| Value::Obj(b.clone()))))
+            }
+            "__dict__" => {
+                let table = d.dict.borrow().clone();
+                return Ok(Some(self.new_dict_from(table)));
+            }
+            "__class__" => return Ok(Some(Value::Obj(self.types.type_.clone()))),
+            "__doc__" if d.get_own("__doc__").is_none() => return Ok(Some(Value::None)),
+            _ => {}
+        }
+        match lookup(t, n) {
+            Some(v) => Ok(Some(match v.payload() {
+                Some(Payload::ClassMethod(f)) => self.bind_method(f.clone(), Value::Obj(t.clone())),
+                Some(Payload::StaticMethod(f)) => f.clone(),
+                _ => v,
+            })),
+            None => {
+                // Methods of `type` itself (`C.mro()`).
+                if n == "mro" {
+                    let mut m = vec![Value::Obj(t.clone())];
+                    m.extend(d.mro.iter().map(|b| Value::Obj(b.clone())));
+                    let l = self.new_list(m);
+                    let f = crate::builtins::constant_fn(self, l);
+                    return Ok(Some(f));
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// `super(t, this).n`: the MRO of `this`'s class after `t`.
+    fn super_attr(&mut self, t: &ObjRef, this: &Value, n: &str) -> PyResult<Option<Value>> {
+        let start = match this {
+            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => o.clone(),
+            _ => self.type_of(this),
+        };
+        let mut mro = vec![start.clone()];
+        if let Some(d) = type_data(&start) {
+            mro.extend(d.mro.iter().cloned());
+        }
+        let pos = mro.iter().position(|c| c.ptr_eq(t)).map_or(mro.len(), |p| p + 1);
+        for c in &mro[pos..] {
+            if let Some(v) = type_data(c).and_then(|d| d.get_own(n)) {
+                let is_type = matches!(this, Value::Obj(o) if matches!(o.payload, Payload::Type(_)));
+                if is_type {
+                    return Ok(Some(match v.payload() {
+                        Some(Payload::ClassMethod(f)) => self.bind_method(f.clone(), this.clone()),
+                        Some(Payload::StaticMethod(f)) => f.clone(),
+                        _ => v,
+                    }));
+                }
+                let tt = self.type_of(this);
+                if let Some(Payload::Property(p)) = v.payload() {
+                    let g = p[0].clone();
+                    return self.call(&g, &[this.clone()]).map(Some);
+                }
+                return Ok(Some(self.bind_attr(v, this, &tt)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Attributes every object of a built-in kind has.
+    fn special_attr(&mut self, obj: &Value, n: &str) -> PyResult<Option<Value>> {
+        if n == "__class__" {
+            return Ok(Some(Value::Obj(self.type_of(obj))));
+        }
+        let Value::Obj(o) = obj else {
+            return Ok(match (obj, n) {
+                (Value::Int(_) | Value::Bool(_), "real" | "numerator") => {
+                    Some(Value::Int(match obj {
+                        Value::Bool(b) => *b as i64,
+                        Value::Int(i) => *i,
+                        _ => 0,
+                    }))
+                }
+                (Value::Int(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
+                (Value::Int(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
+                (Value::Float(f), "real") => Some(Value::Float(*f)),
+                (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+                _ => None,
+            });
+        };
+        if n == "__dict__" {
+            if let Some(d) = &o.dict {
+                return Ok(Some(Value::Obj(d.clone())));
+            }
+        }
+        Ok(match &o.payload {
+            Payload::Exception(d) => match n {
+                "args" => Some(d.args.borrow().clone()),
+                "__cause__" => Some(d.cause.borrow().clone()),
+                "__context__" => Some(d.context.borrow().clone()),
+                "__suppress_context__" => Some(Value::Bool(d.suppress_context.get())),
+                "__traceback__" => Some(Value::None),
+                "value" | "code" if o.dict.as_ref().and_then(|dd| crate::dict::dict_get_str(dd, n)).is_none() => {
+                    let is_stop = self.isinstance(obj, &self.exc_type("StopIteration"))
+                        && n == "value";
+                    let is_exit = self.isinstance(obj, &self.exc_type("SystemExit")) && n == "code";
+                    if is_stop || is_exit {
+                        let args = self.exc_args(o);
+                        Some(match args.len() {
+                            0 => Value::None,
+                            1 if is_stop || is_exit => args[0].clone(),
+                            _ => self.new_tuple(args),
+                        })
+                    } else {
+                        None
+                    }
+                }
+                _ => d
+                    .attrs
+                    .borrow()
+                    .iter()
+                    .find(|(k, _)| k == n)
+                    .map(|(_, v)| v.clone()),
+            },
+            Payload::Function(f) => match n {
+                "__name__" => Some(self.new_str(&f.name.borrow().clone())),
+                "__qualname__" => Some(self.new_str(&f.qualname.borrow().clone())),
+                "__doc__" => Some(f.doc.clone()),
+                "__module__" => Some(f.module.clone()),
+                "__defaults__" => Some(if f.defaults.is_empty() {
+                    Value::None
+                } else {
+                    self.new_tuple(f.defaults.clone())
+                }),
+                "__kwdefaults__" => Some(f.kwdefaults.clone().map_or(Value::None, Value::Obj)),
+                "__globals__" => Some(Value::Obj(f.globals.clone())),
+                "__code__" => Some(Value::Obj(ObjRef::new(
+                    self.types.code.clone(),
+                    Payload::Code(f.code.clone()),
+                ))),
+                "__closure__" => Some(if f.closure.is_empty() {
+                    Value::None
+                } else {
+                    self.new_tuple(f.closure.clone())
+                }),
+                "__annotations__" => Some(match &f.annotations {
+                    Some(a) => {
+                        if let Some(items) = a.as_tuple() {
+                            let d = self.new_dict_obj();
+                            let items = items.to_vec();
+                            for pair in items.chunks(2) {
+                                if let [k, v] = pair {
+                                    crate::dict::dict_set(self, &d, k.clone(), v.clone())?;
+                                }
+                            }
+                            Value::Obj(d)
+                        } else {
+                            a.clone()
+                        }
+                    }
+                    None => Value::Obj(self.new_dict_obj()),
+                }),
+                "__dict__" => {
+                    let d = f.attrs.borrow().clone();
+                    Some(Value::Obj(match d {
+                        Some(d) => d,
+                        None => {
+                            let d = self.new_dict_obj();
+                            *f.attrs.borrow_mut() = Some(d.clone());
+                            d
+                        }
+                    }))
+                }
+                _ => f
+                    .attrs
+                    .borrow()
+                    .as_ref()
+                    .and_then(|d| crate::dict::dict_get_str(d, n)),
+            },
+            Payload::Builtin(b) => match n {
+                "__name__" => Some(self.new_str(&b.sig.name.clone())),
+                "__qualname__" => Some(self.new_str(&b.sig.qualname.clone())),
+                "__doc__" => Some(Value::None),
+                "__text_signature__" => Some(Value::None),
+                _ => None,
+            },
+            Payload::BoundMethod(bm) => match n {
+                "__self__" => Some(bm.1.clone()),
+                "__func__" => Some(bm.0.clone()),
+                "__name__" | "__qualname__" | "__doc__" => {
+                    let f = bm.0.clone();
+                    return self.get_attr_opt(&f, n);
+                }
+                _ => None,
+            },
+            Payload::Range(r) => match n {
+                "start" => Some(Value::Int(r.start)),
+                "stop" => Some(Value::Int(r.stop)),
+                "step" => Some(Value::Int(r.step)),
+                _ => None,
+            },
+            Payload::Slice(s) => match n {
+                "start" => Some(s[0].clone()),
+                "stop" => Some(s[1].clone()),
+                "step" => Some(s[2].clone()),
+                _ => None,
+            },
+            Payload::Code(c) => match n {
+                "co_name" => Some(self.new_str(&c.name.clone())),
+                "co_qualname" => Some(self.new_str(&c.qualname.clone())),
+                "co_filename" => Some(self.new_str(&c.filename.clone())),
+                "co_firstlineno" => Some(Value::Int(c.obj.firstlineno as i64)),
+                "co_argcount" => Some(Value::Int(c.obj.argcount as i64)),
+                "co_varnames" => {
+                    let v: Vec<Value> = c
+                        .obj
+                        .varnames()
+                        .iter()
+                        .map(|s| self.new_str(&s.to_string_lossy()))
+                        .collect();
+                    Some(self.new_tuple(v))
+                }
+                _ => None,
+            },
+            Payload::Property(p) => match n {
+                "fget" => Some(p[0].clone()),
+                "fset" => Some(p[1].clone()),
+                "fdel" => Some(p[2].clone()),
+                _ => None,
+            },
+            Payload::Generator(g) => match n {
+                "__name__" => Some(self.new_str(&g.borrow().name.clone())),
+                "__qualname__" => Some(self.new_str(&g.borrow().qualname.clone())),
+                _ => None,
+            },
+            Payload::StaticMethod(f) | Payload::ClassMethod(f) if n == "__func__" => Some(f.clone()),
+            _ => None,
+        })
+    }
+
+    /// LOAD_METHOD: (Some(function), self) for a method found on the
+    /// class, so no bound method is allocated; else (None, attribute).
+    pub(crate) fn load_method(&mut self, obj: &Value, name: &Value) -> PyResult<(Option<Value>, Value)> {
+        let n = name.as_str().unwrap_or("");
+        let is_plain = match obj {
+            Value::Obj(o) => !matches!(
+                o.payload,
+                Payload::Type(_) | Payload::Module(_) | Payload::Super(_)
+            ),
+            _ => true,
+        };
+        if is_plain {
+            let t = self.type_of(obj);
+            if let Some(a) = lookup(&t, n) {
+                let is_method = match a.payload() {
+                    Some(Payload::Function(_)) => true,
+                    Some(Payload::Builtin(b)) => b.sig.has_self,
+                    _ => false,
+                };
+                let shadowed = match obj {
+                    Value::Obj(o) => o
+                        .dict
+                        .as_ref()
+                        .is_some_and(|d| crate::dict::dict_get_str(d, n).is_some()),
+                    _ => false,
+                };
+                if is_method && !shadowed {
+                    return Ok((Some(a), obj.clone()));
+                }
+            }
+        }
+        Ok((None, self.get_attr(obj, name)?))
+    }
+
+    /// `obj.name = v`.
+    pub fn set_attr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        let n = name.as_str().unwrap_or("");
+        if let Value::Obj(o) = obj {
+            if let Payload::Type(d) = &o.payload {
+                if !d.heap {
+                    return Err(self.type_error(format!(
+                        "cannot set '{n}' attribute of immutable type '{}'",
+                        d.name
+                    )));
+                }
+                d.set_own(name.clone(), v);
+                return Ok(());
+            }
+            let t = self.type_of(obj);
+            if let Some(setattr) = crate::types::lookup_user(&t, "__setattr__") {
+                self.call(&setattr, &[obj.clone(), name.clone(), v])?;
+                return Ok(());
+            }
+            if let Some(Value::Obj(pobj)) = lookup(&t, n) {
+                if let Payload::Property(p) = &pobj.payload {
+                    let setter = p[1].clone();
+                    if setter.is_none() {
+                        return Err(self.attribute_error(format!(
+                            "property '{n}' of '{}' object has no setter",
+                            self.type_name(obj)
+                        )));
+                    }
+                    self.call(&setter, &[obj.clone(), v])?;
+                    return Ok(());
+                }
+            }
+            if let Some(data) = exc_data(o) {
+                match n {
+                    "__cause__" => {
+                        *data.cause.borrow_mut() = v;
+                        data.suppress_context.set(true);
+                        return Ok(());
+                    }
+                    "__context__" => {
+                        *data.context.borrow_mut() = v;
+                        return Ok(());
+                    }
+                    "__suppress_context__" => {
+                        let b = self.is_true(&v)?;
+                        data.suppress_context.set(b);
+                        return Ok(());
+                    }
+                    "args" => {
+                        let items = self.collect(&v)?;
+                        *data.args.borrow_mut() = self.new_tuple(items);
+                        return Ok(());
+                    }
+                    "__traceback__" => return Ok(()),
+                    _ => {}
+                }
+            }
+            if let Some(d) = &o.dict {
+                let d = d.clone();
+                return crate::dict::dict_set(self, &d, name.clone(), v);
+            }
+            if let Payload::Function(f) = &o.payload {
+                let d = f.attrs.borrow().clone();
+                let d = match d {
+                    Some(d) => d,
+                    None => {
+                        let d = self.new_dict_obj();
+                        *f.attrs.borrow_mut() = Some(d.clone());
+                        d
+                    }
+                };
+                return crate::dict::dict_set(self, &d, name.clone(), v);
+            }
+            if let Payload::Module(m) = &o.payload {
+                let d = m.dict.clone();
+                return crate::dict::dict_set(self, &d, name.clone(), v);
+            }
+        }
+        Err(self.attribute_error(format!(
+            "'{}' object has no attribute '{n}'",
+            self.type_name(obj)
+        )))
+    }
+
+    /// `del obj.name`.
+    pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let n = name.as_str().unwrap_or("");
+        if let Value::Obj(o) = obj {
+            if let Payload::Type(d) = &o.payload {
+                if d.heap {
+                    let h = crate::strobj::str_hash(n);
+                    if d.dict.borrow_mut().remove(h, &mut |k| k.as_str() == Some(n)).is_some() {
+                        return Ok(());
+                    }
+                }
+                return Err(self.no_attribute(obj, n));
+            }
+            let t = self.type_of(obj);
+            if let Some(Value::Obj(pobj)) = lookup(&t, n) {
+                if let Payload::Property(p) = &pobj.payload {
+                    let deleter = p[2].clone();
+                    if !deleter.is_none() {
+                        self.call(&deleter, &[obj.clone()])?;
+                        return Ok(());
+                    }
+                }
+            }
+            if let Some(d) = &o.dict {
+                let d = d.clone();
+                if crate::dict::dict_del(self, &d, name)? {
+                    return Ok(());
+                }
+            }
+        }
+        Err(self.no_attribute(obj, n))
+    }
+}

@@ -1,0 +1,1300 @@
+//! The `builtins` module: the built-in functions (declared with the
+//! signature-line pattern of native.rs), the built-in types' constructors
+//! and methods installed into their type dicts, and the small `sys` module.
+
+use std::cell::Cell;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::exceptions::PyResult;
+use crate::iter::IterState;
+use crate::native::{Args, Builtin, NativeFn, Sig};
+use crate::object::{ObjRef, Payload, RangeData};
+use crate::types::type_data;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// A built-in function object for `sig` and `func`.
+pub fn make_builtin(vm: &Vm, sig: &str, func: NativeFn) -> Value {
+    Value::Obj(ObjRef::new(
+        vm.types.builtin.clone(),
+        Payload::Builtin(Box::new(Builtin {
+            sig: Sig::parse(sig),
+            func,
+        })),
+    ))
+}
+
+fn constant_impl(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(a.this.clone())
+}
+
+/// A callable returning `v` (e.g. `C.mro`).
+pub fn constant_fn(vm: &Vm, v: Value) -> Value {
+    let f = make_builtin(vm, "mro($self, /)", constant_impl);
+    vm.bind_method(f, v)
+}
+
+fn set_in(vm: &Vm, t: &ObjRef, methods: &[(&str, NativeFn)]) {
+    if let Some(d) = type_data(t) {
+        for (sig, f) in methods {
+            let b = make_builtin(vm, sig, *f);
+            let name = Sig::parse(sig).name;
+            d.set_own(vm.new_str(&name), b);
+        }
+    }
+}
+
+fn set_global(vm: &Vm, name: &str, v: Value) {
+    let k = vm.new_str(name);
+    crate::dict::dict_set_simple(vm, &vm.builtins, k, v);
+}
+
+/// Fills the builtins module and the built-in types' dicts.
+pub fn install(vm: &mut Vm) {
+    let t = vm.types.clone_refs();
+    set_in(vm, &t.list, crate::list::LIST_METHODS);
+    set_in(vm, &t.tuple, crate::list::TUPLE_METHODS);
+    set_in(vm, &t.dict, crate::dict::METHODS);
+    set_in(vm, &t.set, crate::set::SET_METHODS);
+    set_in(vm, &t.frozenset, crate::set::FROZENSET_METHODS);
+    set_in(vm, &t.str_, crate::strmethods::METHODS);
+    set_in(vm, &t.generator, crate::generator::METHODS);
+    set_in(vm, &t.int, INT_METHODS);
+    set_in(vm, &t.float, FLOAT_METHODS);
+    set_in(vm, &t.object, OBJECT_METHODS);
+    set_in(vm, &t.range, &[("range.__kaa_new__(*args)", range_new)]);
+    set_in(vm, &t.slice, &[("slice.__kaa_new__(*args)", slice_new)]);
+    set_in(vm, &t.bool_, &[("bool.__kaa_new__(x=False, /)", bool_new)]);
+    set_in(vm, &t.property, &[
+        ("property.__kaa_new__(fget=None, fset=None, fdel=None, doc=None)", property_new),
+        ("property.setter($self, fset, /)", property_setter),
+        ("property.getter($self, fget, /)", property_getter),
+        ("property.deleter($self, fdel, /)", property_deleter),
+    ]);
+    set_in(vm, &t.staticmethod, &[("staticmethod.__kaa_new__(function, /)", staticmethod_new)]);
+    set_in(vm, &t.classmethod, &[("classmethod.__kaa_new__(function, /)", classmethod_new)]);
+    set_in(vm, &t.super_, &[("super.__kaa_new__(type=None, obj=None, /)", super_new)]);
+    if let Some(be) = vm.types.exc.get("BaseException").cloned() {
+        set_in(vm, &be, EXC_METHODS);
+    }
+    for (name, sig, f) in ITER_CTORS {
+        if let Some(ty) = vm.types.by_name.get(name).cloned() {
+            set_in(vm, &ty, &[(sig, *f)]);
+        }
+    }
+    if let Some(dt) = type_data(&t.dict) {
+        for (sig, f) in crate::dict::STATIC {
+            let b = make_builtin(vm, sig, *f);
+            let sm = Value::Obj(ObjRef::new(vm.types.staticmethod.clone(), Payload::StaticMethod(b)));
+            dt.set_own(vm.new_str("fromkeys"), sm);
+        }
+    }
+    for (name, ty) in [
+        ("object", &t.object),
+        ("type", &t.type_),
+        ("int", &t.int),
+        ("bool", &t.bool_),
+        ("float", &t.float),
+        ("str", &t.str_),
+        ("bytes", &t.bytes),
+        ("list", &t.list),
+        ("tuple", &t.tuple),
+        ("dict", &t.dict),
+        ("set", &t.set),
+        ("frozenset", &t.frozenset),
+        ("range", &t.range),
+        ("slice", &t.slice),
+        ("property", &t.property),
+        ("staticmethod", &t.staticmethod),
+        ("classmethod", &t.classmethod),
+        ("super", &t.super_),
+    ] {
+        set_global(vm, name, Value::Obj(ty.clone()));
+    }
+    for name in ["enumerate", "zip", "map", "filter", "reversed"] {
+        if let Some(ty) = vm.types.by_name.get(name).cloned() {
+            set_global(vm, name, Value::Obj(ty));
+        }
+    }
+    let excs: Vec<(&str, ObjRef)> = vm.types.exc.iter().map(|(k, v)| (*k, v.clone())).collect();
+    for (name, ty) in excs {
+        set_global(vm, name, Value::Obj(ty));
+    }
+    for alias in ["EnvironmentError", "IOError"] {
+        set_global(vm, alias, Value::Obj(vm.exc_type("OSError")));
+    }
+    set_global(vm, "NotImplemented", vm.not_implemented.clone());
+    set_global(vm, "Ellipsis", vm.ellipsis.clone());
+    set_global(vm, "__name__", vm.new_str("builtins"));
+    for (sig, f) in FUNCTIONS {
+        let b = make_builtin(vm, sig, *f);
+        let name = Sig::parse(sig).name;
+        set_global(vm, &name, b);
+    }
+}
+
+/// The types `install` needs, cloned out of the Vm.
+pub struct TypeRefs {
+    object: ObjRef,
+    type_: ObjRef,
+    int: ObjRef,
+    bool_: ObjRef,
+    float: ObjRef,
+    str_: ObjRef,
+    bytes: ObjRef,
+    list: ObjRef,
+    tuple: ObjRef,
+    dict: ObjRef,
+    set: ObjRef,
+    frozenset: ObjRef,
+    range: ObjRef,
+    slice: ObjRef,
+    property: ObjRef,
+    staticmethod: ObjRef,
+    classmethod: ObjRef,
+    super_: ObjRef,
+    generator: ObjRef,
+}
+
+impl crate::types::Types {
+    /// Clones of the type refs `install` fills in.
+    pub fn clone_refs(&self) -> TypeRefs {
+        TypeRefs {
+            object: self.object.clone(),
+            type_: self.type_.clone(),
+            int: self.int.clone(),
+            bool_: self.bool_.clone(),
+            float: self.float.clone(),
+            str_: self.str_.clone(),
+            bytes: self.bytes.clone(),
+            list: self.list.clone(),
+            tuple: self.tuple.clone(),
+            dict: self.dict.clone(),
+            set: self.set.clone(),
+            frozenset: self.frozenset.clone(),
+            range: self.range.clone(),
+            slice: self.slice.clone(),
+            property: self.property.clone(),
+            staticmethod: self.staticmethod.clone(),
+            classmethod: self.classmethod.clone(),
+            super_: self.super_.clone(),
+            generator: self.generator.clone(),
+        }
+    }
+}
+
+// ---- constructors ----
+
+fn int_from_str(vm: &mut Vm, s: &str, base: i64) -> PyResult<Value> {
+    match kaa_num::parse_int(s, base, kaa_num::DEFAULT_MAX_STR_DIGITS) {
+        Ok(kaa_num::Int::Small(i)) => Ok(Value::Int(i)),
+        Ok(kaa_num::Int::Big(b)) => Ok(Value::from_bigint(b, vm)),
+        Err(e) => Err(vm.new_error(e.exception_name(), e.message())),
+    }
+}
+
+fn int_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let Some(x) = a.get(0) else { return Ok(Value::Int(0)) };
+    if let Some(b) = a.get(1) {
+        let base = vm.index_of(b)?.unwrap_or(10);
+        let Some(s) = x.as_str() else {
+            return Err(vm.type_error("int() can't convert non-string with explicit base"));
+        };
+        let s = s.to_string();
+        return int_from_str(vm, &s, base);
+    }
+    if let Some(m) = vm.user_method(x, "__int__").or_else(|| vm.user_method(x, "__index__")) {
+        return vm.call_dunder(&m, x, &[]);
+    }
+    match x {
+        Value::Int(i) => Ok(Value::Int(*i)),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(vm.value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(vm.overflow_error("cannot convert float infinity to integer"));
+            }
+            let b: BigInt = num_traits::FromPrimitive::from_f64(f.trunc()).unwrap_or_default();
+            Ok(Value::from_bigint(b, vm))
+        }
+        _ => {
+            if let Some(b) = x.as_bigint() {
+                return Ok(Value::from_bigint(b.clone(), vm));
+            }
+            if let Some(s) = x.as_str() {
+                let s = s.to_string();
+                return int_from_str(vm, &s, 10);
+            }
+            Err(vm.type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                vm.type_name(x)
+            )))
+        }
+    }
+}
+
+fn float_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let Some(x) = a.get(0) else { return Ok(Value::Float(0.0)) };
+    if let Some(m) = vm.user_method(x, "__float__") {
+        return vm.call_dunder(&m, x, &[]);
+    }
+    match x {
+        Value::Float(f) => Ok(Value::Float(*f)),
+        Value::Int(i) => Ok(Value::Float(*i as f64)),
+        Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
+        _ => {
+            if let Some(b) = x.as_bigint() {
+                return Ok(Value::Float(crate::int::big_to_f64(vm, b)?));
+            }
+            if let Some(s) = x.as_str() {
+                // TEMPORARY: Rust's parser until kaa_num::parse_float lands.
+                let t = s.trim().replace('_', "");
+                let low = t.to_ascii_lowercase();
+                let r = match low.trim_start_matches(['+', '-']) {
+                    "inf" | "infinity" => Some(if low.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY }),
+                    "nan" => Some(f64::NAN),
+                    _ => t.parse::<f64>().ok().filter(|_| !t.is_empty() && !low.contains("inf") && !low.contains("nan")),
+                };
+                return match r {
+                    Some(f) => Ok(Value::Float(f)),
+                    None => {
+                        let rs = vm.repr_of(x)?;
+                        Err(vm.value_error(format!("could not convert string to float: {rs}")))
+                    }
+                };
+            }
+            Err(vm.type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                vm.type_name(x)
+            )))
+        }
+    }
+}
+
+fn bool_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match a.get(0) {
+        Some(v) => Ok(Value::Bool(vm.is_true(v)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+fn range_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let n = a.rest.len();
+    if n == 0 {
+        return Err(vm.type_error("range expected at least 1 argument, got 0"));
+    }
+    if n > 3 {
+        return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}")));
+    }
+    let mut v = [0i64; 3];
+    for (i, x) in a.rest.iter().enumerate() {
+        v[i] = match vm.index_of(x) {
+            Ok(Some(i)) => i,
+            Ok(None) => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(x)
+                )))
+            }
+            Err(_) => return Err(vm.not_implemented("range() over big ints is not supported by kaa yet")),
+        };
+    }
+    let (start, stop, step) = match n {
+        1 => (0, v[0], 1),
+        2 => (v[0], v[1], 1),
+        _ => (v[0], v[1], v[2]),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.range.clone(),
+        Payload::Range(RangeData { start, stop, step }),
+    )))
+}
+
+fn slice_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let r = a.rest;
+    let parts = match r.len() {
+        1 => [Value::None, r[0].clone(), Value::None],
+        2 => [r[0].clone(), r[1].clone(), Value::None],
+        3 => [r[0].clone(), r[1].clone(), r[2].clone()],
+        n => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
+    };
+    Ok(Value::Obj(ObjRef::new(vm.types.slice.clone(), Payload::Slice(Box::new(parts)))))
+}
+
+fn property_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let g = |i: usize| a.get(i).cloned().unwrap_or(Value::None);
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.property.clone(),
+        Payload::Property(Box::new([g(0), g(1), g(2)])),
+    )))
+}
+
+fn property_with(vm: &mut Vm, a: &Args<'_>, slot: usize) -> PyResult<Value> {
+    let Some(Payload::Property(p)) = a.this.payload() else {
+        return Err(vm.type_error("descriptor requires a 'property' object"));
+    };
+    let mut parts = (**p).clone();
+    parts[slot] = a.arg(0).clone();
+    Ok(Value::Obj(ObjRef::new(vm.types.property.clone(), Payload::Property(Box::new(parts)))))
+}
+
+fn property_getter(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    property_with(vm, a, 0)
+}
+fn property_setter(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    property_with(vm, a, 1)
+}
+fn property_deleter(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    property_with(vm, a, 2)
+}
+
+fn staticmethod_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Obj(ObjRef::new(vm.types.staticmethod.clone(), Payload::StaticMethod(a.arg(0).clone()))))
+}
+
+fn classmethod_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Obj(ObjRef::new(vm.types.classmethod.clone(), Payload::ClassMethod(a.arg(0).clone()))))
+}
+
+fn super_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match (a.get(0), a.get(1)) {
+        (Some(t), Some(o)) => {
+            let (t, o) = (t.clone(), o.clone());
+            vm.new_super(&t, &o)
+        }
+        _ => Err(vm.runtime_error("super(): no arguments")),
+    }
+}
+
+fn enumerate_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let it = vm.get_iter(a.arg(0))?;
+    let start = match a.get(1) {
+        Some(v) => vm.index_of(v)?.unwrap_or(0),
+        None => 0,
+    };
+    Ok(vm.new_iter("enumerate", IterState::Enumerate(it, start)))
+}
+
+fn zip_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let mut its = Vec::with_capacity(a.rest.len());
+    for (i, x) in a.rest.iter().enumerate() {
+        match vm.get_iter(x) {
+            Ok(it) => its.push(it),
+            Err(e) if vm.err_matches(&e, "TypeError") => {
+                return Err(vm.type_error(format!(
+                    "zip argument #{} must support iteration",
+                    i + 1
+                )))
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let strict = match a.get(0) {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    Ok(vm.new_iter("zip", IterState::Zip(its, strict)))
+}
+
+fn map_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    if a.rest.len() < 2 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let f = a.rest[0].clone();
+    let mut its = Vec::new();
+    for x in &a.rest[1..] {
+        its.push(vm.get_iter(x)?);
+    }
+    Ok(vm.new_iter("map", IterState::Map(f, its)))
+}
+
+fn filter_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let it = vm.get_iter(a.arg(1))?;
+    Ok(vm.new_iter("filter", IterState::Filter(a.arg(0).clone(), it)))
+}
+
+fn reversed_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let v = a.arg(0);
+    if let Some(m) = vm.user_method(v, "__reversed__") {
+        return vm.call_dunder(&m, v, &[]);
+    }
+    match v.payload() {
+        Some(Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Range(_)) => {
+            let n = vm.len(v)? as isize;
+            let name = if matches!(v.payload(), Some(Payload::List(_))) { "list_reverseiterator" } else { "reversed" };
+            Ok(vm.new_iter(name, IterState::Reversed(v.clone(), n - 1)))
+        }
+        Some(Payload::Dict(_)) => {
+            let keys: Vec<Value> = v.as_obj().map(crate::dict::dict_items).unwrap_or_default().into_iter().rev().map(|(k, _)| k).collect();
+            Ok(vm.new_iter("dict_reversekeyiterator", IterState::Items(keys, 0)))
+        }
+        _ => {
+            if vm.user_method(v, "__getitem__").is_some() && vm.user_method(v, "__len__").is_some() {
+                let n = vm.len(v)? as isize;
+                return Ok(vm.new_iter("reversed", IterState::Reversed(v.clone(), n - 1)));
+            }
+            Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(v))))
+        }
+    }
+}
+
+fn object_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    if !a.rest.is_empty() {
+        return Err(vm.type_error("object() takes no arguments"));
+    }
+    Ok(Value::Obj(ObjRef::new(vm.types.object.clone(), Payload::Plain)))
+}
+
+const ITER_CTORS: &[(&str, &str, NativeFn)] = &[
+    ("enumerate", "enumerate.__kaa_new__(iterable, start=0)", enumerate_new),
+    ("zip", "zip.__kaa_new__(*iterables, strict=False)", zip_new),
+    ("map", "map.__kaa_new__(*args)", map_new),
+    ("filter", "filter.__kaa_new__(function, iterable, /)", filter_new),
+    ("reversed", "reversed.__kaa_new__(sequence, /)", reversed_new),
+];
+
+// ---- methods of object, int, float, BaseException ----
+
+fn object_init(_vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn object_repr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let v = &a.this;
+    let t = vm.type_of(v);
+    let (m, q) = type_data(&t).map_or(("builtins".to_string(), String::new()), |d| (d.module.clone(), d.qualname.clone()));
+    let id = v.as_obj().map_or(0, |o| o.id());
+    let s = if m == "builtins" { format!("<{q} object at {id:#x}>") } else { format!("<{m}.{q} object at {id:#x}>") };
+    Ok(vm.new_str(&s))
+}
+
+fn object_str(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = vm.repr_of(&a.this)?;
+    Ok(vm.new_str(&s))
+}
+
+fn object_eq(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(if a.this.is(a.arg(0)) { Value::Bool(true) } else { vm.not_implemented.clone() })
+}
+
+fn object_hash(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let id = a.this.as_obj().map_or(0, |o| o.id()) as u64;
+    let _ = vm;
+    Ok(Value::Int(id.rotate_right(4) as i64))
+}
+
+fn object_new_method(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match a.rest.first() {
+        Some(Value::Obj(t)) if matches!(t.payload, Payload::Type(_)) => {
+            let t = t.clone();
+            vm.new_instance(&t, &[], &[])
+        }
+        _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
+    }
+}
+
+const OBJECT_METHODS: &[(&str, NativeFn)] = &[
+    ("object.__init__($self, *args, **kwargs)", object_init),
+    ("object.__repr__($self, /)", object_repr),
+    ("object.__str__($self, /)", object_str),
+    ("object.__eq__($self, value, /)", object_eq),
+    ("object.__hash__($self, /)", object_hash),
+    ("object.__new__(*args, **kwargs)", object_new_method),
+    ("object.__kaa_new__(*args)", object_new),
+];
+
+fn exc_init(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    if let Some(o) = a.this.as_obj() {
+        if let Some(d) = crate::exceptions::exc_data(o) {
+            *d.args.borrow_mut() = vm.new_tuple(a.rest.to_vec());
+        }
+    }
+    Ok(Value::None)
+}
+
+fn exc_with_traceback(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(a.this.clone())
+}
+
+fn exc_str(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let o = a.this.as_obj().cloned();
+    let args = o.map(|o| vm.exc_args(&o)).unwrap_or_default();
+    let s = match args.len() {
+        0 => String::new(),
+        1 => vm.str_of(&args[0])?,
+        _ => {
+            let t = vm.new_tuple(args);
+            vm.repr_of(&t)?
+        }
+    };
+    Ok(vm.new_str(&s))
+}
+
+fn exc_add_note(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let Some(o) = a.this.as_obj().cloned() else { return Ok(Value::None) };
+    if a.arg(0).as_str().is_none() {
+        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(a.arg(0)))));
+    }
+    let key = vm.new_str("__notes__");
+    let notes = match vm.get_attr_opt(&a.this, "__notes__")? {
+        Some(n) => n,
+        None => {
+            let l = vm.new_list(Vec::new());
+            if let Some(d) = &o.dict {
+                crate::dict::dict_set(vm, d, key, l.clone())?;
+            }
+            l
+        }
+    };
+    if let Some(Payload::List(l)) = notes.payload() {
+        l.borrow_mut().push(a.arg(0).clone());
+    }
+    Ok(Value::None)
+}
+
+const EXC_METHODS: &[(&str, NativeFn)] = &[
+    ("BaseException.__init__($self, *args)", exc_init),
+    ("BaseException.__str__($self, /)", exc_str),
+    ("BaseException.with_traceback($self, tb, /)", exc_with_traceback),
+    ("BaseException.add_note($self, note, /)", exc_add_note),
+];
+
+fn int_bit_length(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let b = a.this.to_bigint().unwrap_or_default();
+    let _ = vm;
+    Ok(Value::Int(b.magnitude().bits() as i64))
+}
+
+fn int_conjugate(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(a.this.clone())
+}
+
+fn int_bit_count(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let b = a.this.to_bigint().unwrap_or_default();
+    Ok(Value::Int(b.magnitude().iter_u64_digits().map(|d| d.count_ones() as i64).sum()))
+}
+
+const INT_METHODS: &[(&str, NativeFn)] = &[
+    ("int.bit_length($self, /)", int_bit_length),
+    ("int.bit_count($self, /)", int_bit_count),
+    ("int.conjugate($self, /)", int_conjugate),
+    ("int.__index__($self, /)", int_conjugate),
+    ("int.__kaa_new__(x=0, /, base=10)", int_new),
+];
+
+fn float_is_integer(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(a.this, Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
+}
+
+const FLOAT_METHODS: &[(&str, NativeFn)] = &[
+    ("float.is_integer($self, /)", float_is_integer),
+    ("float.__kaa_new__(x=0, /)", float_new),
+];
+
+// ---- functions ----
+
+fn b_print(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let sep = match a.opt(0) {
+        Some(v) => match v.as_str() {
+            Some(s) => s.to_string(),
+            None => return Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(v)))),
+        },
+        None => " ".to_string(),
+    };
+    let end = match a.opt(1) {
+        Some(v) => match v.as_str() {
+            Some(s) => s.to_string(),
+            None => return Err(vm.type_error(format!("end must be None or a string, not {}", vm.type_name(v)))),
+        },
+        None => "\n".to_string(),
+    };
+    let mut out = String::new();
+    for (i, x) in a.rest.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match x.as_str() {
+            Some(s) if !vm.is_heap(x) => out.push_str(s),
+            _ => out.push_str(&vm.str_of(x)?),
+        }
+    }
+    out.push_str(&end);
+    match a.opt(2) {
+        Some(file) => {
+            let file = file.clone();
+            vm.write_to(&file, &out)?;
+        }
+        None => vm.write_stdout(&out),
+    }
+    if let Some(f) = a.get(3) {
+        if vm.is_true(f)? {
+            vm.flush_stdout();
+        }
+    }
+    Ok(Value::None)
+}
+
+impl Vm {
+    /// `file.write(s)` (sys.stdout / sys.stderr natively).
+    pub(crate) fn write_to(&mut self, file: &Value, s: &str) -> PyResult<()> {
+        if let Some(Payload::Counter(c)) = file.payload() {
+            if c.get() == 2 {
+                self.flush_stdout();
+                eprint!("{s}");
+            } else {
+                self.write_stdout(s);
+            }
+            return Ok(());
+        }
+        let w = self.get_attr(file, &self.new_str("write"))?;
+        let sv = self.new_str(s);
+        self.call(&w, &[sv])?;
+        Ok(())
+    }
+}
+
+fn b_len(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(vm.len(a.arg(0))? as i64))
+}
+
+fn b_repr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = vm.repr_of(a.arg(0))?;
+    Ok(vm.new_str(&s))
+}
+
+fn b_ascii(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = vm.repr_of(a.arg(0))?;
+    Ok(vm.new_str(&crate::strmethods::ascii_escape(&s)))
+}
+
+fn classinfo_check(vm: &mut Vm, cls: &Value, what: &str) -> PyResult<Vec<ObjRef>> {
+    let items = match cls.as_tuple() {
+        Some(t) => t.to_vec(),
+        None => vec![cls.clone()],
+    };
+    let mut out = Vec::new();
+    for it in items {
+        match &it {
+            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => out.push(o.clone()),
+            Value::Obj(_) if it.as_tuple().is_some() => out.extend(classinfo_check(vm, &it, what)?),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "{what}() arg 2 must be a type, a tuple of types, or a union"
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn b_isinstance(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let types = classinfo_check(vm, a.arg(1), "isinstance")?;
+    let t = vm.type_of(a.arg(0));
+    Ok(Value::Bool(types.iter().any(|c| crate::types::is_subtype(&t, c))))
+}
+
+fn b_issubclass(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let Some(t) = a.arg(0).as_obj().filter(|o| matches!(o.payload, Payload::Type(_))).cloned() else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    let types = classinfo_check(vm, a.arg(1), "issubclass")?;
+    Ok(Value::Bool(types.iter().any(|c| crate::types::is_subtype(&t, c))))
+}
+
+fn b_abs(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let v = a.arg(0);
+    if let Some(m) = vm.user_method(v, "__abs__") {
+        return vm.call_dunder(&m, v, &[]);
+    }
+    match v {
+        Value::Int(i) => Ok(match i.checked_abs() {
+            Some(x) => Value::Int(x),
+            None => Value::from_bigint(BigInt::from(*i).abs(), vm),
+        }),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        _ => match v.as_bigint() {
+            Some(b) => Ok(Value::from_bigint(b.abs(), vm)),
+            None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+        },
+    }
+}
+
+fn minmax(vm: &mut Vm, a: &Args<'_>, is_max: bool) -> PyResult<Value> {
+    let name = if is_max { "max" } else { "min" };
+    let items = match a.rest.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.collect(&a.rest[0])?,
+        _ => {
+            if a.get(1).is_some() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            a.rest.to_vec()
+        }
+    };
+    let key = a.opt(0).cloned();
+    if items.is_empty() {
+        return match a.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        };
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) => vm.call(k, std::slice::from_ref(&best))?,
+        None => best.clone(),
+    };
+    for it in items.into_iter().skip(1) {
+        let k = match &key {
+            Some(kf) => vm.call(kf, std::slice::from_ref(&it))?,
+            None => it.clone(),
+        };
+        let better = if is_max { vm.lt(&best_key, &k)? } else { vm.lt(&k, &best_key)? };
+        if better {
+            best = it;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+fn b_max(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    minmax(vm, a, true)
+}
+fn b_min(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    minmax(vm, a, false)
+}
+
+fn b_sum(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let mut acc = a.get(1).cloned().unwrap_or(Value::Int(0));
+    if acc.as_str().is_some() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = vm.get_iter(a.arg(0))?;
+    while let Some(x) = vm.iter_next(&it)? {
+        acc = match (&acc, &x) {
+            (Value::Int(p), Value::Int(q)) => match p.checked_add(*q) {
+                Some(r) => Value::Int(r),
+                None => vm.binary_op(&acc, &x, 0)?,
+            },
+            (Value::Float(p), Value::Float(q)) => Value::Float(p + q),
+            _ => vm.binary_op(&acc, &x, 0)?,
+        };
+    }
+    Ok(acc)
+}
+
+fn b_sorted(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let items = vm.collect(a.arg(0))?;
+    let rev = match a.get(2) {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    let key = a.opt(1).cloned();
+    let out = vm.sort_values(items, key.as_ref(), rev)?;
+    Ok(vm.new_list(out))
+}
+
+fn b_all(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let it = vm.get_iter(a.arg(0))?;
+    while let Some(x) = vm.iter_next(&it)? {
+        if !vm.is_true(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn b_any(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let it = vm.get_iter(a.arg(0))?;
+    while let Some(x) = vm.iter_next(&it)? {
+        if vm.is_true(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn b_iter(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match a.get(1) {
+        Some(sentinel) => Ok(vm.new_iter("callable_iterator", IterState::Callable(a.arg(0).clone(), sentinel.clone()))),
+        None => vm.get_iter(a.arg(0)),
+    }
+}
+
+fn b_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let it = a.arg(0);
+    let is_iter = matches!(it.payload(), Some(Payload::Iter(_) | Payload::Generator(_))) || vm.user_method(it, "__next__").is_some();
+    if !is_iter {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    if let Some(Payload::Generator(_)) = it.payload() {
+        return match vm.gen_send(it, Value::None, None)? {
+            crate::interp::Exit::Yield(v) => Ok(v),
+            crate::interp::Exit::Return(v) => match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration(v)),
+            },
+        };
+    }
+    if let Some(m) = vm.user_method(it, "__next__") {
+        return match vm.call_dunder(&m, it, &[]) {
+            Err(e) if vm.err_matches(&e, "StopIteration") && a.get(1).is_some() => Ok(a.arg(1).clone()),
+            r => r,
+        };
+    }
+    match vm.iter_next(it)? {
+        Some(v) => Ok(v),
+        None => match a.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.stop_iteration(Value::None)),
+        },
+    }
+}
+
+fn b_hash(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(vm.hash(a.arg(0))?))
+}
+
+fn b_id(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(match a.arg(0) {
+        Value::Obj(o) => o.id() as i64,
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64 + 1,
+        Value::None => 0,
+        Value::Float(f) => f.to_bits() as i64,
+    }))
+}
+
+fn b_getattr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let name = a.arg(1);
+    if name.as_str().is_none() {
+        return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(name))));
+    }
+    match vm.get_attr(a.arg(0), name) {
+        Err(e) if vm.err_matches(&e, "AttributeError") && a.get(2).is_some() => Ok(a.arg(2).clone()),
+        r => r,
+    }
+}
+
+fn b_setattr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let o = a.arg(0).clone();
+    vm.set_attr(&o, a.arg(1), a.arg(2).clone())?;
+    Ok(Value::None)
+}
+
+fn b_delattr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let o = a.arg(0).clone();
+    vm.del_attr(&o, a.arg(1))?;
+    Ok(Value::None)
+}
+
+fn b_hasattr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match vm.get_attr(a.arg(0), a.arg(1)) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if vm.err_matches(&e, "AttributeError") => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn b_callable(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let v = a.arg(0);
+    let c = matches!(v.payload(), Some(Payload::Function(_) | Payload::Builtin(_) | Payload::BoundMethod(_) | Payload::Type(_)))
+        || crate::types::lookup(&vm.type_of(v), "__call__").is_some();
+    Ok(Value::Bool(c))
+}
+
+fn b_chr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let Some(i) = vm.index_of(a.arg(0))? else {
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(a.arg(0)))));
+    };
+    match u32::try_from(i).ok().filter(|c| *c <= 0x10ffff) {
+        Some(c) => {
+            let ch = char::from_u32(c).unwrap_or('\u{fffd}');
+            Ok(vm.new_str(&ch.to_string()))
+        }
+        None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn b_ord(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let v = a.arg(0);
+    if let Some(s) = v.as_str() {
+        let n = s.chars().count();
+        if n == 1 {
+            return Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64)));
+        }
+        return Err(vm.type_error(format!("ord() expected a character, but string of length {n} found")));
+    }
+    Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
+}
+
+fn radix(vm: &mut Vm, a: &Args<'_>, r: u32) -> PyResult<Value> {
+    let v = a.arg(0);
+    let b = match v.to_bigint() {
+        Some(b) => b,
+        None => {
+            return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))))
+        }
+    };
+    let s = kaa_num::int_to_radix(&b, r, true);
+    Ok(vm.new_str(&s))
+}
+
+fn b_bin(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    radix(vm, a, 2)
+}
+fn b_oct(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    radix(vm, a, 8)
+}
+fn b_hex(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    radix(vm, a, 16)
+}
+
+fn b_round(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let x = a.arg(0);
+    if let Some(m) = vm.user_method(x, "__round__") {
+        let args: Vec<Value> = a.get(1).cloned().into_iter().collect();
+        return vm.call_dunder(&m, x, &args);
+    }
+    let nd = match a.opt(1) {
+        Some(v) => Some(vm.index_of(v)?.unwrap_or(0)),
+        None => None,
+    };
+    match x {
+        Value::Float(f) => match nd {
+            None => {
+                if !f.is_finite() {
+                    return Err(if f.is_nan() {
+                        vm.value_error("cannot convert float NaN to integer")
+                    } else {
+                        vm.overflow_error("cannot convert float infinity to integer")
+                    });
+                }
+                let r = f.round_ties_even();
+                let b: BigInt = num_traits::FromPrimitive::from_f64(r).unwrap_or_default();
+                Ok(Value::from_bigint(b, vm))
+            }
+            Some(n) => {
+                // TEMPORARY until kaa_num::round_float: exact via decimal text.
+                if !f.is_finite() || n > 300 {
+                    return Ok(Value::Float(*f));
+                }
+                if n < -308 {
+                    return Ok(Value::Float(0.0f64.copysign(*f)));
+                }
+                if n >= 0 {
+                    let s = format!("{:.*}", n as usize, f);
+                    Ok(Value::Float(s.parse().unwrap_or(*f)))
+                } else {
+                    let p = 10f64.powi((-n) as i32);
+                    Ok(Value::Float((f / p).round_ties_even() * p))
+                }
+            }
+        },
+        _ if x.is_int_like() => match nd {
+            None => Ok(match x {
+                Value::Bool(b) => Value::Int(*b as i64),
+                other => other.clone(),
+            }),
+            Some(n) if n >= 0 => Ok(x.clone()),
+            Some(n) => {
+                let b = x.to_bigint().unwrap_or_default();
+                let p = num_traits::pow(BigInt::from(10), (-n).min(4000) as usize);
+                let (q, r) = crate::int::floor_divmod(&b, &p);
+                let twice = &r * 2;
+                let q = if twice > p || (twice == p && (&q % 2u32) != BigInt::zero()) { q + 1 } else { q };
+                Ok(Value::from_bigint(q * p, vm))
+            }
+        },
+        _ => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(x)))),
+    }
+}
+
+fn b_divmod(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let (x, y) = (a.arg(0), a.arg(1));
+    if vm.is_heap(x) || vm.is_heap(y) {
+        if let Some(m) = vm.user_method(x, "__divmod__") {
+            return vm.call_dunder(&m, x, &[y.clone()]);
+        }
+    }
+    let q = vm.binary_op(x, y, crate::int::nb::FLOOR_DIVIDE).map_err(|e| {
+        if vm.err_matches(&e, "TypeError") {
+            vm.type_error(format!(
+                "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                vm.type_name(x),
+                vm.type_name(y)
+            ))
+        } else {
+            e
+        }
+    })?;
+    let r = vm.binary_op(x, y, crate::int::nb::REMAINDER)?;
+    Ok(vm.new_tuple(vec![q, r]))
+}
+
+fn b_pow(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match a.opt(2) {
+        None => vm.binary_op(a.arg(0), a.arg(1), crate::int::nb::POWER),
+        Some(m) => {
+            let (Some(b), Some(e), Some(m)) = (a.arg(0).to_bigint(), a.arg(1).to_bigint(), m.to_bigint()) else {
+                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            };
+            if m.is_zero() {
+                return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+            }
+            if e.is_negative() {
+                return Err(vm.not_implemented("pow() with a negative exponent and a modulus is not supported by kaa yet"));
+            }
+            let r = b.modpow(&e, &m);
+            let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
+            Ok(Value::from_bigint(r, vm))
+        }
+    }
+}
+
+fn b_format(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let spec = a.get(1).and_then(|s| s.as_str()).unwrap_or("").to_string();
+    let s = vm.format(a.arg(0), &spec)?;
+    Ok(vm.new_str(&s))
+}
+
+fn b_input(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    if let Some(p) = a.get(0) {
+        let s = vm.str_of(p)?;
+        vm.write_stdout(&s);
+    }
+    vm.flush_stdout();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.new_error("EOFError", "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(vm.new_str(&line))
+        }
+        Err(e) => Err(vm.new_error("OSError", e.to_string())),
+    }
+}
+
+fn b_exit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let args: Vec<Value> = a.get(0).cloned().into_iter().collect();
+    Err(vm.new_error_args("SystemExit", args))
+}
+
+fn b_globals(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
+    match &vm.main_globals {
+        Some(g) => Ok(Value::Obj(g.clone())),
+        None => Ok(Value::Obj(vm.new_dict_obj())),
+    }
+}
+
+fn b_vars(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match a.get(0) {
+        None => b_globals(vm, a),
+        Some(v) => match vm.get_attr_opt(v, "__dict__")? {
+            Some(d) => Ok(d),
+            None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+        },
+    }
+}
+
+fn b_dir(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let mut names: Vec<String> = Vec::new();
+    match a.get(0) {
+        None => {
+            if let Some(g) = vm.main_globals.clone() {
+                for (k, _) in crate::dict::dict_items(&g) {
+                    names.push(k.as_str().unwrap_or("").to_string());
+                }
+            }
+        }
+        Some(v) => {
+            if let Some(Value::Obj(d)) = v.as_obj().and_then(|o| o.dict.clone()).map(Value::Obj) {
+                for (k, _) in crate::dict::dict_items(&d) {
+                    names.push(k.as_str().unwrap_or("").to_string());
+                }
+            }
+            let t = match v {
+                Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => o.clone(),
+                _ => vm.type_of(v),
+            };
+            let mut chain = vec![t.clone()];
+            if let Some(d) = type_data(&t) {
+                chain.extend(d.mro.iter().cloned());
+            }
+            for c in chain {
+                if let Some(d) = type_data(&c) {
+                    for e in d.dict.borrow().iter() {
+                        let n = e.key.as_str().unwrap_or("").to_string();
+                        if n != "__kaa_new__" {
+                            names.push(n);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    let items = names.iter().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn b_build_class(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    if a.rest.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let (f, n) = (a.rest[0].clone(), a.rest[1].clone());
+    vm.build_class(&f, &n, &a.rest[2..], a.kwrest)
+}
+
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("print(*args, sep=' ', end='\\n', file=None, flush=False)", b_print),
+    ("len(obj, /)", b_len),
+    ("repr(obj, /)", b_repr),
+    ("ascii(obj, /)", b_ascii),
+    ("isinstance(obj, class_or_tuple, /)", b_isinstance),
+    ("issubclass(cls, class_or_tuple, /)", b_issubclass),
+    ("abs(x, /)", b_abs),
+    ("max(*args, key=None, default=None)", b_max),
+    ("min(*args, key=None, default=None)", b_min),
+    ("sum(iterable, /, start=0)", b_sum),
+    ("sorted(iterable, /, *, key=None, reverse=False)", b_sorted),
+    ("all(iterable, /)", b_all),
+    ("any(iterable, /)", b_any),
+    ("iter(object, sentinel=None, /)", b_iter),
+    ("next(iterator, default=None, /)", b_next),
+    ("hash(obj, /)", b_hash),
+    ("id(obj, /)", b_id),
+    ("getattr(object, name, default=None, /)", b_getattr),
+    ("setattr(obj, name, value, /)", b_setattr),
+    ("delattr(obj, name, /)", b_delattr),
+    ("hasattr(obj, name, /)", b_hasattr),
+    ("callable(obj, /)", b_callable),
+    ("chr(i, /)", b_chr),
+    ("ord(c, /)", b_ord),
+    ("bin(number, /)", b_bin),
+    ("oct(number, /)", b_oct),
+    ("hex(number, /)", b_hex),
+    ("round(number, ndigits=None)", b_round),
+    ("divmod(x, y, /)", b_divmod),
+    ("pow(base, exp, mod=None)", b_pow),
+    ("format(value, format_spec='', /)", b_format),
+    ("input(prompt=None, /)", b_input),
+    ("exit(code=None, /)", b_exit),
+    ("quit(code=None, /)", b_exit),
+    ("globals(/)", b_globals),
+    ("locals(/)", b_globals),
+    ("vars(object=None, /)", b_vars),
+    ("dir(object=None, /)", b_dir),
+    ("__build_class__(*args, **kwargs)", b_build_class),
+];
+
+// ---- sys ----
+
+fn sys_getrecursionlimit(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let n = vm.index_of(a.arg(0))?.unwrap_or(1000);
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    // kaa keeps the Rust stack bounded: at most 100k frames.
+    vm.recursion_limit = (n as usize).min(100_000);
+    Ok(Value::None)
+}
+
+fn sys_exc_info(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
+    let e = vm.current_exception();
+    if e.is_none() {
+        return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
+    }
+    let t = Value::Obj(vm.type_of(&e));
+    Ok(vm.new_tuple(vec![t, e, Value::None]))
+}
+
+fn sys_exception(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
+    Ok(vm.current_exception())
+}
+
+fn stream_write(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = match a.arg(0).as_str() {
+        Some(s) => s.to_string(),
+        None => return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(a.arg(0))))),
+    };
+    let this = a.this.clone();
+    vm.write_to(&this, &s)?;
+    Ok(Value::Int(s.chars().count() as i64))
+}
+
+fn stream_flush(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
+    vm.flush_stdout();
+    Ok(Value::None)
+}
+
+impl Vm {
+    /// IMPORT_NAME: the built-in modules kaa has (only `sys` so far).
+    pub(crate) fn import_module(&mut self, name: &Value) -> PyResult<Value> {
+        let n = name.as_str().unwrap_or("").to_string();
+        if n == "sys" {
+            if let Some(m) = &self.sys_module {
+                return Ok(Value::Obj(m.clone()));
+            }
+            let d = self.new_dict_obj();
+            let m = self.new_module("sys", d.clone());
+            let argv: Vec<Value> = self.options.argv.clone().iter().map(|s| self.new_str(s)).collect();
+            let entries: Vec<(&str, Value)> = vec![
+                ("argv", self.new_list(argv)),
+                ("maxsize", Value::Int(i64::MAX)),
+                ("version", self.new_str("3.11.7 (kaa)")),
+                ("platform", self.new_str("linux")),
+                ("byteorder", self.new_str("little")),
+                ("getrecursionlimit", make_builtin(self, "getrecursionlimit(/)", sys_getrecursionlimit)),
+                ("setrecursionlimit", make_builtin(self, "setrecursionlimit(limit, /)", sys_setrecursionlimit)),
+                ("exc_info", make_builtin(self, "exc_info(/)", sys_exc_info)),
+                ("exception", make_builtin(self, "exception(/)", sys_exception)),
+                ("exit", make_builtin(self, "exit(status=None, /)", b_exit)),
+            ];
+            for (k, v) in entries {
+                let k = self.new_str(k);
+                crate::dict::dict_set_simple(self, &d, k, v);
+            }
+            let stream_t = crate::types::new_builtin_type("TextIOWrapper", Some(&self.types.object), crate::types::Layout::Other, false);
+            if let Some(td) = type_data(&stream_t) {
+                td.set_own(self.new_str("write"), make_builtin(self, "TextIOWrapper.write($self, s, /)", stream_write));
+                td.set_own(self.new_str("flush"), make_builtin(self, "TextIOWrapper.flush($self, /)", stream_flush));
+            }
+            for (name, code) in [("stdout", 1u64), ("stderr", 2u64)] {
+                let s = Value::Obj(ObjRef::new(stream_t.clone(), Payload::Counter(Cell::new(code))));
+                let k = self.new_str(name);
+                crate::dict::dict_set_simple(self, &d, k, s);
+            }
+            self.sys_module = Some(m.clone());
+            return Ok(Value::Obj(m));
+        }
+        let e = self.new_error("ModuleNotFoundError", format!("No module named '{n}'"));
+        Err(e)
+    }
+}
+
+/// Unused helper kept for the `ToPrimitive` import in big-int paths.
+#[allow(dead_code)]
+fn to_i64(b: &BigInt) -> Option<i64> {
+    b.to_i64()
+}

@@ -1,0 +1,1345 @@
+//! The interpreter loop: one flat `match` over CPython 3.11's opcodes.
+//! Python-to-Python calls push a frame onto this loop's own frame stack
+//! (no Rust recursion); native code that calls back into Python re-enters
+//! through `run_frame`, and both count against the recursion limit.
+//! Exceptions unwind through `co_exceptiontable`.
+
+use kaa_bytecode::exceptiontable;
+use kaa_bytecode::Opcode;
+
+use crate::exceptions::{exc_data, PyErr, PyResult, TbEntry};
+use crate::frame::Frame;
+use crate::object::{ObjRef, Payload};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// How a frame stopped.
+pub(crate) enum Exit {
+    /// RETURN_VALUE.
+    Return(Value),
+    /// YIELD_VALUE (generators).
+    Yield(Value),
+}
+
+/// Pops the top of the stack (the compiler guarantees it is there; a
+/// malformed code object gets None rather than a panic).
+macro_rules! pop {
+    ($f:expr) => {
+        $f.stack.pop().unwrap_or(Value::None)
+    };
+}
+
+macro_rules! top {
+    ($f:expr) => {
+        match $f.stack.last() {
+            Some(v) => v,
+            None => &Value::None,
+        }
+    };
+}
+
+impl Vm {
+    /// Runs a frame to completion (a function call from native code, or a
+    /// module body).
+    pub(crate) fn run_frame(&mut self, frame: Frame) -> PyResult<Value> {
+        match self.execute(frame, None).1? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => Err(self.system_error("unexpected yield outside a generator")),
+        }
+    }
+
+    /// Runs `entry` (and the frames it calls) until it returns or yields;
+    /// gives the frame back for generators. With `throw`, starts by raising
+    /// that exception at the frame's current instruction.
+    pub(crate) fn execute(
+        &mut self,
+        entry: Frame,
+        throw: Option<PyErr>,
+    ) -> (Option<Frame>, PyResult<Exit>) {
+        if let Err(e) = self.enter() {
+            return (Some(entry), Err(e));
+        }
+        let mut frames: Vec<Frame> = Vec::with_capacity(4);
+        frames.push(entry);
+        let mut pending: Option<(PyErr, bool)> = throw.map(|e| (e, false));
+        loop {
+            if let Some((err, reraise)) = pending.take() {
+                // Exception unwinding (ceval's `error:` + `exception_unwind:`).
+                let Some(f) = frames.last_mut() else {
+                    return (None, Err(err));
+                };
+                if !reraise {
+                    self.note_raise(&err, f);
+                }
+                let handler = exceptiontable::find_handler(&f.code.obj.exceptiontable, f.lasti as u32);
+                match handler {
+                    Some(h) => {
+                        let depth = h.depth as usize;
+                        f.stack.truncate(depth);
+                        if h.lasti {
+                            f.stack.push(Value::Int(f.lasti as i64));
+                        }
+                        f.stack.push(err.value());
+                        f.pc = (h.target / 2) as usize;
+                    }
+                    None => {
+                        let done = frames.pop();
+                        self.leave();
+                        if frames.is_empty() {
+                            return (done, Err(err));
+                        }
+                        pending = Some((err, false));
+                        continue;
+                    }
+                }
+            }
+            let Some(f) = frames.last_mut() else {
+                return (None, Err(self.system_error("no frame")));
+            };
+            let ins = match f.code.instrs.get(f.pc) {
+                Some(i) => *i,
+                None => {
+                    pending = Some((self.system_error("instruction pointer out of range"), false));
+                    continue;
+                }
+            };
+            f.lasti = f.pc;
+            f.pc += 1 + ins.ncache as usize;
+            let arg = ins.arg as usize;
+            let r: PyResult<()> = match ins.op {
+                Opcode::NOP | Opcode::RESUME | Opcode::EXTENDED_ARG | Opcode::PRECALL => Ok(()),
+                Opcode::CACHE => Err(self.system_error(format!(
+                    "unknown opcode {}",
+                    f.code.obj.code.get(f.lasti * 2).copied().unwrap_or(0)
+                ))),
+                Opcode::POP_TOP => {
+                    f.stack.pop();
+                    Ok(())
+                }
+                Opcode::PUSH_NULL => {
+                    f.stack.push(self.null.clone());
+                    Ok(())
+                }
+                Opcode::LOAD_CONST => {
+                    f.stack.push(f.code.consts.get(arg).cloned().unwrap_or(Value::None));
+                    Ok(())
+                }
+                Opcode::LOAD_FAST => match f.fast.get(arg) {
+                    Some(Some(v)) => {
+                        f.stack.push(v.clone());
+                        Ok(())
+                    }
+                    _ => Err(self.unbound_local(f, arg)),
+                },
+                Opcode::STORE_FAST => {
+                    let v = pop!(f);
+                    if let Some(slot) = f.fast.get_mut(arg) {
+                        *slot = Some(v);
+                    }
+                    Ok(())
+                }
+                Opcode::DELETE_FAST => match f.fast.get_mut(arg) {
+                    Some(slot @ Some(_)) => {
+                        *slot = None;
+                        Ok(())
+                    }
+                    _ => Err(self.unbound_local(f, arg)),
+                },
+                Opcode::LOAD_GLOBAL => {
+                    let name = f.code.names.get(arg >> 1).cloned().unwrap_or(Value::None);
+                    match self.load_global(&f.globals, &name) {
+                        Ok(v) => {
+                            if arg & 1 != 0 {
+                                f.stack.push(self.null.clone());
+                            }
+                            f.stack.push(v);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::STORE_GLOBAL => {
+                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                    let v = pop!(f);
+                    let g = f.globals.clone();
+                    crate::dict::dict_set_simple(self, &g, name, v);
+                    Ok(())
+                }
+                Opcode::DELETE_GLOBAL => {
+                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                    let g = Value::Obj(f.globals.clone());
+                    match self.del_item(&g, &name) {
+                        Ok(()) => Ok(()),
+                        Err(_) => Err(self.name_error(&name)),
+                    }
+                }
+                Opcode::LOAD_NAME => {
+                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                    let locals = f.locals.clone();
+                    let globals = f.globals.clone();
+                    match self.load_name(locals.as_ref(), &globals, &name) {
+                        Ok(v) => {
+                            if let Some(f) = frames.last_mut() {
+                                f.stack.push(v);
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::STORE_NAME => {
+                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                    let v = pop!(f);
+                    match f.locals.clone() {
+                        Some(l) => self.set_item(&l, name, v),
+                        None => Err(self.system_error("no locals when storing a name")),
+                    }
+                }
+                Opcode::DELETE_NAME => {
+                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                    match f.locals.clone() {
+                        Some(l) => match self.del_item(&l, &name) {
+                            Ok(()) => Ok(()),
+                            Err(_) => Err(self.name_error(&name)),
+                        },
+                        None => Err(self.system_error("no locals when deleting a name")),
+                    }
+                }
+                Opcode::MAKE_CELL => {
+                    if let Some(slot) = f.fast.get_mut(arg) {
+                        let init = slot.take();
+                        *slot = Some(Value::Obj(ObjRef::new(
+                            self.types.cell.clone(),
+                            Payload::Cell(std::cell::RefCell::new(init)),
+                        )));
+                    }
+                    Ok(())
+                }
+                Opcode::COPY_FREE_VARS => {
+                    let n = arg;
+                    let closure: Vec<Value> = f
+                        .func
+                        .as_ref()
+                        .and_then(crate::function::func_data)
+                        .map(|fd| fd.closure.clone())
+                        .unwrap_or_default();
+                    let base = f.fast.len().saturating_sub(n);
+                    for (i, c) in closure.into_iter().take(n).enumerate() {
+                        if let Some(slot) = f.fast.get_mut(base + i) {
+                            *slot = Some(c);
+                        }
+                    }
+                    Ok(())
+                }
+                Opcode::LOAD_CLOSURE => {
+                    let v = f.fast.get(arg).cloned().flatten().unwrap_or(Value::None);
+                    f.stack.push(v);
+                    Ok(())
+                }
+                Opcode::LOAD_DEREF => match cell_get(f, arg) {
+                    Some(v) => {
+                        f.stack.push(v);
+                        Ok(())
+                    }
+                    None => Err(self.unbound_deref(f, arg)),
+                },
+                Opcode::LOAD_CLASSDEREF => {
+                    let name = f.code.varnames.get(arg).cloned().unwrap_or(Value::None);
+                    let from_locals = match f.locals.clone() {
+                        Some(l) => self.mapping_get(&l, &name),
+                        None => Ok(None),
+                    };
+                    match from_locals {
+                        Ok(found) => match found.or_else(|| cell_get(f, arg)) {
+                            Some(v) => {
+                                f.stack.push(v);
+                                Ok(())
+                            }
+                            None => Err(self.unbound_deref(f, arg)),
+                        },
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::STORE_DEREF => {
+                    let v = pop!(f);
+                    if let Some(Some(Value::Obj(c))) = f.fast.get(arg) {
+                        if let Payload::Cell(cell) = &c.payload {
+                            *cell.borrow_mut() = Some(v);
+                        }
+                    }
+                    Ok(())
+                }
+                Opcode::DELETE_DEREF => {
+                    let mut ok = false;
+                    if let Some(Some(Value::Obj(c))) = f.fast.get(arg) {
+                        if let Payload::Cell(cell) = &c.payload {
+                            ok = cell.borrow_mut().take().is_some();
+                        }
+                    }
+                    if ok {
+                        Ok(())
+                    } else {
+                        Err(self.unbound_deref(f, arg))
+                    }
+                }
+                Opcode::LOAD_ATTR => {
+                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                    let obj = pop!(f);
+                    match self.get_attr(&obj, &name) {
+                        Ok(v) => {
+                            push(&mut frames, v);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::LOAD_METHOD => {
+                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                    let obj = pop!(f);
+                    match self.load_method(&obj, &name) {
+                        Ok((Some(m), this)) => {
+                            push(&mut frames, m);
+                            push(&mut frames, this);
+                            Ok(())
+                        }
+                        Ok((None, attr)) => {
+                            push(&mut frames, self.null.clone());
+                            push(&mut frames, attr);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::STORE_ATTR => {
+                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                    let obj = pop!(f);
+                    let v = pop!(f);
+                    self.set_attr(&obj, &name, v)
+                }
+                Opcode::DELETE_ATTR => {
+                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                    let obj = pop!(f);
+                    self.del_attr(&obj, &name)
+                }
+                Opcode::BINARY_OP => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let fast = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => crate::int::int_binop_fast(*x, *y, arg),
+                        (Value::Float(x), Value::Float(y)) => {
+                            crate::float::float_binop_fast(*x, *y, arg)
+                        }
+                        _ => None,
+                    };
+                    match fast {
+                        Some(v) => {
+                            f.stack.push(v);
+                            Ok(())
+                        }
+                        None => match self.binary_op(&a, &b, arg) {
+                            Ok(v) => {
+                                push(&mut frames, v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        },
+                    }
+                }
+                Opcode::COMPARE_OP => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let fast = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => Some(cmp_result(x.cmp(y), arg)),
+                        (Value::Float(x), Value::Float(y)) => Some(match arg {
+                            0 => x < y,
+                            1 => x <= y,
+                            2 => x == y,
+                            3 => x != y,
+                            4 => x > y,
+                            _ => x >= y,
+                        }),
+                        _ => None,
+                    };
+                    match fast {
+                        Some(r) => {
+                            f.stack.push(Value::Bool(r));
+                            Ok(())
+                        }
+                        None => match self.compare(&a, &b, arg) {
+                            Ok(v) => {
+                                push(&mut frames, v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        },
+                    }
+                }
+                Opcode::IS_OP => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    f.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
+                    Ok(())
+                }
+                Opcode::CONTAINS_OP => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    match self.contains(&b, &a) {
+                        Ok(r) => {
+                            push(&mut frames, Value::Bool(r != (arg == 1)));
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::UNARY_NOT => {
+                    let v = pop!(f);
+                    match self.is_true(&v) {
+                        Ok(b) => {
+                            push(&mut frames, Value::Bool(!b));
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT => {
+                    let v = pop!(f);
+                    match self.unary_op(&v, ins.op) {
+                        Ok(r) => {
+                            push(&mut frames, r);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::BINARY_SUBSCR => {
+                    let k = pop!(f);
+                    let c = pop!(f);
+                    match self.get_item(&c, &k) {
+                        Ok(v) => {
+                            push(&mut frames, v);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::STORE_SUBSCR => {
+                    let k = pop!(f);
+                    let c = pop!(f);
+                    let v = pop!(f);
+                    self.set_item(&c, k, v)
+                }
+                Opcode::DELETE_SUBSCR => {
+                    let k = pop!(f);
+                    let c = pop!(f);
+                    self.del_item(&c, &k)
+                }
+                Opcode::BUILD_SLICE => {
+                    let step = if arg == 3 { pop!(f) } else { Value::None };
+                    let stop = pop!(f);
+                    let start = pop!(f);
+                    f.stack.push(Value::Obj(ObjRef::new(
+                        self.types.slice.clone(),
+                        Payload::Slice(Box::new([start, stop, step])),
+                    )));
+                    Ok(())
+                }
+                Opcode::GET_LEN => {
+                    let v = top!(f).clone();
+                    match self.len(&v) {
+                        Ok(n) => {
+                            push(&mut frames, Value::Int(n as i64));
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::SWAP => {
+                    let n = f.stack.len();
+                    if arg >= 1 && arg <= n {
+                        f.stack.swap(n - 1, n - arg);
+                    }
+                    Ok(())
+                }
+                Opcode::COPY => {
+                    let n = f.stack.len();
+                    let v = if arg >= 1 && arg <= n {
+                        f.stack[n - arg].clone()
+                    } else {
+                        Value::None
+                    };
+                    f.stack.push(v);
+                    Ok(())
+                }
+                Opcode::JUMP_FORWARD => {
+                    f.pc += arg;
+                    Ok(())
+                }
+                Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
+                    f.pc = f.pc.saturating_sub(arg);
+                    Ok(())
+                }
+                Opcode::POP_JUMP_FORWARD_IF_FALSE
+                | Opcode::POP_JUMP_FORWARD_IF_TRUE
+                | Opcode::POP_JUMP_BACKWARD_IF_FALSE
+                | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
+                    let v = pop!(f);
+                    let t = match v {
+                        Value::Bool(b) => Ok(b),
+                        Value::None => Ok(false),
+                        Value::Int(i) => Ok(i != 0),
+                        other => self.is_true(&other),
+                    };
+                    match t {
+                        Ok(t) => {
+                            let want = matches!(
+                                ins.op,
+                                Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE
+                            );
+                            if t == want {
+                                jump(&mut frames, ins.op, arg);
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::POP_JUMP_FORWARD_IF_NONE
+                | Opcode::POP_JUMP_FORWARD_IF_NOT_NONE
+                | Opcode::POP_JUMP_BACKWARD_IF_NONE
+                | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                    let v = pop!(f);
+                    let want_none = matches!(
+                        ins.op,
+                        Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE
+                    );
+                    if v.is_none() == want_none {
+                        jump(&mut frames, ins.op, arg);
+                    }
+                    Ok(())
+                }
+                Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+                    let v = top!(f).clone();
+                    match self.is_true(&v) {
+                        Ok(t) => {
+                            if let Some(f) = frames.last_mut() {
+                                if t == (ins.op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                                    f.pc += arg;
+                                } else {
+                                    f.stack.pop();
+                                }
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::GET_ITER => {
+                    let v = pop!(f);
+                    match self.get_iter(&v) {
+                        Ok(it) => {
+                            push(&mut frames, it);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::FOR_ITER => {
+                    let it = top!(f).clone();
+                    match self.iter_next(&it) {
+                        Ok(Some(v)) => {
+                            push(&mut frames, v);
+                            Ok(())
+                        }
+                        Ok(None) => {
+                            if let Some(f) = frames.last_mut() {
+                                f.stack.pop();
+                                f.pc += arg;
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::UNPACK_SEQUENCE => {
+                    let v = pop!(f);
+                    match self.unpack(&v, arg, None) {
+                        Ok(items) => {
+                            if let Some(f) = frames.last_mut() {
+                                f.stack.extend(items.into_iter().rev());
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::UNPACK_EX => {
+                    let v = pop!(f);
+                    let before = arg & 0xff;
+                    let after = arg >> 8;
+                    match self.unpack(&v, before, Some(after)) {
+                        Ok(items) => {
+                            if let Some(f) = frames.last_mut() {
+                                f.stack.extend(items.into_iter().rev());
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::BUILD_TUPLE => {
+                    let at = f.stack.len().saturating_sub(arg);
+                    let items = f.stack.split_off(at);
+                    f.stack.push(self.new_tuple(items));
+                    Ok(())
+                }
+                Opcode::BUILD_LIST => {
+                    let at = f.stack.len().saturating_sub(arg);
+                    let items = f.stack.split_off(at);
+                    f.stack.push(self.new_list(items));
+                    Ok(())
+                }
+                Opcode::LIST_TO_TUPLE => {
+                    let l = pop!(f);
+                    let items = match l.payload() {
+                        Some(Payload::List(v)) => v.borrow().clone(),
+                        _ => Vec::new(),
+                    };
+                    f.stack.push(self.new_tuple(items));
+                    Ok(())
+                }
+                Opcode::BUILD_SET => {
+                    let at = f.stack.len().saturating_sub(arg);
+                    let items = f.stack.split_off(at);
+                    match self.new_set(items) {
+                        Ok(s) => {
+                            push(&mut frames, s);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::BUILD_MAP => {
+                    let at = f.stack.len().saturating_sub(2 * arg);
+                    let items = f.stack.split_off(at);
+                    let d = self.new_dict_obj();
+                    let mut r = Ok(());
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        if let Err(e) = crate::dict::dict_set(self, &d, k, v) {
+                            r = Err(e);
+                            break;
+                        }
+                    }
+                    if r.is_ok() {
+                        push(&mut frames, Value::Obj(d));
+                    }
+                    r
+                }
+                Opcode::BUILD_CONST_KEY_MAP => {
+                    let keys = pop!(f);
+                    let at = f.stack.len().saturating_sub(arg);
+                    let vals = f.stack.split_off(at);
+                    let d = self.new_dict_obj();
+                    let keys = keys.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                    let mut r = Ok(());
+                    for (k, v) in keys.into_iter().zip(vals) {
+                        if let Err(e) = crate::dict::dict_set(self, &d, k, v) {
+                            r = Err(e);
+                            break;
+                        }
+                    }
+                    if r.is_ok() {
+                        push(&mut frames, Value::Obj(d));
+                    }
+                    r
+                }
+                Opcode::BUILD_STRING => {
+                    let at = f.stack.len().saturating_sub(arg);
+                    let items = f.stack.split_off(at);
+                    let mut s = String::new();
+                    for it in &items {
+                        s.push_str(it.as_str().unwrap_or(""));
+                    }
+                    f.stack.push(self.new_str(&s));
+                    Ok(())
+                }
+                Opcode::LIST_APPEND => {
+                    let v = pop!(f);
+                    let n = f.stack.len();
+                    if let Some(l) = n.checked_sub(arg).and_then(|i| f.stack.get(i)) {
+                        if let Some(Payload::List(items)) = l.payload() {
+                            items.borrow_mut().push(v);
+                        }
+                    }
+                    Ok(())
+                }
+                Opcode::SET_ADD => {
+                    let v = pop!(f);
+                    let n = f.stack.len();
+                    let s = n.checked_sub(arg).and_then(|i| f.stack.get(i)).cloned();
+                    match s {
+                        Some(s) => self.set_add(&s, v),
+                        None => Ok(()),
+                    }
+                }
+                Opcode::MAP_ADD => {
+                    let v = pop!(f);
+                    let k = pop!(f);
+                    let n = f.stack.len();
+                    let d = n.checked_sub(arg).and_then(|i| f.stack.get(i)).cloned();
+                    match d.as_ref().and_then(|d| d.as_obj()) {
+                        Some(d) => crate::dict::dict_set(self, d, k, v),
+                        None => Ok(()),
+                    }
+                }
+                Opcode::LIST_EXTEND => {
+                    let v = pop!(f);
+                    let n = f.stack.len();
+                    let l = n.checked_sub(arg).and_then(|i| f.stack.get(i)).cloned();
+                    match l {
+                        Some(l) => self.list_extend(&l, &v).map_err(|e| {
+                            if self.err_matches(&e, "TypeError") && self.get_iter(&v).is_err() {
+                                self.type_error(format!(
+                                    "Value after * must be an iterable, not {}",
+                                    self.type_name(&v)
+                                ))
+                            } else {
+                                e
+                            }
+                        }),
+                        None => Ok(()),
+                    }
+                }
+                Opcode::SET_UPDATE => {
+                    let v = pop!(f);
+                    let n = f.stack.len();
+                    let s = n.checked_sub(arg).and_then(|i| f.stack.get(i)).cloned();
+                    match s {
+                        Some(s) => self.set_update(&s, &v),
+                        None => Ok(()),
+                    }
+                }
+                Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                    let v = pop!(f);
+                    let n = f.stack.len();
+                    let d = n.checked_sub(arg).and_then(|i| f.stack.get(i)).cloned();
+                    match d.as_ref().and_then(|d| d.as_obj()) {
+                        Some(d) => {
+                            let d = d.clone();
+                            self.dict_update_op(&d, &v, ins.op == Opcode::DICT_MERGE)
+                        }
+                        None => Ok(()),
+                    }
+                }
+                Opcode::FORMAT_VALUE => {
+                    let spec = if arg & 4 != 0 { Some(pop!(f)) } else { None };
+                    let v = pop!(f);
+                    match self.format_value(v, arg & 3, spec) {
+                        Ok(s) => {
+                            push(&mut frames, s);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::KW_NAMES => {
+                    f.kwnames = f.code.consts.get(arg).cloned();
+                    Ok(())
+                }
+                Opcode::CALL => {
+                    let kwnames = f.kwnames.take();
+                    let nkw = kwnames
+                        .as_ref()
+                        .and_then(|k| k.as_tuple().map(|t| t.len()))
+                        .unwrap_or(0);
+                    let n = f.stack.len();
+                    if n < arg + 2 {
+                        Err(self.system_error("CALL: stack underflow"))
+                    } else {
+                        let mut args = f.stack.split_off(n - arg);
+                        let second = pop!(f);
+                        let first = pop!(f);
+                        let callable = if self.is_null(&first) {
+                            second
+                        } else {
+                            args.insert(0, second);
+                            first
+                        };
+                        let (callable, args) = match callable.payload() {
+                            Some(Payload::BoundMethod(bm)) => {
+                                let mut a = Vec::with_capacity(args.len() + 1);
+                                a.push(bm.1.clone());
+                                a.extend(args);
+                                (bm.0.clone(), a)
+                            }
+                            _ => (callable, args),
+                        };
+                        let npos = args.len() - nkw.min(args.len());
+                        let kwargs: Vec<(Value, Value)> = match &kwnames {
+                            Some(k) => k
+                                .as_tuple()
+                                .unwrap_or(&[])
+                                .iter()
+                                .cloned()
+                                .zip(args[npos..].iter().cloned())
+                                .collect(),
+                            None => Vec::new(),
+                        };
+                        let pos = &args[..npos];
+                        match self.prepare_call(&callable, pos, &kwargs) {
+                            Ok(Some(new_frame)) => {
+                                if let Err(e) = self.enter() {
+                                    Err(e)
+                                } else {
+                                    frames.push(new_frame);
+                                    Ok(())
+                                }
+                            }
+                            Ok(None) => match self.call_with_kwargs(&callable, pos, &kwargs) {
+                                Ok(v) => {
+                                    push(&mut frames, v);
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            },
+                            Err(e) => Err(e),
+                        }
+                    }
+                }
+                Opcode::CALL_FUNCTION_EX => {
+                    let kwargs = if arg & 1 != 0 { Some(pop!(f)) } else { None };
+                    let callargs = pop!(f);
+                    let func = pop!(f);
+                    let _null = pop!(f);
+                    match self.call_ex(&func, &callargs, kwargs.as_ref()) {
+                        Ok(v) => {
+                            push(&mut frames, v);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::MAKE_FUNCTION => {
+                    let code = pop!(f);
+                    let closure = if arg & 8 != 0 { Some(pop!(f)) } else { None };
+                    let ann = if arg & 4 != 0 { Some(pop!(f)) } else { None };
+                    let kwd = if arg & 2 != 0 { Some(pop!(f)) } else { None };
+                    let defs = if arg & 1 != 0 { Some(pop!(f)) } else { None };
+                    let g = f.globals.clone();
+                    match self.make_function(&code, &g, defs, kwd, ann, closure) {
+                        Ok(v) => {
+                            push(&mut frames, v);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::RETURN_VALUE => {
+                    let v = pop!(f);
+                    let done = frames.pop();
+                    self.leave();
+                    match frames.last_mut() {
+                        Some(caller) => {
+                            caller.stack.push(v);
+                            Ok(())
+                        }
+                        None => {
+                            drop(done);
+                            return (None, Ok(Exit::Return(v)));
+                        }
+                    }
+                }
+                Opcode::RETURN_GENERATOR => {
+                    Err(self.system_error("RETURN_GENERATOR outside a generator call"))
+                }
+                Opcode::YIELD_VALUE => {
+                    let v = pop!(f);
+                    if frames.len() == 1 {
+                        self.leave();
+                        return (frames.pop(), Ok(Exit::Yield(v)));
+                    }
+                    Err(self.system_error("yield in an inlined frame"))
+                }
+                Opcode::GET_YIELD_FROM_ITER => {
+                    let v = pop!(f);
+                    let is_gen = matches!(v.payload(), Some(Payload::Generator(_)));
+                    if is_gen {
+                        f.stack.push(v);
+                        Ok(())
+                    } else {
+                        match self.get_iter(&v) {
+                            Ok(it) => {
+                                push(&mut frames, it);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                }
+                Opcode::SEND => {
+                    let v = pop!(f);
+                    let recv = top!(f).clone();
+                    match self.send(&recv, v) {
+                        Ok(Exit::Yield(y)) => {
+                            push(&mut frames, y);
+                            Ok(())
+                        }
+                        Ok(Exit::Return(r)) => {
+                            if let Some(f) = frames.last_mut() {
+                                f.stack.pop();
+                                f.stack.push(r);
+                                f.pc += arg;
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::PUSH_EXC_INFO => {
+                    let v = pop!(f);
+                    let prev = match self.exc_stack.last_mut() {
+                        Some(top) => std::mem::replace(top, v.clone()),
+                        None => Value::None,
+                    };
+                    f.stack.push(prev);
+                    f.stack.push(v);
+                    Ok(())
+                }
+                Opcode::POP_EXCEPT => {
+                    let v = pop!(f);
+                    if let Some(top) = self.exc_stack.last_mut() {
+                        *top = v;
+                    }
+                    Ok(())
+                }
+                Opcode::CHECK_EXC_MATCH => {
+                    let t = pop!(f);
+                    let e = top!(f).clone();
+                    match self.exception_matches(&e, &t) {
+                        Ok(b) => {
+                            push(&mut frames, Value::Bool(b));
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::RERAISE => {
+                    let exc = pop!(f);
+                    if arg != 0 {
+                        let n = f.stack.len();
+                        if let Some(Value::Int(l)) = n.checked_sub(arg).and_then(|i| f.stack.get(i))
+                        {
+                            f.lasti = *l as usize;
+                        }
+                    }
+                    match exc {
+                        Value::Obj(o) if exc_data(&o).is_some() => {
+                            pending = Some((PyErr { exc: o }, true));
+                            continue;
+                        }
+                        _ => Err(self.system_error("RERAISE of a non-exception")),
+                    }
+                }
+                Opcode::RAISE_VARARGS => {
+                    let cause = if arg >= 2 { Some(pop!(f)) } else { None };
+                    let exc = if arg >= 1 { Some(pop!(f)) } else { None };
+                    match exc {
+                        None => {
+                            let cur = self.current_exception();
+                            match cur {
+                                Value::Obj(o) if exc_data(&o).is_some() => {
+                                    pending = Some((PyErr { exc: o }, true));
+                                    continue;
+                                }
+                                _ => Err(self.runtime_error("No active exception to reraise")),
+                            }
+                        }
+                        Some(e) => Err(self.make_raise(e, cause)),
+                    }
+                }
+                Opcode::LOAD_ASSERTION_ERROR => {
+                    f.stack.push(Value::Obj(self.exc_type("AssertionError")));
+                    Ok(())
+                }
+                Opcode::BEFORE_WITH => {
+                    let mgr = pop!(f);
+                    match self.before_with(&mgr) {
+                        Ok((exit, entered)) => {
+                            push(&mut frames, exit);
+                            push(&mut frames, entered);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::WITH_EXCEPT_START => {
+                    let n = f.stack.len();
+                    let val = top!(f).clone();
+                    let exit = n.checked_sub(4).and_then(|i| f.stack.get(i)).cloned();
+                    let tp = Value::Obj(self.type_of(&val));
+                    match exit {
+                        Some(exit) => match self.call(&exit, &[tp, val, Value::None]) {
+                            Ok(r) => {
+                                push(&mut frames, r);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        },
+                        None => Err(self.system_error("WITH_EXCEPT_START: bad stack")),
+                    }
+                }
+                Opcode::LOAD_BUILD_CLASS => {
+                    let v = crate::dict::dict_get_str(&self.builtins, "__build_class__");
+                    match v {
+                        Some(v) => {
+                            f.stack.push(v);
+                            Ok(())
+                        }
+                        None => Err(self.new_error("NameError", "__build_class__ not found")),
+                    }
+                }
+                Opcode::SETUP_ANNOTATIONS => {
+                    let l = f.locals.clone();
+                    match l {
+                        Some(l) => {
+                            let k = self.new_str("__annotations__");
+                            match self.mapping_get(&l, &k) {
+                                Ok(Some(_)) => Ok(()),
+                                Ok(None) => {
+                                    let d = Value::Obj(self.new_dict_obj());
+                                    self.set_item(&l, k, d)
+                                }
+                                Err(e) => Err(e),
+                            }
+                        }
+                        None => Ok(()),
+                    }
+                }
+                Opcode::IMPORT_NAME => {
+                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                    let _fromlist = pop!(f);
+                    let _level = pop!(f);
+                    match self.import_module(&name) {
+                        Ok(m) => {
+                            push(&mut frames, m);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::IMPORT_FROM => {
+                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                    let m = top!(f).clone();
+                    match self.get_attr(&m, &name) {
+                        Ok(v) => {
+                            push(&mut frames, v);
+                            Ok(())
+                        }
+                        Err(_) => Err(self.new_error(
+                            "ImportError",
+                            format!(
+                                "cannot import name '{}'",
+                                name.as_str().unwrap_or("")
+                            ),
+                        )),
+                    }
+                }
+                Opcode::PRINT_EXPR => {
+                    let v = pop!(f);
+                    if v.is_none() {
+                        Ok(())
+                    } else {
+                        match self.repr_of(&v) {
+                            Ok(s) => {
+                                self.write_stdout(&s);
+                                self.write_stdout("\n");
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                }
+                other => Err(self.system_error(format!(
+                    "kaa does not implement the opcode {} yet",
+                    other.name()
+                ))),
+            };
+            if let Err(e) = r {
+                pending = Some((e, false));
+            }
+        }
+    }
+
+    /// Records a raise in frame `f`: its traceback entry and, for a fresh
+    /// exception, the implicit `__context__` (the exception being handled).
+    fn note_raise(&mut self, err: &PyErr, f: &Frame) {
+        if let Some(d) = err.data() {
+            let fresh = d.traceback.borrow().is_empty();
+            d.traceback.borrow_mut().push(TbEntry {
+                code: f.code.clone(),
+                lasti: f.lasti,
+            });
+            if fresh {
+                self.set_context(err);
+            }
+        }
+    }
+
+    /// Sets `__context__` to the exception being handled, breaking cycles
+    /// as `_PyErr_SetObject` does.
+    pub(crate) fn set_context(&mut self, err: &PyErr) {
+        let cur = self.current_exception();
+        let Value::Obj(c) = &cur else { return };
+        if c.ptr_eq(&err.exc) {
+            return;
+        }
+        // Break a cycle: remove `err` from cur's context chain.
+        let mut o = c.clone();
+        let mut steps = 0;
+        loop {
+            let next = match exc_data(&o) {
+                Some(d) => d.context.borrow().clone(),
+                None => break,
+            };
+            match next {
+                Value::Obj(n) => {
+                    if n.ptr_eq(&err.exc) {
+                        if let Some(d) = exc_data(&o) {
+                            *d.context.borrow_mut() = Value::None;
+                        }
+                        break;
+                    }
+                    o = n;
+                }
+                _ => break,
+            }
+            steps += 1;
+            if steps > 100_000 {
+                break;
+            }
+        }
+        if let Some(d) = err.data() {
+            *d.context.borrow_mut() = cur;
+        }
+    }
+
+    /// The exception being handled (`sys.exception()`), or None.
+    pub(crate) fn current_exception(&self) -> Value {
+        for v in self.exc_stack.iter().rev() {
+            if !v.is_none() {
+                return v.clone();
+            }
+        }
+        Value::None
+    }
+
+    fn unbound_local(&self, f: &Frame, i: usize) -> PyErr {
+        let name = f.code.varnames.get(i).and_then(|v| v.as_str()).unwrap_or("?");
+        self.new_error(
+            "UnboundLocalError",
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    fn unbound_deref(&self, f: &Frame, i: usize) -> PyErr {
+        let name = f.code.varnames.get(i).and_then(|v| v.as_str()).unwrap_or("?");
+        let is_free = i + f.code.nfree >= f.code.varnames.len();
+        if is_free {
+            self.new_error(
+                "NameError",
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        } else {
+            self.new_error(
+                "UnboundLocalError",
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
+        }
+    }
+
+    /// `NameError: name 'x' is not defined`.
+    pub(crate) fn name_error(&self, name: &Value) -> PyErr {
+        let n = name.as_str().unwrap_or("?");
+        let e = self.new_error("NameError", format!("name '{n}' is not defined"));
+        if let Some(d) = e.data() {
+            d.attrs.borrow_mut().push(("name".into(), name.clone()));
+        }
+        e
+    }
+
+    /// LOAD_GLOBAL: globals, then builtins.
+    pub(crate) fn load_global(&mut self, globals: &ObjRef, name: &Value) -> PyResult<Value> {
+        let s = name.as_str().unwrap_or("");
+        if let Some(v) = crate::dict::dict_get_str(globals, s) {
+            return Ok(v);
+        }
+        if let Some(v) = crate::dict::dict_get_str(&self.builtins, s) {
+            return Ok(v);
+        }
+        Err(self.name_error(name))
+    }
+
+    /// LOAD_NAME: locals, globals, builtins.
+    fn load_name(&mut self, locals: Option<&Value>, globals: &ObjRef, name: &Value) -> PyResult<Value> {
+        if let Some(l) = locals {
+            if let Some(v) = self.mapping_get(l, name)? {
+                return Ok(v);
+            }
+        }
+        self.load_global(globals, name)
+    }
+
+    /// `m[key]` for a locals mapping, None when the key is missing.
+    pub(crate) fn mapping_get(&mut self, m: &Value, key: &Value) -> PyResult<Option<Value>> {
+        match m.as_obj() {
+            Some(o) if matches!(o.payload, Payload::Dict(_)) => crate::dict::dict_get(self, o, key),
+            _ => match self.get_item(m, key) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_matches(&e, "KeyError") => Ok(None),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    /// The exception to raise for `raise exc from cause`.
+    fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> PyErr {
+        let e = match self.exception_instance(exc) {
+            Ok(e) => e,
+            Err(err) => return err,
+        };
+        if let Some(c) = cause {
+            let c = if c.is_none() {
+                Ok(Value::None)
+            } else {
+                self.exception_instance(c).map(|ce| ce.value())
+            };
+            match c {
+                Ok(c) => {
+                    if let Some(d) = e.data() {
+                        *d.cause.borrow_mut() = c;
+                        d.suppress_context.set(true);
+                    }
+                }
+                Err(_) => {
+                    return self.type_error("exception causes must derive from BaseException")
+                }
+            }
+        }
+        e
+    }
+
+    /// An exception instance from `raise X`: instances as they are,
+    /// classes called with no arguments.
+    pub(crate) fn exception_instance(&mut self, exc: Value) -> PyResult<PyErr> {
+        let base = self.exc_type("BaseException");
+        if let Value::Obj(o) = &exc {
+            if exc_data(o).is_some() {
+                return Ok(PyErr { exc: o.clone() });
+            }
+            if matches!(o.payload, Payload::Type(_)) && crate::types::is_subtype(o, &base) {
+                let inst = self.call(&exc, &[])?;
+                if let Value::Obj(i) = &inst {
+                    if exc_data(i).is_some() {
+                        return Ok(PyErr { exc: i.clone() });
+                    }
+                }
+                let r = self.repr_of(&exc)?;
+                return Err(self.type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    r,
+                    self.type_name(&inst)
+                )));
+            }
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// CHECK_EXC_MATCH: `isinstance(exc, t)` for except clauses.
+    fn exception_matches(&mut self, exc: &Value, t: &Value) -> PyResult<bool> {
+        let base = self.exc_type("BaseException");
+        let types: Vec<Value> = match t.as_tuple() {
+            Some(items) => items.to_vec(),
+            None => vec![t.clone()],
+        };
+        for ty in &types {
+            let ok = matches!(ty, Value::Obj(o) if matches!(o.payload, Payload::Type(_)) && crate::types::is_subtype(o, &base));
+            if !ok {
+                return Err(self.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
+            }
+        }
+        let et = self.type_of(exc);
+        Ok(types.iter().any(|ty| match ty {
+            Value::Obj(o) => crate::types::is_subtype(&et, o),
+            _ => false,
+        }))
+    }
+
+    /// BEFORE_WITH: (bound `__exit__`, result of `__enter__()`).
+    fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let t = self.type_of(mgr);
+        let enter = crate::types::lookup(&t, "__enter__");
+        let exit = crate::types::lookup(&t, "__exit__");
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            let missing = if crate::types::lookup(&t, "__enter__").is_none() {
+                ""
+            } else {
+                " also"
+            };
+            let _ = missing;
+            return Err(self.type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                self.type_name(mgr)
+            )));
+        };
+        let exit_bound = self.bind_method(exit, mgr.clone());
+        let entered = self.call(&enter, &[mgr.clone()])?;
+        Ok((exit_bound, entered))
+    }
+}
+
+/// Pushes onto the current frame's stack.
+#[inline]
+fn push(frames: &mut [Frame], v: Value) {
+    if let Some(f) = frames.last_mut() {
+        f.stack.push(v);
+    }
+}
+
+/// Takes a conditional jump of `op` by `arg` units.
+fn jump(frames: &mut [Frame], op: Opcode, arg: usize) {
+    if let Some(f) = frames.last_mut() {
+        match op {
+            Opcode::POP_JUMP_BACKWARD_IF_FALSE
+            | Opcode::POP_JUMP_BACKWARD_IF_TRUE
+            | Opcode::POP_JUMP_BACKWARD_IF_NONE
+            | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => f.pc = f.pc.saturating_sub(arg),
+            _ => f.pc += arg,
+        }
+    }
+}
+
+/// The value of a cell slot.
+fn cell_get(f: &Frame, i: usize) -> Option<Value> {
+    match f.fast.get(i) {
+        Some(Some(Value::Obj(c))) => match &c.payload {
+            Payload::Cell(cell) => cell.borrow().clone(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A comparison result for COMPARE_OP's oparg.
+pub(crate) fn cmp_result(o: std::cmp::Ordering, op: usize) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        0 => o == Less,
+        1 => o != Greater,
+        2 => o == Equal,
+        3 => o != Equal,
+        4 => o == Greater,
+        _ => o != Less,
+    }
+}

@@ -1,0 +1,690 @@
+//! `str` methods, `format()` / f-string formatting and printf-style `%`.
+//!
+//! TEMPORARY: written over the minimal `StrData` until kaa-str's `Str` and
+//! kaa-num's format-spec and `%` implementations are wired in; the
+//! format-spec support here covers fill, align, sign, width, `,`/`_`,
+//! precision and the d/f/e/g/s/x/o/b/%/c types.
+
+use crate::exceptions::PyResult;
+use crate::native::{Args, NativeFn};
+use crate::object::Payload;
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn this(vm: &Vm, a: &Args<'_>) -> PyResult<String> {
+    match a.this.as_str() {
+        Some(s) => Ok(s.to_string()),
+        None => Err(vm.type_error(format!(
+            "descriptor requires a 'str' object but received a '{}'",
+            vm.type_name(&a.this)
+        ))),
+    }
+}
+
+fn str_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<String> {
+    match v.as_str() {
+        Some(s) => Ok(s.to_string()),
+        None => Err(vm.type_error(format!(
+            "{what} must be str, not {}",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn opt_str(vm: &Vm, a: &Args<'_>, i: usize, what: &str) -> PyResult<Option<String>> {
+    match a.opt(i) {
+        Some(v) => str_arg(vm, v, what).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn join(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let sep = this(vm, a)?;
+    let items = vm.collect(a.arg(0))?;
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match it.as_str() {
+            Some(s) => out.push_str(s),
+            None => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(it)
+                )))
+            }
+        }
+    }
+    Ok(vm.new_str(&out))
+}
+
+fn maxsplit(vm: &mut Vm, a: &Args<'_>, i: usize) -> PyResult<i64> {
+    match a.get(i) {
+        Some(v) => Ok(vm.index_of(v)?.unwrap_or(-1)),
+        None => Ok(-1),
+    }
+}
+
+fn split_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let sep = opt_str(vm, a, 0, "must be str or None")?;
+    let max = maxsplit(vm, a, 1)?;
+    let parts: Vec<String> = match sep {
+        None => {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            if max < 0 || (max as usize) >= words.len() {
+                words.iter().map(|w| w.to_string()).collect()
+            } else if !right {
+                let mut out = Vec::new();
+                let mut rest = s.trim_start();
+                for _ in 0..max {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    out.push(rest[..end].to_string());
+                    rest = rest[end..].trim_start();
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out
+            } else {
+                let mut out = Vec::new();
+                let mut rest = s.trim_end();
+                for _ in 0..max {
+                    let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                    out.push(rest[start..].to_string());
+                    rest = rest[..start].trim_end();
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out.reverse();
+                out
+            }
+        }
+        Some(sep) => {
+            if sep.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            if max < 0 {
+                s.split(sep.as_str()).map(str::to_string).collect()
+            } else if right {
+                let mut v: Vec<String> = s.rsplitn(max as usize + 1, sep.as_str()).map(str::to_string).collect();
+                v.reverse();
+                v
+            } else {
+                s.splitn(max as usize + 1, sep.as_str()).map(str::to_string).collect()
+            }
+        }
+    };
+    let items = parts.iter().map(|p| vm.new_str(p)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn split(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    split_impl(vm, a, false)
+}
+
+fn rsplit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    split_impl(vm, a, true)
+}
+
+fn strip_impl(vm: &mut Vm, a: &Args<'_>, left: bool, right: bool) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let chars = opt_str(vm, a, 0, "strip arg")?;
+    let pat = |c: char| match &chars {
+        Some(cs) => cs.contains(c),
+        None => c.is_whitespace(),
+    };
+    let mut r: &str = &s;
+    if left {
+        r = r.trim_start_matches(pat);
+    }
+    if right {
+        r = r.trim_end_matches(pat);
+    }
+    Ok(vm.new_str(r))
+}
+
+fn strip(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    strip_impl(vm, a, true, true)
+}
+fn lstrip(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    strip_impl(vm, a, true, false)
+}
+fn rstrip(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    strip_impl(vm, a, false, true)
+}
+
+fn upper(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    Ok(vm.new_str(&s.to_uppercase()))
+}
+fn lower(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    Ok(vm.new_str(&s.to_lowercase()))
+}
+fn swapcase(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let r: String = s
+        .chars()
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect::<Vec<_>>()
+            }
+        })
+        .collect();
+    Ok(vm.new_str(&r))
+}
+fn title(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let mut out = String::new();
+    let mut prev_cased = false;
+    for c in s.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    Ok(vm.new_str(&out))
+}
+fn capitalize(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == 0 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    Ok(vm.new_str(&out))
+}
+
+fn replace(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let old = str_arg(vm, a.arg(0), "replace() argument 1")?;
+    let new = str_arg(vm, a.arg(1), "replace() argument 2")?;
+    let count = maxsplit(vm, a, 2)?;
+    let r = if count < 0 {
+        s.replace(&old, &new)
+    } else {
+        s.replacen(&old, &new, count as usize)
+    };
+    Ok(vm.new_str(&r))
+}
+
+fn affix(vm: &mut Vm, a: &Args<'_>, ends: bool) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let sub = a.arg(0);
+    let cands: Vec<String> = match sub.as_tuple() {
+        Some(t) => t.iter().map(|x| x.as_str().unwrap_or("").to_string()).collect(),
+        None => match sub.as_str() {
+            Some(x) => vec![x.to_string()],
+            None => {
+                let which = if ends { "endswith" } else { "startswith" };
+                return Err(vm.type_error(format!(
+                    "{which} first arg must be str or a tuple of str, not {}",
+                    vm.type_name(sub)
+                )));
+            }
+        },
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let (start, end) = bounds(vm, a, 1, chars.len())?;
+    let hay: String = chars.get(start..end.max(start)).unwrap_or(&[]).iter().collect();
+    Ok(Value::Bool(cands.iter().any(|c| if ends { hay.ends_with(c.as_str()) } else { hay.starts_with(c.as_str()) })))
+}
+
+fn bounds(vm: &mut Vm, a: &Args<'_>, i: usize, len: usize) -> PyResult<(usize, usize)> {
+    let len = len as i64;
+    let norm = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
+    let start = match a.opt(i) {
+        Some(v) => norm(vm.index_of(v)?.unwrap_or(0)),
+        None => 0,
+    };
+    let end = match a.opt(i + 1) {
+        Some(v) => norm(vm.index_of(v)?.unwrap_or(len)),
+        None => len,
+    };
+    Ok((start as usize, end as usize))
+}
+
+fn startswith(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    affix(vm, a, false)
+}
+fn endswith(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    affix(vm, a, true)
+}
+
+fn find_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Option<usize>> {
+    let s = this(vm, a)?;
+    let sub = str_arg(vm, a.arg(0), "must be")?;
+    let chars: Vec<char> = s.chars().collect();
+    let (start, end) = bounds(vm, a, 1, chars.len())?;
+    if start > end {
+        return Ok(None);
+    }
+    let hay: String = chars[start..end].iter().collect();
+    let pos = if right { hay.rfind(&sub) } else { hay.find(&sub) };
+    Ok(pos.map(|b| hay[..b].chars().count() + start))
+}
+
+fn find(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, a, false)?.map_or(-1, |i| i as i64)))
+}
+fn rfind(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, a, true)?.map_or(-1, |i| i as i64)))
+}
+fn index(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match find_impl(vm, a, false)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+fn rindex(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match find_impl(vm, a, true)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+fn count(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let sub = str_arg(vm, a.arg(0), "must be")?;
+    let chars: Vec<char> = s.chars().collect();
+    let (start, end) = bounds(vm, a, 1, chars.len())?;
+    if start > end {
+        return Ok(Value::Int(0));
+    }
+    let hay: String = chars[start..end].iter().collect();
+    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub.as_str()).count() };
+    Ok(Value::Int(n as i64))
+}
+
+fn pred(vm: &mut Vm, a: &Args<'_>, f: fn(char) -> bool) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
+}
+fn isdigit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    pred(vm, a, |c| c.is_ascii_digit() || c.is_numeric())
+}
+fn isalpha(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    pred(vm, a, char::is_alphabetic)
+}
+fn isspace(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    pred(vm, a, char::is_whitespace)
+}
+fn isalnum(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    pred(vm, a, char::is_alphanumeric)
+}
+fn isupper(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)))
+}
+fn islower(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)))
+}
+fn isidentifier(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let mut cs = s.chars();
+    let ok = match cs.next() {
+        Some(c) => (c == '_' || c.is_alphabetic()) && cs.all(|c| c == '_' || c.is_alphanumeric()),
+        None => false,
+    };
+    Ok(Value::Bool(ok))
+}
+
+fn pad(vm: &mut Vm, a: &Args<'_>, how: u8) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let width = vm.index_of(a.arg(0))?.unwrap_or(0);
+    let fill = match a.get(1) {
+        Some(f) => {
+            let fs = f.as_str().unwrap_or(" ");
+            if fs.chars().count() != 1 {
+                return Err(vm.type_error("The fill character must be exactly one character long"));
+            }
+            fs.chars().next().unwrap_or(' ')
+        }
+        None => ' ',
+    };
+    let len = s.chars().count() as i64;
+    if width <= len {
+        return Ok(vm.new_str(&s));
+    }
+    let total = (width - len) as usize;
+    let (l, r) = match how {
+        0 => (0, total),
+        1 => (total, 0),
+        _ => {
+            // CPython's center: left = total/2 + (total & width & 1).
+            let left = total / 2 + (total & (width as usize) & 1);
+            (left, total - left)
+        }
+    };
+    let mut out = String::new();
+    out.extend(std::iter::repeat_n(fill, l));
+    out.push_str(&s);
+    out.extend(std::iter::repeat_n(fill, r));
+    Ok(vm.new_str(&out))
+}
+fn ljust(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    pad(vm, a, 0)
+}
+fn rjust(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    pad(vm, a, 1)
+}
+fn center(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    pad(vm, a, 2)
+}
+fn zfill(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let width = vm.index_of(a.arg(0))?.unwrap_or(0);
+    let len = s.chars().count() as i64;
+    if width <= len {
+        return Ok(vm.new_str(&s));
+    }
+    let fill = "0".repeat((width - len) as usize);
+    let r = if s.starts_with('+') || s.starts_with('-') {
+        format!("{}{}{}", &s[..1], fill, &s[1..])
+    } else {
+        format!("{fill}{s}")
+    };
+    Ok(vm.new_str(&r))
+}
+
+fn splitlines(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let keep = match a.get(0) {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if is_break {
+            let mut brk = c.to_string();
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+                brk.push('\n');
+            }
+            if keep {
+                cur.push_str(&brk);
+            }
+            out.push(vm.new_str(&cur));
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(vm.new_str(&cur));
+    }
+    Ok(vm.new_list(out))
+}
+
+fn partition_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let sep = str_arg(vm, a.arg(0), "must be")?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let pos = if right { s.rfind(&sep) } else { s.find(&sep) };
+    let parts = match pos {
+        Some(i) => [s[..i].to_string(), sep.clone(), s[i + sep.len()..].to_string()],
+        None if right => [String::new(), String::new(), s.clone()],
+        None => [s.clone(), String::new(), String::new()],
+    };
+    let items = parts.iter().map(|p| vm.new_str(p)).collect();
+    Ok(vm.new_tuple(items))
+}
+fn partition(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    partition_impl(vm, a, false)
+}
+fn rpartition(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    partition_impl(vm, a, true)
+}
+fn removeprefix(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let p = str_arg(vm, a.arg(0), "removeprefix() argument")?;
+    Ok(vm.new_str(s.strip_prefix(p.as_str()).unwrap_or(&s)))
+}
+fn removesuffix(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let p = str_arg(vm, a.arg(0), "removesuffix() argument")?;
+    Ok(vm.new_str(s.strip_suffix(p.as_str()).unwrap_or(&s)))
+}
+fn encode(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    Ok(Value::Obj(crate::object::ObjRef::new(
+        vm.types.bytes.clone(),
+        Payload::Bytes(s.into_bytes().into_boxed_slice()),
+    )))
+}
+
+fn format_method(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = this(vm, a)?;
+    let r = str_format(vm, &s, a.rest, a.kwrest)?;
+    Ok(vm.new_str(&r))
+}
+
+/// `str.format`: fields `{name!conv:spec}` with auto/explicit numbering,
+/// attribute and index lookups, nested fields in the spec.
+pub fn str_format(vm: &mut Vm, s: &str, pos: &[Value], kw: &[(Value, Value)]) -> PyResult<String> {
+    let mut out = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    let mut auto = 0usize;
+    let mut manual = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                match chars[j] {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if depth != 0 {
+                return Err(vm.value_error("expected '}' before end of string"));
+            }
+            let field: String = chars[i + 1..j - 1].iter().collect();
+            i = j;
+            let (head, spec) = match field.find(':') {
+                Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
+                None => (field.clone(), String::new()),
+            };
+            let (name, conv) = match head.find('!') {
+                Some(p) => (head[..p].to_string(), Some(head[p + 1..].to_string())),
+                None => (head, None),
+            };
+            let first_end = name.find(['.', '[']).unwrap_or(name.len());
+            let first = &name[..first_end];
+            let mut v = if first.is_empty() {
+                if manual {
+                    return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+                }
+                let v = pos.get(auto).cloned();
+                auto += 1;
+                match v {
+                    Some(v) => v,
+                    None => {
+                        return Err(vm.index_error(format!(
+                            "Replacement index {} out of range for positional args tuple",
+                            auto - 1
+                        )))
+                    }
+                }
+            } else if let Ok(n) = first.parse::<usize>() {
+                manual = true;
+                match pos.get(n) {
+                    Some(v) => v.clone(),
+                    None => {
+                        return Err(vm.index_error(format!(
+                            "Replacement index {n} out of range for positional args tuple"
+                        )))
+                    }
+                }
+            } else {
+                match kw.iter().find(|(k, _)| k.as_str() == Some(first)) {
+                    Some((_, v)) => v.clone(),
+                    None => return Err(vm.key_error(vm.new_str(first))),
+                }
+            };
+            let mut rest = &name[first_end..];
+            while !rest.is_empty() {
+                if let Some(r) = rest.strip_prefix('.') {
+                    let end = r.find(['.', '[']).unwrap_or(r.len());
+                    let attr = vm.new_str(&r[..end]);
+                    v = vm.get_attr(&v, &attr)?;
+                    rest = &r[end..];
+                } else if let Some(r) = rest.strip_prefix('[') {
+                    let end = r.find(']').unwrap_or(r.len());
+                    let key = &r[..end];
+                    let k = match key.parse::<i64>() {
+                        Ok(n) => Value::Int(n),
+                        Err(_) => vm.new_str(key),
+                    };
+                    v = vm.get_item(&v, &k)?;
+                    rest = r.get(end + 1..).unwrap_or("");
+                } else {
+                    break;
+                }
+            }
+            let spec = if spec.contains('{') {
+                str_format(vm, &spec, pos, kw)?
+            } else {
+                spec
+            };
+            let v = match conv.as_deref() {
+                Some("r") => {
+                    let r = vm.repr_of(&v)?;
+                    vm.new_str(&r)
+                }
+                Some("s") => {
+                    let r = vm.str_of(&v)?;
+                    vm.new_str(&r)
+                }
+                Some("a") => {
+                    let r = vm.repr_of(&v)?;
+                    vm.new_str(&ascii_escape(&r))
+                }
+                Some(other) => {
+                    return Err(vm.value_error(format!(
+                        "Unknown conversion specifier {other}"
+                    )))
+                }
+                None => v,
+            };
+            out.push_str(&vm.format(&v, &spec)?);
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.value_error("Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// `ascii()`'s escaping of a repr.
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let cp = c as u32;
+        if cp < 128 {
+            out.push(c);
+        } else if cp < 0x100 {
+            out.push_str(&format!("\\x{cp:02x}"));
+        } else if cp < 0x10000 {
+            out.push_str(&format!("\\u{cp:04x}"));
+        } else {
+            out.push_str(&format!("\\U{cp:08x}"));
+        }
+    }
+    out
+}
+
+fn str_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match a.get(0) {
+        None => Ok(vm.new_str("")),
+        Some(v) => {
+            if let (Some(Payload::Bytes(b)), Some(_)) = (v.payload(), a.get(1)) {
+                return match std::str::from_utf8(b) {
+                    Ok(s) => Ok(vm.new_str(s)),
+                    Err(_) => Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode bytes")),
+                };
+            }
+            if v.as_str().is_some() && !vm.is_heap(v) {
+                return Ok(v.clone());
+            }
+            let s = vm.str_of(v)?;
+            Ok(vm.new_str(&s))
+        }
+    }
+}
+
+/// The str type's methods.
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("str.join($self, iterable, /)", join),
+    ("str.split($self, /, sep=None, maxsplit=-1)", split),
+    ("str.rsplit($self, /, sep=None, maxsplit=-1)", rsplit),
+    ("str.strip($self, chars=None, /)", strip),
+    ("str.lstrip($self, chars=None, /)", lstrip),
+    ("str.rstrip($self, chars=None, /)", rstrip),
+    ("str.upper($self, /)", upper),
+    ("str.lower($self, /)", lower),
+    ("str.casefold($self, /)", lower),
+    ("str.swapcase($self, /)", swapcase),
+    ("str.title($self, /)", title),
+    ("str.capitalize($self, /)", capitalize),
+    ("str.replace($self, old, new, count=-1, /)", replace),
+    ("str.startswith($self, prefix, start=None, end=None, /)", startswith),
+    ("str.endswith($self, suffix, start=None, end=None, /)", endswith),
+    ("str.find($self, sub, start=None, end=None, /)", find),
+    ("str.rfind($self, sub, start=None, end=None, /)", rfind),
+    ("str.index($self, sub, start=None, end=None, /)", index),
+    ("str.rindex($self, sub, start=None, end=None, /)", rindex),
+    ("str.count($self, sub, start=None, end=None, /)", count),
+    ("str.isdigit($self, /)", isdigit),
+    ("str.isnumeric($self, /)", isdigit),
+    ("str.isdecimal($self, /)", isdigit),
+    ("str.isalpha($self, /)", isalpha),
+    ("str.isspace($self, /)", isspace),
+    ("str.isalnum($self, /)", isalnum),
+    ("str.isupper($self, /)", isupper),
+    ("str.islower($self, /)", islower),
+    ("str.isidentifier($self, /)", isidentifier),
+    ("str.ljust($self, width, fillchar=' ', /)", ljust),
+    ("str.rjust($self, width, fillchar=' ', /)", rjust),
+    ("str.center($self, width, fillchar=' ', /)", center),
+    ("str.zfill($self, width, /)", zfill),
+    ("str.splitlines($self, /, keepends=False)", splitlines),
+    ("str.partition($self, sep, /)", partition),
+    ("str.rpartition($self, sep, /)", rpartition),
+    ("str.removeprefix($self, prefix, /)", removeprefix),
+    ("str.removesuffix($self, suffix, /)", removesuffix),
+    ("str.encode($self, /, encoding='utf-8', errors='strict')", encode),
+    ("str.format($self, /, *args, **kwargs)", format_method),
+    ("str.__kaa_new__(object='', encoding=None, errors=None)", str_new),
+];

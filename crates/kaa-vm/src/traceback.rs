@@ -1,0 +1,184 @@
+//! Printing an uncaught exception as CPython 3.11's default excepthook
+//! (traceback.py's TracebackException.format): chained exceptions with
+//! their separators, `File "x.py", line 3, in f` entries with the source
+//! line, the PEP 657 `^^^^` / `~~~^~~~` markers, and the final
+//! `Type: message` line.
+
+use crate::exceptions::{exc_data, PyErr};
+use crate::object::ObjRef;
+use crate::types::type_data;
+use crate::value::Value;
+use crate::vm::Vm;
+
+const CAUSE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+/// The full text CPython prints for an uncaught exception.
+pub fn format_exception(vm: &mut Vm, err: &PyErr) -> String {
+    // Walk the chain (newest first), then print oldest first.
+    let mut chain: Vec<(ObjRef, &'static str)> = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
+    let mut cur = Some(err.exc.clone());
+    let mut sep = "";
+    while let Some(e) = cur.take() {
+        if seen.contains(&e.id()) || chain.len() > 1000 {
+            break;
+        }
+        seen.push(e.id());
+        chain.push((e.clone(), sep));
+        if let Some(d) = exc_data(&e) {
+            let cause = d.cause.borrow().clone();
+            let context = d.context.borrow().clone();
+            if let Value::Obj(c) = cause {
+                cur = Some(c);
+                sep = CAUSE;
+            } else if let (Value::Obj(c), false) = (context, d.suppress_context.get()) {
+                cur = Some(c);
+                sep = CONTEXT;
+            }
+        }
+    }
+    let mut out = String::new();
+    for (e, sep) in chain.iter().rev() {
+        out.push_str(&format_one(vm, e));
+        out.push_str(sep);
+    }
+    out
+}
+
+/// One exception: its traceback and final line.
+fn format_one(vm: &mut Vm, e: &ObjRef) -> String {
+    let mut out = String::new();
+    if let Some(d) = exc_data(e) {
+        let tb = d.traceback.borrow().clone();
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            let mut last: Option<(String, i32, String)> = None;
+            let mut repeat = 0usize;
+            for entry in tb.iter().rev() {
+                let line = entry.code.line_at(entry.lasti).unwrap_or(-1);
+                let key = (entry.code.filename.clone(), line, entry.code.name.clone());
+                if last.as_ref() == Some(&key) {
+                    repeat += 1;
+                    if repeat >= 3 {
+                        continue;
+                    }
+                } else {
+                    if repeat >= 3 {
+                        let n = repeat - 2;
+                        out.push_str(&format!(
+                            "  [Previous line repeated {} more time{}]\n",
+                            n,
+                            if n > 1 { "s" } else { "" }
+                        ));
+                    }
+                    repeat = 0;
+                    last = Some(key);
+                }
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    entry.code.filename, line, entry.code.name
+                ));
+                let pos = entry.code.obj.positions().get(entry.lasti).copied().unwrap_or_default();
+                if let Some(src) = source_line(&entry.code.filename, line) {
+                    out.push_str(&render_line(&src, pos));
+                }
+            }
+            if repeat >= 3 {
+                let n = repeat - 2;
+                out.push_str(&format!(
+                    "  [Previous line repeated {} more time{}]\n",
+                    n,
+                    if n > 1 { "s" } else { "" }
+                ));
+            }
+        }
+    }
+    out.push_str(&final_line(vm, e));
+    // __notes__
+    if let Some(dict) = &e.dict {
+        if let Some(notes) = crate::dict::dict_get_str(dict, "__notes__") {
+            if let Some(crate::object::Payload::List(l)) = notes.payload() {
+                for n in l.borrow().iter() {
+                    out.push_str(n.as_str().unwrap_or(""));
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `ValueError: msg` (module-qualified for classes outside `__main__`
+/// and builtins).
+fn final_line(vm: &mut Vm, e: &ObjRef) -> String {
+    let t = vm.type_of(&Value::Obj(e.clone()));
+    let (module, qual) = type_data(&t).map_or((String::new(), String::new()), |d| (d.module.clone(), d.qualname.clone()));
+    let name = if module == "__main__" || module == "builtins" { qual } else { format!("{module}.{qual}") };
+    let msg = match vm.str_of(&Value::Obj(e.clone())) {
+        Ok(s) => s,
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    if msg.is_empty() {
+        format!("{name}\n")
+    } else {
+        format!("{name}: {msg}\n")
+    }
+}
+
+/// Line `line` of `filename`, as linecache reads it.
+fn source_line(filename: &str, line: i32) -> Option<String> {
+    if line < 1 {
+        return None;
+    }
+    let bytes = std::fs::read(filename).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    text.split_inclusive('\n')
+        .nth(line as usize - 1)
+        .map(|l| l.trim_end_matches(['\n', '\r']).to_string())
+}
+
+/// The source line (stripped) and, when the location does not cover it
+/// all, the markers under it.
+fn render_line(src: &str, pos: kaa_bytecode::linetable::Positions) -> String {
+    let stripped = src.trim_matches(|c: char| c.is_whitespace());
+    if stripped.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("    {stripped}\n");
+    let (Some(line), Some(end_line), Some(col), Some(end_col)) =
+        (pos.lineno, pos.end_lineno, pos.col_offset, pos.end_col_offset)
+    else {
+        return out;
+    };
+    let to_char = |b: i32| -> usize {
+        let b = (b.max(0) as usize).min(src.len());
+        String::from_utf8_lossy(&src.as_bytes()[..b]).chars().count()
+    };
+    let lead = src.chars().count() - src.trim_start().chars().count();
+    let start = to_char(col);
+    let stripped_len = stripped.chars().count();
+    let mut end = to_char(end_col);
+    let mut anchors = None;
+    if line == end_line {
+        let seg: String = src.chars().skip(start).take(end.saturating_sub(start)).collect();
+        anchors = crate::caret::anchors(&seg);
+    } else {
+        end = lead + stripped_len;
+    }
+    let show = end.saturating_sub(start) < stripped_len || anchors.is_some_and(|(l, r)| r > l);
+    if show {
+        out.push_str("    ");
+        out.push_str(&" ".repeat(start.saturating_sub(lead)));
+        match anchors {
+            Some((l, r)) => {
+                out.push_str(&"~".repeat(l));
+                out.push_str(&"^".repeat(r - l));
+                out.push_str(&"~".repeat(end.saturating_sub(start).saturating_sub(r)));
+            }
+            None => out.push_str(&"^".repeat(end.saturating_sub(start))),
+        }
+        out.push('\n');
+    }
+    out
+}

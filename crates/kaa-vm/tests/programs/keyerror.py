@@ -1,0 +1,3 @@
+d = {"present": 1}
+print("before")
+value = d["missing"] + 1

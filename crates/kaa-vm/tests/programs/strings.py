@@ -1,0 +1,15 @@
+s = "Hello, World"
+print(s.upper(), s.lower(), s.split(", "), s.replace("l", "L"), s.find("o"), s.count("l"))
+print(s[0], s[-1], s[2:5], s[::-1], len(s), "W" in s, s.startswith("He"), s.endswith("x"))
+print(" x ".strip(), "a,b,,c".split(","), " a b  c ".split(), "-".join(["a", "b"]))
+print(f"{s!r} {len(s):5d} {3.14159:.2f} {'x':>4}|{'y':<3}|{'z':^5}|")
+print("{} {} {}".format(1, "two", 3.0), "{1}{0}".format("a", "b"), "{x}".format(x=5))
+print("%s is %d years and %.1f%%" % ("Bob", 30, 99.5), "%5s|%-5s|" % ("a", "b"))
+print(f"{1000000:,} {255:x} {255:08b} {-5:+d} {0.5:.0%} {12345.678:e}")
+print("abc" * 3, "a" + "b", "x".center(7, "*"), "42".zfill(5), "Title case words".title())
+print("a\tb\\n", 'quote\'s', "é", len("héllo"), "héllo"[1])
+for ch in "hey":
+    print(ch, end=" ")
+print()
+print(str(1.0), str(1e16), str(1e-5), repr(0.1), 1/3, 2.0 ** 0.5, -0.0, float("inf"))
+print("a b".partition(" "), "x=1".split("="), "A1".isalnum(), "12".isdigit(), " ".isspace())

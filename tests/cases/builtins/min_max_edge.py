@@ -1,0 +1,5 @@
+print(max([1]), min('z'), max(1, 2, 3, key=lambda x: -x), min([[], [1], [0, 0]], key=len))
+print(max([], default=0), min((), default='none'), max('apple', 'Apple'), min([3, 3.0]), max([3.0, 3]))
+print(max(range(10), key=lambda x: x % 4), min(range(10), key=lambda x: (x - 4.5) ** 2))
+print(max({'a': 3, 'b': 1}), max({'a': 3, 'b': 1}.values()), max({'a': 3, 'b': 1}.items(), key=lambda kv: kv[1]))
+print(max(zip([1, 2], 'ba')), min(enumerate('cab'), key=lambda p: p[1]))

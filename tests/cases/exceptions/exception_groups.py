@@ -1,0 +1,20 @@
+eg = ExceptionGroup('many', [ValueError('v1'), TypeError('t1'), ValueError('v2')])
+print(repr(eg), str(eg), eg.message, len(eg.exceptions))
+print([repr(e) for e in eg.exceptions])
+match, rest = eg.split(ValueError)
+print(repr(match), repr(rest))
+print(repr(eg.subgroup(TypeError)), eg.subgroup(KeyError))
+print(repr(eg.subgroup(lambda e: 'v' in str(e))))
+nested = ExceptionGroup('outer', [ValueError('a'), ExceptionGroup('inner', [KeyError('b'), ValueError('c')])])
+m, r = nested.split(ValueError)
+print(repr(m))
+print(repr(r))
+print(type(BaseExceptionGroup('b', [KeyboardInterrupt()])).__name__, type(BaseExceptionGroup('b', [ValueError()])).__name__)
+for bad in [lambda: ExceptionGroup('x', []), lambda: ExceptionGroup('x', [1]), lambda: ExceptionGroup('x', ValueError()), lambda: ExceptionGroup('x', [KeyboardInterrupt()])]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__ + ':', e)
+print(isinstance(eg, Exception), issubclass(ExceptionGroup, BaseExceptionGroup))
+d = eg.derive([KeyError('new')])
+print(repr(d), d.__cause__, d.__context__)

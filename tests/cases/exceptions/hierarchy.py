@@ -1,0 +1,4 @@
+for cls in [ValueError, KeyError, IndexError, ZeroDivisionError, OverflowError, TypeError, AttributeError, NameError, UnboundLocalError, RecursionError, NotImplementedError, StopIteration, StopAsyncIteration, GeneratorExit, KeyboardInterrupt, SystemExit, AssertionError, ImportError, ModuleNotFoundError, UnicodeDecodeError, UnicodeEncodeError, FileNotFoundError, PermissionError, TimeoutError, OSError, EOFError, MemoryError, LookupError, ArithmeticError, FloatingPointError, RuntimeError, SyntaxError, IndentationError, TabError, Warning, DeprecationWarning, UserWarning, ExceptionGroup, BaseExceptionGroup, ConnectionResetError, BlockingIOError, IsADirectoryError]:
+    print(cls.__name__, [c.__name__ for c in cls.__mro__])
+print(issubclass(KeyError, LookupError), issubclass(bool, Exception), isinstance(ValueError(), BaseException))
+print(EnvironmentError is OSError, IOError is OSError)

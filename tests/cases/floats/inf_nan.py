@@ -1,0 +1,16 @@
+inf = float('inf')
+nan = float('nan')
+print(inf + 1, inf - inf, inf * 0, inf / inf, -inf, inf * -1)
+print(nan == nan, nan != nan, nan < 1, nan > 1, inf > 1e308, -inf < -1e308)
+print(inf == inf, inf == -inf, 1 / inf, -1 / inf)
+print(nan is nan, [nan] == [nan], nan in [nan])
+print(max(1.0, inf), min(-inf, 0.0))
+print(repr(inf), str(-inf), repr(nan), format(inf, '.2f'), format(nan, '10'), format(-inf, 'e'))
+print(inf % 5, 5 % inf, -5 % inf, 5.0 // inf, -5.0 // inf)
+print(int(1e300) > 0, float('inf').is_integer(), nan.is_integer())
+try:
+    int(inf)
+except OverflowError as e:
+    print('OverflowError:', e)
+print(hash(inf), hash(-inf), hash(0.0), hash(-0.0))
+print(sorted([3.0, 1.0, 2.0, inf, -inf]))

@@ -1,0 +1,16 @@
+x = 10
+x += 5; print(x)
+x -= 3; print(x)
+x *= 4; print(x)
+x //= 5; print(x)
+x %= 7; print(x)
+x **= 10; print(x)
+x <<= 3; print(x)
+x >>= 2; print(x)
+x &= 0xFFF; print(x)
+x |= 0x1000; print(x)
+x ^= 0xFF; print(x)
+x /= 8; print(x)
+y = 2 ** 64
+y += 1; print(y)
+y -= 2 ** 65; print(y)

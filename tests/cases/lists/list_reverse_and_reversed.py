@@ -1,0 +1,10 @@
+a = [1, 2, 3, 4]
+r = reversed(a)
+a.reverse()
+print(a, list(r))
+b = list(range(6))
+print(b[::-1], list(reversed(b)), b[::-1][::-1] == b)
+words = 'one two three'.split()
+words.reverse()
+print(words, ' '.join(reversed(words)), [w[::-1] for w in reversed(words)])
+print(list(reversed([])), list(reversed(['x'])))

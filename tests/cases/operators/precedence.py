@@ -1,0 +1,13 @@
+print(2 + 3 * 4, (2 + 3) * 4, 2 ** 3 ** 2, -2 ** 2, (-2) ** 2, 2 * 3 ** 2)
+print(10 - 4 - 3, 100 / 10 / 5, 2 ** -1, -3 % 5, -(3 % 5), 7 // 2 * 2)
+print(1 + 2 << 3, 1 << 2 + 3, 6 & 3 | 8, 6 | 3 & 8, 6 ^ 3 & 5, 1 | 2 ^ 3)
+print(not 1 == 2, not (1 == 2), 1 < 2 == True, (1 < 2) == True)
+print(3 > 2 and 2 > 1 or False, True or False and False, not True or True)
+print(~5 + 1, -~5, ~-5, - - 5, + - 5, not not 0)
+print(1 if 2 > 3 else 4 if 5 > 6 else 7, (lambda: 1)() + 2)
+print(2 * 3 % 4, 2 * (3 % 4), 17 % 5 * 3, -7 // 2 ** 2)
+print('a' + 'b' * 3, ('a' + 'b') * 3, [1] + [2] * 2)
+print(5 > 3 > 1, 1 < 3 < 2, 1 == 1 == 1.0, 1 != 2 != 1, 'a' < 'b' < 'c' <= 'c')
+x = [1, 2, 3]
+print(2 in x == True, (2 in x) == True, 4 not in x, not 4 in x)
+print(x[1] ** 2 * -1, x[-1:][0] + x[0])

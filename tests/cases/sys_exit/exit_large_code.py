@@ -1,0 +1,3 @@
+import sys
+print('code 255')
+sys.exit(255)

@@ -1,0 +1,3 @@
+import sys
+print('negative exit code wraps')
+sys.exit(-1)

@@ -1,0 +1,5 @@
+try:
+    print('try')
+    raise IndexError('first')
+finally:
+    print('finally')

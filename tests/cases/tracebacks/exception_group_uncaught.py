@@ -1,0 +1,4 @@
+def fail():
+    raise ExceptionGroup('several errors', [ValueError('bad'), TypeError('worse')])
+print('about to fail')
+fail()

@@ -1,0 +1,4 @@
+class Stop(BaseException):
+    pass
+print('raising BaseException subclass')
+raise Stop('stopped')

@@ -1,0 +1,2 @@
+data = [3, 'a', 1]
+print(sorted(data, key=lambda x: x * 2))

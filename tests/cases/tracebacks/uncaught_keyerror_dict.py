@@ -1,0 +1,3 @@
+settings = {'host': 'localhost', 'port': 8080}
+print(settings['host'])
+print(settings['user'])
