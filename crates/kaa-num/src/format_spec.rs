@@ -204,7 +204,7 @@ pub fn parse_format_spec(
 
 /// Widths beyond this raise MemoryError rather than try to allocate
 /// (CPython would attempt the allocation; kaa must not abort).
-pub const MAX_WIDTH: usize = 1 << 34;
+pub const MAX_WIDTH: usize = 1 << 32;
 
 /// MemoryError for a width kaa will not try to allocate.
 pub(crate) fn check_width(width: Option<usize>) -> Result<(), NumError> {

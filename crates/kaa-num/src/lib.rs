@@ -73,10 +73,12 @@
 //!   `set_star_width(i64)`/`set_star_precision(i64)` if `width_star()`/
 //!   `precision_star()`, fetches the value, calls `check_conversion()`, then
 //!   `format_percent_int(&spec, &BigInt, max_str_digits) -> Result<String>`
-//!   (d i u o x X), `format_percent_float(&spec, f64) -> String` (e E f F g
-//!   G), `percent_char(&BigInt) -> Result<u32>` (%c of an int),
-//!   `pad_percent_str(&spec, &str) -> String` / `percent_str_layout(&spec,
-//!   char_count)` (s r a c). The module doc has the loop.
+//!   (d i u o x X), `format_percent_float(&spec, f64) -> Result<String>` (e
+//!   E f F g G), `percent_char(&BigInt) -> Result<u32>` (%c of an int),
+//!   `pad_percent_str(&spec, &str) -> Result<String>` /
+//!   `percent_str_layout(&spec, char_count) -> Result<StrLayout>` (s r a c).
+//!   The module doc has the loop. Widths over [`format_spec::MAX_WIDTH`]
+//!   (2**32) give `NumError::Memory` everywhere instead of an allocation.
 //! * [`complex`]: `parse_complex(&str) -> Result<(f64, f64)>`,
 //!   `complex_div`/`complex_pow(Complex, Complex) -> Result<Complex>`,
 //!   `complex_abs(Complex) -> Result<f64>` (`Complex = (f64, f64)`).

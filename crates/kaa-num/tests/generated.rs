@@ -237,9 +237,21 @@ fn format_str_table() {
 
 /// `fmt % (value,)` the way the VM is meant to drive the parser.
 fn percent_one(kind: &str, fmt: &str, value: &str) -> Result<String, NumError> {
+    percent_args(fmt, &[(kind, value)])
+}
+
+/// `fmt % args` (a tuple of (kind, value) pairs) the way the VM is meant
+/// to drive the parser.
+fn percent_args(fmt: &str, args: &[(&str, &str)]) -> Result<String, NumError> {
     let units: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
-    let mut used = false;
+    let mut next = 0;
+    let mut fetch = || {
+        next += 1;
+        args.get(next - 1)
+            .copied()
+            .ok_or_else(|| NumError::Type("not enough arguments for format string".into()))
+    };
     for seg in PercentParser::new(&units) {
         let spec = match seg? {
             Segment::Literal(r) => {
@@ -251,12 +263,14 @@ fn percent_one(kind: &str, fmt: &str, value: &str) -> Result<String, NumError> {
         if spec.key.is_some() {
             return Err(NumError::Type("format requires a mapping".into()));
         }
-        if used {
-            return Err(NumError::Type(
-                "not enough arguments for format string".into(),
-            ));
+        let mut spec = spec;
+        if spec.width_star() {
+            spec.set_star_width(fetch()?.1.parse().unwrap());
         }
-        used = true;
+        if spec.precision_star() {
+            spec.set_star_precision(fetch()?.1.parse().unwrap());
+        }
+        let (kind, value) = fetch()?;
         spec.check_conversion()?;
         let c = spec.conv;
         let piece = match (kind, c) {
@@ -310,7 +324,7 @@ fn percent_one(kind: &str, fmt: &str, value: &str) -> Result<String, NumError> {
         };
         out.push_str(&piece);
     }
-    if !used {
+    if next < args.len() {
         return Err(NumError::Type(
             "not all arguments converted during string formatting".into(),
         ));
@@ -332,6 +346,10 @@ fn percent_table() {
             };
         }
         let fmt = text(i[1]).unwrap();
+        if i[0] == "ints" {
+            let args: Vec<(&str, &str)> = i[2].split(',').map(|v| ("int", v)).collect();
+            return res(percent_args(&fmt, &args), |s| vec![esc(&s)]);
+        }
         res(percent_one(i[0], &fmt, i[2]), |s| vec![esc(&s)])
     });
 }
