@@ -186,7 +186,7 @@ impl Rng {
 
 /// One random change to a code object.
 fn mutate(rng: &mut Rng, c: &mut CodeObject) {
-    let pick = rng.below(12);
+    let pick = rng.below(16);
     let byte = rng.next() as u8;
     match pick {
         0..=2 => {
@@ -235,9 +235,49 @@ fn mutate(rng: &mut Rng, c: &mut CodeObject) {
                 c.localspluskinds.truncate(keep);
             }
         }
-        _ => {
+        11 => {
             let keep = rng.below(c.code.len() + 1) & !1;
             c.code.truncate(keep);
+        }
+        12 => {
+            // An oparg byte.
+            let i = rng.below(c.code.len() / 2) * 2 + 1;
+            if let Some(b) = c.code.get_mut(i) {
+                *b = byte;
+            }
+        }
+        13 => {
+            // A random but encodable exception table.
+            let units = c.code.len() as u32 / 2 + 2;
+            let n = rng.below(4);
+            let mut entries = Vec::new();
+            for _ in 0..n {
+                let start = rng.below(units as usize) as u32;
+                let end = start + 1 + rng.below(8) as u32;
+                entries.push(ExceptionTableEntry {
+                    start: start * 2,
+                    end: end * 2,
+                    target: rng.below(units as usize) as u32 * 2,
+                    depth: rng.below(c.stacksize as usize + 2) as u32,
+                    lasti: rng.below(2) == 0,
+                });
+            }
+            c.exceptiontable = exceptiontable::encode(&entries);
+        }
+        14 => {
+            // An EXTENDED_ARG prefix inserted.
+            let i = rng.below(c.code.len() / 2 + 1) * 2;
+            c.code.splice(i..i, [144, byte]);
+        }
+        _ => {
+            // An opcode replaced by a base opcode.
+            let ops: Vec<u8> = (0..=255u8)
+                .filter(|&b| kaa_bytecode::Opcode::from_u8(b).is_some_and(|o| !o.is_specialized()))
+                .collect();
+            let i = rng.below(c.code.len() / 2) * 2;
+            if let Some(b) = c.code.get_mut(i) {
+                *b = ops[rng.below(ops.len())];
+            }
         }
     }
 }

@@ -32,6 +32,10 @@ pub(crate) struct Decoded {
     starts: Vec<Option<u32>>,
     /// Byte offset where the MAKE_CELL/COPY_FREE_VARS prologue ends.
     pub(crate) prologue_end: usize,
+    /// Byte offset where the body starts: after the prologue and the
+    /// RETURN_GENERATOR that may follow it. Jumps, handlers and exception
+    /// ranges stay at or after it, so the start runs once per frame.
+    pub(crate) body_start: usize,
 }
 
 impl Decoded {
@@ -113,7 +117,9 @@ pub(crate) fn decode(code: &CodeObject) -> Result<Decoded, Problem> {
             }
         }
         let index = u32::try_from(ins.len()).map_err(|_| at(start, "too many instructions"))?;
-        starts[start / 2] = Some(index);
+        if let Some(slot) = starts.get_mut(start / 2) {
+            *slot = Some(index);
+        }
         ins.push(Ins {
             start,
             offset,
@@ -127,10 +133,15 @@ pub(crate) fn decode(code: &CodeObject) -> Result<Decoded, Problem> {
         .iter()
         .find(|i| !matches!(i.op, Opcode::MAKE_CELL | Opcode::COPY_FREE_VARS))
         .map_or(bytes.len(), |i| i.start);
+    let body_start = match ins.iter().find(|i| i.start == prologue_end) {
+        Some(i) if i.op == Opcode::RETURN_GENERATOR => i.next,
+        _ => prologue_end,
+    };
     let decoded = Decoded {
         ins,
         starts,
         prologue_end,
+        body_start,
     };
     for (i, ins) in decoded.ins.iter().enumerate() {
         check_operand(code, &decoded, i, ins)?;

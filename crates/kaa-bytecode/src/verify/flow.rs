@@ -148,8 +148,15 @@ pub(crate) fn inputs(op: Opcode, arg: u32) -> u64 {
         WITH_EXCEPT_START => 4,
         // The exception, and with oparg the lasti PEEK(oparg + 1).
         RERAISE => a + 1,
-        COPY | SWAP | BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_STRING | RAISE_VARARGS
-        | BUILD_SLICE => a,
+        COPY | SWAP | BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_STRING | RAISE_VARARGS => a,
+        // start, stop(, step): the table's effect is -2 for 3, else -1.
+        BUILD_SLICE => {
+            if arg == 3 {
+                3
+            } else {
+                2
+            }
+        }
         BUILD_MAP => 2 * a,
         BUILD_CONST_KEY_MAP => a + 1,
         // The code object and one item per flag bit.
@@ -292,7 +299,7 @@ fn step(
         let ok = d
             .ins
             .get(t)
-            .is_some_and(|x| x.op != Opcode::CALL && x.start >= d.prologue_end);
+            .is_some_and(|x| x.op != Opcode::CALL && x.start >= d.body_start);
         if !ok {
             return Err(at(
                 ins.offset,
@@ -305,4 +312,29 @@ fn step(
         arrive(i + 1, fall, ins.offset)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::opcode::ALL_OPCODES;
+
+    /// Every base opcode has an input count, and no instruction pushes a
+    /// negative number of items: what it reads covers what it pops.
+    #[test]
+    fn inputs_cover_the_table_effects() {
+        for &op in ALL_OPCODES {
+            if op.is_specialized() || op == Opcode::CACHE {
+                continue;
+            }
+            for arg in [0u32, 1, 2, 3, 7, 0xf, 0x100, 0x1ff, 0x1234_5678, u32::MAX] {
+                let needs = inputs(op, arg);
+                assert_ne!(needs, u64::MAX, "{}", op.name());
+                for jump in [false, true] {
+                    let eff = effect(op, arg, jump).expect("an effect");
+                    assert!(needs as i64 + eff >= 0, "{} {arg}", op.name());
+                }
+            }
+        }
+    }
 }

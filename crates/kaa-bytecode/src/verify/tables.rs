@@ -83,7 +83,7 @@ pub(crate) fn exception_table(code: &CodeObject, d: &Decoded) -> Result<Handlers
         if start < prev_end {
             return Err(here("entries overlap or are out of order".into()));
         }
-        if start < d.prologue_end as u64 {
+        if start < d.body_start as u64 {
             return Err(here("covers the prologue".into()));
         }
         prev_end = end;
@@ -102,7 +102,7 @@ pub(crate) fn exception_table(code: &CodeObject, d: &Decoded) -> Result<Handlers
                 "handler {target} is not an instruction start"
             )));
         };
-        if target < d.prologue_end as u64
+        if target < d.body_start as u64
             || d.ins
                 .get(target_index)
                 .is_some_and(|i| i.op == Opcode::CALL)
