@@ -346,7 +346,11 @@ impl<'a> Compiler<'a> {
             }
             Kind::Global => {
                 let i = self.u().names.add(&mangled);
-                let op = pick(Opcode::LOAD_GLOBAL, Opcode::STORE_GLOBAL, Opcode::DELETE_GLOBAL);
+                let op = pick(
+                    Opcode::LOAD_GLOBAL,
+                    Opcode::STORE_GLOBAL,
+                    Opcode::DELETE_GLOBAL,
+                );
                 let arg = if op == Opcode::LOAD_GLOBAL { i << 1 } else { i };
                 self.emit(op, arg);
             }
@@ -478,11 +482,7 @@ impl<'a> Compiler<'a> {
             }
         }
         flags |= self.future_flags;
-        if self.top_level_await
-            && st.block == BlockType::Module
-            && st.coroutine
-            && !st.generator
-        {
+        if self.top_level_await && st.block == BlockType::Module && st.coroutine && !st.generator {
             flags |= CO_COROUTINE;
         }
         flags
@@ -549,8 +549,7 @@ impl<'a> Compiler<'a> {
             prefix.push((Opcode::COPY_FREE_VARS, nfree as u32, NO_LOC));
         }
         if ncells > 0 {
-            let mut sorted: Vec<(usize, usize)> =
-                (0..ncells).map(|i| (fixed[i], i)).collect();
+            let mut sorted: Vec<(usize, usize)> = (0..ncells).map(|i| (fixed[i], i)).collect();
             sorted.sort();
             for (_, old) in sorted {
                 prefix.push((Opcode::MAKE_CELL, old as u32, NO_LOC));

@@ -94,9 +94,12 @@ fn compare(path: &str, kaa: &CodeObject, cpy: &CodeObject, out: &mut Vec<String>
     let mut const_diff = false;
     for i in 0..n {
         match (kaa.consts.get(i), cpy.consts.get(i)) {
-            (Some(Constant::Code(a)), Some(Constant::Code(b))) => {
-                compare(&format!("{path}.{}", b.qualname.to_string_lossy()), a, b, out)
-            }
+            (Some(Constant::Code(a)), Some(Constant::Code(b))) => compare(
+                &format!("{path}.{}", b.qualname.to_string_lossy()),
+                a,
+                b,
+                out,
+            ),
             (Some(a), Some(b)) if a == b => {}
             _ => const_diff = true,
         }
@@ -123,8 +126,16 @@ fn mode_of(stem: &str) -> CompileMode {
 
 /// Compiles one fixture and compares; the differences (empty if none).
 fn check_fixture(src_path: &Path) -> Vec<String> {
-    let stem = src_path.file_stem().unwrap_or_default().to_string_lossy().to_string();
-    let name = src_path.file_name().unwrap_or_default().to_string_lossy().to_string();
+    let stem = src_path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
+    let name = src_path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
     let source = fs::read_to_string(src_path).expect("fixture source");
     let mode = mode_of(&stem);
     let pmode = match mode {
@@ -147,7 +158,7 @@ fn check_fixture(src_path: &Path) -> Vec<String> {
     match compile_module(&module, &name, &options) {
         Ok(kaa) => {
             let mut out = Vec::new();
-            compare(&stem, &kaa, &cpy, &mut out);
+            compare(&stem, &kaa, cpy, &mut out);
             out
         }
         Err(e) => vec![format!("{name}: compile error {e}")],
@@ -174,7 +185,11 @@ fn fixtures_match_cpython() {
     let mut failures = Vec::new();
     let mut same = 0;
     for path in &paths {
-        let stem = path.file_stem().unwrap_or_default().to_string_lossy().to_string();
+        let stem = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         if only.as_deref().is_some_and(|o| o != stem) {
             continue;
         }
@@ -183,7 +198,9 @@ fn fixtures_match_cpython() {
         if diffs.is_empty() {
             same += 1;
             if is_known {
-                failures.push(format!("{stem}: matches now; remove it from known_different.txt"));
+                failures.push(format!(
+                    "{stem}: matches now; remove it from known_different.txt"
+                ));
             }
         } else if is_known {
             eprintln!("known difference {stem}:\n{}", diffs.join("\n"));
@@ -208,9 +225,11 @@ fn count_identical(kaa: &CodeObject, cpy: &CodeObject, tally: &mut (usize, usize
     };
     compare("", &shallow_kaa, &shallow_cpy, &mut diffs);
     let consts_same = kaa.consts.len() == cpy.consts.len()
-        && kaa.consts.iter().zip(&cpy.consts).all(|(a, b)| {
-            matches!((a, b), (Constant::Code(_), Constant::Code(_))) || a == b
-        });
+        && kaa
+            .consts
+            .iter()
+            .zip(&cpy.consts)
+            .all(|(a, b)| matches!((a, b), (Constant::Code(_), Constant::Code(_))) || a == b);
     tally.1 += 1;
     if diffs.is_empty() && consts_same {
         tally.0 += 1;
@@ -223,7 +242,13 @@ fn count_identical(kaa: &CodeObject, cpy: &CodeObject, tally: &mut (usize, usize
         if !consts_same {
             fields.push("co_consts differ".into());
         }
-        eprintln!("FIELDS {} {} {} {}", cpy.code.len(), cpy.filename.to_string_lossy(), cpy.qualname.to_string_lossy(), fields.join("; "));
+        eprintln!(
+            "FIELDS {} {} {} {}",
+            cpy.code.len(),
+            cpy.filename.to_string_lossy(),
+            cpy.qualname.to_string_lossy(),
+            fields.join("; ")
+        );
     }
     let inner_kaa: Vec<&CodeObject> = kaa
         .consts
@@ -270,7 +295,11 @@ fn stdlib_identical_percentage() {
     let dir = PathBuf::from(
         std::env::var("KAA_STDLIB_EXPECTED").unwrap_or("/tmp/kaa-stdlib-expected".into()),
     );
-    let root = PathBuf::from(fs::read_to_string(dir.join("root.txt")).expect("root.txt").trim());
+    let root = PathBuf::from(
+        fs::read_to_string(dir.join("root.txt"))
+            .expect("root.txt")
+            .trim(),
+    );
     let files = fs::read_to_string(dir.join("files.txt")).expect("files.txt");
     let mut tally = (0usize, 0usize);
     let (mut modules_same, mut modules, mut errors) = (0, 0, 0);
@@ -299,7 +328,11 @@ fn stdlib_identical_percentage() {
                 if tally.0 - before.0 == tally.1 - before.1 {
                     modules_same += 1;
                 } else if verbose {
-                    eprintln!("{rel}: {} of {} differ", (tally.1 - before.1) - (tally.0 - before.0), tally.1 - before.1);
+                    eprintln!(
+                        "{rel}: {} of {} differ",
+                        (tally.1 - before.1) - (tally.0 - before.0),
+                        tally.1 - before.1
+                    );
                 }
             }
             Err(e) => {

@@ -89,9 +89,7 @@ impl Op {
         Some(match self {
             Op::Real(op) => return op.stack_effect(arg as i32, Some(jump)),
             Op::Jump | Op::JumpNoInterrupt | Op::PopBlock => 0,
-            Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
-                -1
-            }
+            Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => -1,
             Op::SetupFinally | Op::SetupWith => i32::from(jump),
             Op::SetupCleanup => {
                 if jump {

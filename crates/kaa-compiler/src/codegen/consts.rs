@@ -137,7 +137,10 @@ fn complex(c: &Constant) -> Option<(f64, f64)> {
 }
 
 fn is_int(c: &Constant) -> bool {
-    matches!(c, Constant::Bool(_) | Constant::Int(_) | Constant::BigInt(_))
+    matches!(
+        c,
+        Constant::Bool(_) | Constant::Int(_) | Constant::BigInt(_)
+    )
 }
 
 fn unary(op: UnaryOp, v: &Constant) -> Option<Constant> {
@@ -227,7 +230,11 @@ fn int_binary(a: i128, op: Operator, b: i128) -> Option<Constant> {
                 return None;
             }
             let q = a.checked_div(b)?;
-            let q = if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q };
+            let q = if (a % b != 0) && ((a < 0) != (b < 0)) {
+                q - 1
+            } else {
+                q
+            };
             make_int(q)
         }
         Operator::Mod => {
@@ -235,7 +242,11 @@ fn int_binary(a: i128, op: Operator, b: i128) -> Option<Constant> {
                 return None;
             }
             let m = a.checked_rem(b)?;
-            let m = if m != 0 && ((m < 0) != (b < 0)) { m + b } else { m };
+            let m = if m != 0 && ((m < 0) != (b < 0)) {
+                m + b
+            } else {
+                m
+            };
             make_int(m)
         }
         Operator::Pow => {

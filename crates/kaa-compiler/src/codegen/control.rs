@@ -169,14 +169,18 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_unwind_fblock_stack`: unwinds every frame block, or up
     /// to the innermost loop (returned) when `stop_at_loop`.
-    fn unwind_fblock_stack(&mut self, preserve_tos: bool, stop_at_loop: bool) -> CResult<Option<FBlock<'a>>> {
+    fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        stop_at_loop: bool,
+    ) -> CResult<Option<FBlock<'a>>> {
         let Some(top) = self.ur().fblocks.last().copied() else {
             return Ok(None);
         };
         if top.kind == FKind::ExceptionGroupHandler {
-            return Err(self.error(
-                "'break', 'continue' and 'return' cannot appear in an except* block",
-            ));
+            return Err(
+                self.error("'break', 'continue' and 'return' cannot appear in an except* block")
+            );
         }
         if stop_at_loop && matches!(top.kind, FKind::WhileLoop | FKind::ForLoop) {
             return Ok(Some(top));
@@ -237,14 +241,22 @@ impl<'a> Compiler<'a> {
         let Some(lp) = self.unwind_fblock_stack(false, true)? else {
             return Err(self.error("'continue' not properly in loop"));
         };
-        let start = lp.block.ok_or_else(|| internal_error("loop without start"))?;
+        let start = lp
+            .block
+            .ok_or_else(|| internal_error("loop without start"))?;
         self.jump(Op::Jump, start);
         self.next_block();
         Ok(())
     }
 
     /// `compiler_for`.
-    pub(crate) fn for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult {
+    pub(crate) fn for_stmt(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult {
         let start = self.new_block();
         let body_block = self.new_block();
         let cleanup = self.new_block();
@@ -271,7 +283,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_async_for`.
-    pub(crate) fn async_for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult {
+    pub(crate) fn async_for_stmt(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult {
         let start = self.new_block();
         let except = self.new_block();
         let end = self.new_block();
@@ -302,7 +320,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_while`.
-    pub(crate) fn while_stmt(&mut self, s: &'a Stmt, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult {
+    pub(crate) fn while_stmt(
+        &mut self,
+        s: &'a Stmt,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult {
         let lp = self.new_block();
         let body_block = self.new_block();
         let anchor = self.new_block();
@@ -385,7 +409,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_try_except`.
-    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> CResult {
+    fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> CResult {
         let body_block = self.new_block();
         let mut except = self.new_block();
         let end = self.new_block();
@@ -472,7 +501,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_try_star_except`.
-    fn try_star_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> CResult {
+    fn try_star_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> CResult {
         let body_block = self.new_block();
         let mut except = self.new_block();
         let orelse_block = self.new_block();
@@ -607,7 +641,14 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_with` / `compiler_async_with` for item `pos`.
-    pub(crate) fn with_stmt(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize, is_async: bool) -> CResult {
+    pub(crate) fn with_stmt(
+        &mut self,
+        s: &'a Stmt,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        pos: usize,
+        is_async: bool,
+    ) -> CResult {
         let Some(item) = items.get(pos) else {
             return Ok(());
         };
@@ -627,7 +668,11 @@ impl<'a> Compiler<'a> {
         self.jump(Op::SetupWith, final_);
         self.use_next_block(block);
         let mut fb = FBlock::new(
-            if is_async { FKind::AsyncWith } else { FKind::With },
+            if is_async {
+                FKind::AsyncWith
+            } else {
+                FKind::With
+            },
             Some(block),
             Some(final_),
         );

@@ -90,7 +90,9 @@ fn parse_unit(fmt: &[u32], pos: &mut usize) -> Option<(u8, Option<String>)> {
             }
         }
     }
-    let spec = u8::try_from(ch).ok().filter(|c| matches!(c, b's' | b'r' | b'a'))?;
+    let spec = u8::try_from(ch)
+        .ok()
+        .filter(|c| matches!(c, b's' | b'r' | b'a'))?;
     *pos = p;
     let mut buf = String::new();
     if !ljust && width > 0 {
@@ -138,7 +140,8 @@ fn invert(op: CmpOp) -> Option<CmpOp> {
 }
 
 fn has_starred(elts: &[Expr]) -> bool {
-    elts.iter().any(|e| matches!(e.node, ExprKind::Starred { .. }))
+    elts.iter()
+        .any(|e| matches!(e.node, ExprKind::Starred { .. }))
 }
 
 impl<'a> Compiler<'a> {
@@ -159,7 +162,13 @@ impl<'a> Compiler<'a> {
 
     /// A `not` over an invertible comparison, as the optimizer rewrites it.
     fn inverted_not(&self, e: &'a Expr) -> Option<(&'a Expr, bool)> {
-        if !matches!(e.node, ExprKind::UnaryOp { op: UnaryOp::Not, .. }) {
+        if !matches!(
+            e.node,
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+        ) {
             return None;
         }
         if consts::is_const(e, self.optimize) {
@@ -290,19 +299,13 @@ impl<'a> Compiler<'a> {
             ExprKind::Constant { value, .. } => self.load_const(consts::from_ast(value)),
             ExprKind::Attribute { value, attr, ctx } => {
                 self.visit_expr(value)?;
-                let saved = self.ur().loc.lineno;
-                match ctx {
-                    Ctx::Load => {
-                        self.u().loc.lineno = e.loc.end_lineno as i32;
-                        self.emit_name(Opcode::LOAD_ATTR, attr);
-                    }
-                    Ctx::Store => {
-                        self.u().loc.lineno = e.loc.end_lineno as i32;
-                        self.emit_name(Opcode::STORE_ATTR, attr);
-                    }
-                    Ctx::Del => self.emit_name(Opcode::DELETE_ATTR, attr),
-                }
-                self.u().loc.lineno = saved;
+                self.update_start_to_attr(e);
+                let op = match ctx {
+                    Ctx::Load => Opcode::LOAD_ATTR,
+                    Ctx::Store => Opcode::STORE_ATTR,
+                    Ctx::Del => Opcode::DELETE_ATTR,
+                };
+                self.emit_name(op, attr);
             }
             ExprKind::Subscript { value, slice, ctx } => {
                 self.visit_expr(value)?;
@@ -386,6 +389,31 @@ impl<'a> Compiler<'a> {
         Box::new(err)
     }
 
+    /// `update_start_location_to_match_attr`: an attribute on a later
+    /// line than the current location starts where its name does.
+    pub(crate) fn update_start_to_attr(&mut self, attr_expr: &Expr) {
+        let ExprKind::Attribute { attr, .. } = &attr_expr.node else {
+            return;
+        };
+        let end_lineno = attr_expr.loc.end_lineno as i32;
+        let end_col = attr_expr.loc.end_col_offset as i32;
+        let loc = &mut self.u().loc;
+        if loc.lineno != end_lineno {
+            loc.lineno = end_lineno;
+            let len = attr.chars().count() as i32;
+            if len <= end_col {
+                loc.col_offset = end_col - len;
+            } else {
+                loc.col_offset = -1;
+                loc.end_col_offset = -1;
+            }
+            loc.end_lineno = loc.end_lineno.max(loc.lineno);
+            if loc.lineno == loc.end_lineno {
+                loc.end_col_offset = loc.end_col_offset.max(loc.col_offset);
+            }
+        }
+    }
+
     /// `ADDOP_YIELD`.
     pub(crate) fn addop_yield(&mut self) {
         let st = self.scope();
@@ -412,7 +440,11 @@ impl<'a> Compiler<'a> {
 
     /// `optimize_format`: `'...%s...' % (a, b)` as f-string parts.
     fn percent_format(&self, left: &'a Expr, right: &'a Expr) -> Option<Vec<FmtPart<'a>>> {
-        let ExprKind::Tuple { elts, ctx: Ctx::Load } = &right.node else {
+        let ExprKind::Tuple {
+            elts,
+            ctx: Ctx::Load,
+        } = &right.node
+        else {
             return None;
         };
         if has_starred(elts) || consts::is_const(right, self.optimize) {
@@ -460,7 +492,8 @@ impl<'a> Compiler<'a> {
         let lit = |c: &mut Self, cps: &[u32]| {
             let saved = c.ur().loc;
             c.u().loc = super::cfg::NO_LOC;
-            let s = kaa_bytecode::PyStr::from_code_points(cps).unwrap_or_else(|| kaa_bytecode::PyStr::new(""));
+            let s = kaa_bytecode::PyStr::from_code_points(cps)
+                .unwrap_or_else(|| kaa_bytecode::PyStr::new(""));
             c.load_const(Constant::Str(s));
             c.u().loc = saved;
         };
@@ -573,11 +606,16 @@ impl<'a> Compiler<'a> {
     /// becomes a tuple, a set display of constants a frozenset.
     pub(crate) fn visit_iter(&mut self, e: &'a Expr) -> CResult {
         match &e.node {
-            ExprKind::List { elts, ctx: Ctx::Load } if !has_starred(elts) => {
+            ExprKind::List {
+                elts,
+                ctx: Ctx::Load,
+            } if !has_starred(elts) => {
                 let saved = self.ur().loc;
                 self.set_loc(e.loc);
-                let folded: Option<Vec<Constant>> =
-                    elts.iter().map(|x| consts::fold(x, self.optimize)).collect();
+                let folded: Option<Vec<Constant>> = elts
+                    .iter()
+                    .map(|x| consts::fold(x, self.optimize))
+                    .collect();
                 match folded {
                     Some(items) => self.load_const(Constant::tuple(items)),
                     None => self.starunpack(
@@ -593,8 +631,10 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Set { elts } => {
-                let folded: Option<Vec<Constant>> =
-                    elts.iter().map(|x| consts::fold(x, self.optimize)).collect();
+                let folded: Option<Vec<Constant>> = elts
+                    .iter()
+                    .map(|x| consts::fold(x, self.optimize))
+                    .collect();
                 match folded {
                     Some(items) => {
                         let saved = self.ur().loc;
@@ -657,11 +697,9 @@ impl<'a> Compiler<'a> {
             None => matches!(e.node, ExprKind::Compare { .. }).then_some((e, false)),
         };
         if let Some((cmp, inv)) = cmp {
-            let saved = self.ur().loc;
+            // CPython leaves the location there afterwards.
             self.set_loc(cmp.loc);
-            let r = self.jump_if_compare(cmp, inv, next, cond);
-            self.u().loc = saved;
-            return r;
+            return self.jump_if_compare(cmp, inv, next, cond);
         }
         self.jump_if1(e, next, cond)
     }
@@ -679,7 +717,11 @@ impl<'a> Compiler<'a> {
                     return Ok(());
                 };
                 let cond2 = *op == BoolOp::Or;
-                let next2 = if cond2 != cond { self.new_block() } else { next };
+                let next2 = if cond2 != cond {
+                    self.new_block()
+                } else {
+                    next
+                };
                 for v in init {
                     self.jump_if(v, next2, cond2)?;
                 }
@@ -777,8 +819,10 @@ impl<'a> Compiler<'a> {
     ) -> CResult {
         let n = elts.len();
         if n > 2 {
-            let folded: Option<Vec<Constant>> =
-                elts.iter().map(|x| consts::fold(x, self.optimize)).collect();
+            let folded: Option<Vec<Constant>> = elts
+                .iter()
+                .map(|x| consts::fold(x, self.optimize))
+                .collect();
             if let Some(items) = folded {
                 if tuple && pushed == 0 {
                     self.load_const(Constant::tuple(items));
@@ -843,7 +887,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error("multiple starred expressions in assignment"));
                 }
-                if i >= 256 || n - i - 1 >= (i32::MAX as usize >> 8) {
+                if i >= 256 || n - i > (i32::MAX as usize >> 8) {
                     return Err(self.error("too many expressions in star-unpacking assignment"));
                 }
                 self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
@@ -863,7 +907,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_subdict`.
-    fn subdict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], begin: usize, end: usize) -> CResult {
+    fn subdict(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+        begin: usize,
+        end: usize,
+    ) -> CResult {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         if n > 1 && !big {
@@ -948,14 +998,20 @@ impl<'a> Compiler<'a> {
         let ExprKind::Name { id, .. } = &e.node else {
             return false;
         };
-        self.table.top().lookup(id).is_some_and(|s| {
-            s.flags
-                .intersects(crate::symtable::SymbolFlags::DEF_IMPORT)
-        })
+        self.table
+            .top()
+            .lookup(id)
+            .is_some_and(|s| s.flags.intersects(crate::symtable::SymbolFlags::DEF_IMPORT))
     }
 
     /// `compiler_call`.
-    fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult {
+    fn call(
+        &mut self,
+        e: &'a Expr,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> CResult {
         if self.maybe_method_call(e, func, args, keywords)? {
             return Ok(());
         }
@@ -995,7 +1051,7 @@ impl<'a> Compiler<'a> {
         self.visit_expr(value)?;
         let call_loc = self.ur().loc;
         self.set_loc(func.loc);
-        self.u().loc.lineno = func.loc.end_lineno as i32;
+        self.update_start_to_attr(func);
         self.emit_name(Opcode::LOAD_METHOD, attr);
         for a in args {
             self.visit_expr(a)?;
@@ -1007,10 +1063,9 @@ impl<'a> Compiler<'a> {
             self.kw_names(keywords);
         }
         self.u().loc = call_loc;
-        self.u().loc.lineno = func.loc.end_lineno as i32;
+        self.update_start_to_attr(func);
         self.emit(Opcode::PRECALL, (argsl + kwdsl) as u32);
         self.emit(Opcode::CALL, (argsl + kwdsl) as u32);
-        self.u().loc = call_loc;
         Ok(true)
     }
 
@@ -1026,7 +1081,12 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_call_helper`: arguments and the call, `n` arguments
     /// already pushed.
-    pub(crate) fn call_helper(&mut self, n: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult {
+    pub(crate) fn call_helper(
+        &mut self,
+        n: u32,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> CResult {
         let nelts = args.len();
         let nkwelts = keywords.len();
         let ex_call = nelts + nkwelts * 2 > STACK_USE_GUIDELINE
@@ -1133,5 +1193,4 @@ impl<'a> Compiler<'a> {
         }
         Ok(())
     }
-
 }

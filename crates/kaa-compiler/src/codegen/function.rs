@@ -129,7 +129,8 @@ impl<'a> Compiler<'a> {
                 } else {
                     u.freevars.get(&name).map(|i| i + u.cellvars.len() as u32)
                 };
-                let arg = arg.ok_or_else(|| internal_error(format!("no closure cell for {name}")))?;
+                let arg =
+                    arg.ok_or_else(|| internal_error(format!("no closure cell for {name}")))?;
                 self.emit(Opcode::LOAD_CLOSURE, arg);
             }
             flags |= 8;
@@ -266,9 +267,15 @@ impl<'a> Compiler<'a> {
     /// `compiler_comprehension`.
     pub(crate) fn comprehension(&mut self, e: &'a Expr) -> CResult {
         let (kind, name, generators, elt, val) = match &e.node {
-            ExprKind::GeneratorExp { elt, generators } => (Comp::Gen, "<genexpr>", generators, &**elt, None),
-            ExprKind::ListComp { elt, generators } => (Comp::List, "<listcomp>", generators, &**elt, None),
-            ExprKind::SetComp { elt, generators } => (Comp::Set, "<setcomp>", generators, &**elt, None),
+            ExprKind::GeneratorExp { elt, generators } => {
+                (Comp::Gen, "<genexpr>", generators, &**elt, None)
+            }
+            ExprKind::ListComp { elt, generators } => {
+                (Comp::List, "<listcomp>", generators, &**elt, None)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                (Comp::Set, "<setcomp>", generators, &**elt, None)
+            }
             ExprKind::DictComp {
                 key,
                 value,
@@ -337,7 +344,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// The innermost element code of a comprehension.
-    fn comprehension_element(&mut self, elt: &'a Expr, val: Option<&'a Expr>, kind: Comp, depth: u32) -> CResult {
+    fn comprehension_element(
+        &mut self,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: Comp,
+        depth: u32,
+    ) -> CResult {
         match kind {
             Comp::Gen => {
                 self.visit_expr(elt)?;

@@ -233,7 +233,9 @@ impl Cfg {
                     }
                 }
                 Op::Real(Opcode::JUMP_IF_FALSE_OR_POP) => match target.op {
-                    Op::PopJumpIfFalse => i -= jump_thread(&mut instrs[iu], &target, Op::PopJumpIfFalse),
+                    Op::PopJumpIfFalse => {
+                        i -= jump_thread(&mut instrs[iu], &target, Op::PopJumpIfFalse)
+                    }
                     Op::Jump | Op::Real(Opcode::JUMP_IF_FALSE_OR_POP) => {
                         i -= jump_thread(
                             &mut instrs[iu],
@@ -241,19 +243,19 @@ impl Cfg {
                             Op::Real(Opcode::JUMP_IF_FALSE_OR_POP),
                         )
                     }
-                    Op::Real(Opcode::JUMP_IF_TRUE_OR_POP) | Op::PopJumpIfTrue => {
-                        if inst.loc.lineno == target.loc.lineno {
-                            if target_next.is_some() {
-                                instrs[iu].op = Op::PopJumpIfFalse;
-                                instrs[iu].target = target_next;
-                                i -= 1;
-                            }
-                        }
+                    Op::Real(Opcode::JUMP_IF_TRUE_OR_POP) | Op::PopJumpIfTrue
+                        if inst.loc.lineno == target.loc.lineno && target_next.is_some() =>
+                    {
+                        instrs[iu].op = Op::PopJumpIfFalse;
+                        instrs[iu].target = target_next;
+                        i -= 1;
                     }
                     _ => {}
                 },
                 Op::Real(Opcode::JUMP_IF_TRUE_OR_POP) => match target.op {
-                    Op::PopJumpIfTrue => i -= jump_thread(&mut instrs[iu], &target, Op::PopJumpIfTrue),
+                    Op::PopJumpIfTrue => {
+                        i -= jump_thread(&mut instrs[iu], &target, Op::PopJumpIfTrue)
+                    }
                     Op::Jump | Op::Real(Opcode::JUMP_IF_TRUE_OR_POP) => {
                         i -= jump_thread(
                             &mut instrs[iu],
@@ -261,21 +263,23 @@ impl Cfg {
                             Op::Real(Opcode::JUMP_IF_TRUE_OR_POP),
                         )
                     }
-                    Op::Real(Opcode::JUMP_IF_FALSE_OR_POP) | Op::PopJumpIfFalse => {
-                        if inst.loc.lineno == target.loc.lineno {
-                            if target_next.is_some() {
-                                instrs[iu].op = Op::PopJumpIfTrue;
-                                instrs[iu].target = target_next;
-                                i -= 1;
-                            }
-                        }
+                    Op::Real(Opcode::JUMP_IF_FALSE_OR_POP) | Op::PopJumpIfFalse
+                        if inst.loc.lineno == target.loc.lineno && target_next.is_some() =>
+                    {
+                        instrs[iu].op = Op::PopJumpIfTrue;
+                        instrs[iu].target = target_next;
+                        i -= 1;
                     }
                     _ => {}
                 },
-                Op::PopJumpIfNone | Op::PopJumpIfNotNone | Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::Jump => {
-                    if target.op == Op::Jump {
-                        i -= jump_thread(&mut instrs[iu], &target, inst.op);
-                    }
+                Op::PopJumpIfNone
+                | Op::PopJumpIfNotNone
+                | Op::PopJumpIfFalse
+                | Op::PopJumpIfTrue
+                | Op::Jump
+                    if target.op == Op::Jump =>
+                {
+                    i -= jump_thread(&mut instrs[iu], &target, inst.op);
                 }
                 Op::Real(Opcode::SWAP) => {
                     if inst.arg == 1 {
@@ -287,13 +291,13 @@ impl Cfg {
                         i = ix as isize;
                     }
                 }
-                Op::Real(Opcode::PUSH_NULL) => {
-                    if nextop == Some(Op::Real(Opcode::LOAD_GLOBAL)) && instrs[iu + 1].arg & 1 == 0
-                    {
-                        instrs[iu].op = Op::Real(Opcode::NOP);
-                        instrs[iu].arg = 0;
-                        instrs[iu + 1].arg |= 1;
-                    }
+                Op::Real(Opcode::PUSH_NULL)
+                    if nextop == Some(Op::Real(Opcode::LOAD_GLOBAL))
+                        && instrs[iu + 1].arg & 1 == 0 =>
+                {
+                    instrs[iu].op = Op::Real(Opcode::NOP);
+                    instrs[iu].arg = 0;
+                    instrs[iu + 1].arg |= 1;
                 }
                 _ => {}
             }
@@ -314,7 +318,8 @@ impl Cfg {
                     break;
                 }
             }
-            next_first_line = next.and_then(|nb| self.blocks[nb].instrs.first().map(|i| i.loc.lineno));
+            next_first_line =
+                next.and_then(|nb| self.blocks[nb].instrs.first().map(|i| i.loc.lineno));
         }
         let instrs = &mut self.blocks[b].instrs;
         let mut dest = 0;
@@ -432,7 +437,8 @@ impl Cfg {
             if let Some(last) = self.blocks[id].last().copied() {
                 if last.op.is_jump() {
                     if let Some(target) = last.target {
-                        if self.is_exit_without_lineno(target) && self.blocks[target].predecessors > 1
+                        if self.is_exit_without_lineno(target)
+                            && self.blocks[target].predecessors > 1
                         {
                             let mut copy = self.blocks[target].clone();
                             if let Some(first) = copy.instrs.first_mut() {
@@ -548,9 +554,7 @@ impl Cfg {
 
 /// `jump_thread`: retargets `inst` to `target`'s target; 1 if it did.
 fn jump_thread(inst: &mut Instr, target: &Instr, op: Op) -> isize {
-    if (inst.loc.lineno == target.loc.lineno || target.loc.lineno == -1)
-        && inst.target != target.target
-    {
+    if inst.loc.lineno == target.loc.lineno && inst.target != target.target {
         inst.target = target.target;
         inst.op = op;
         return 1;
@@ -573,7 +577,10 @@ fn fold_tuple_on_constants(instrs: &mut [Instr], at: usize, n: usize, consts: &m
         }
     }
     let tuple = Constant::tuple(items);
-    let index = match consts.iter().position(|c| *c == tuple && !matches!(c, Constant::Code(_))) {
+    let index = match consts
+        .iter()
+        .position(|c| *c == tuple && !matches!(c, Constant::Code(_)))
+    {
         Some(i) => i,
         None => {
             consts.push(tuple);

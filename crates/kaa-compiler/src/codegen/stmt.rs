@@ -52,7 +52,15 @@ impl<'a> Compiler<'a> {
                 decorator_list,
                 returns,
                 ..
-            } => self.function(s, name, args, body, decorator_list, returns.as_deref(), false),
+            } => self.function(
+                s,
+                name,
+                args,
+                body,
+                decorator_list,
+                returns.as_deref(),
+                false,
+            ),
             StmtKind::AsyncFunctionDef {
                 name,
                 args,
@@ -60,7 +68,15 @@ impl<'a> Compiler<'a> {
                 decorator_list,
                 returns,
                 ..
-            } => self.function(s, name, args, body, decorator_list, returns.as_deref(), true),
+            } => self.function(
+                s,
+                name,
+                args,
+                body,
+                decorator_list,
+                returns.as_deref(),
+                true,
+            ),
             StmtKind::ClassDef {
                 name,
                 bases,
@@ -209,19 +225,26 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_augassign`.
-    fn augassign(&mut self, e: &'a Expr, op: kaa_parser::ast::Operator, value: &'a Expr) -> CResult {
+    fn augassign(
+        &mut self,
+        e: &'a Expr,
+        op: kaa_parser::ast::Operator,
+        value: &'a Expr,
+    ) -> CResult {
         let saved = self.ur().loc;
         self.set_loc(e.loc);
         match &e.node {
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 self.visit_expr(obj)?;
                 self.emit(Opcode::COPY, 1);
-                let old = self.ur().loc.lineno;
-                self.u().loc.lineno = e.loc.end_lineno as i32;
+                self.update_start_to_attr(e);
                 self.emit_name(Opcode::LOAD_ATTR, attr);
-                self.u().loc.lineno = old;
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
                 self.visit_expr(obj)?;
                 self.visit_expr(slice)?;
                 self.emit(Opcode::COPY, 2);
@@ -237,7 +260,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(e.loc);
         match &e.node {
             ExprKind::Attribute { attr, .. } => {
-                self.u().loc.lineno = e.loc.end_lineno as i32;
+                self.update_start_to_attr(e);
                 self.emit(Opcode::SWAP, 2);
                 self.emit_name(Opcode::STORE_ATTR, attr);
             }
@@ -279,33 +302,34 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_annassign`.
-    fn annassign(&mut self, target: &'a Expr, annotation: &'a Expr, value: Option<&'a Expr>, simple: bool) -> CResult {
+    fn annassign(
+        &mut self,
+        target: &'a Expr,
+        annotation: &'a Expr,
+        value: Option<&'a Expr>,
+        simple: bool,
+    ) -> CResult {
         if let Some(v) = value {
             self.visit_expr(v)?;
             self.visit_expr(target)?;
         }
         let module_or_class = matches!(self.ur().kind, UnitKind::Module | UnitKind::Class);
         match &target.node {
-            ExprKind::Name { id, .. } => {
-                if simple && module_or_class {
-                    self.annotation(annotation)?;
-                    self.emit_name_raw(Opcode::LOAD_NAME, "__annotations__");
-                    let mangled =
-                        crate::mangle::mangle(self.ur().private.as_deref(), id).into_owned();
-                    self.load_const(Constant::str(&mangled));
-                    self.emit(Opcode::STORE_SUBSCR, 0);
-                }
+            ExprKind::Name { id, .. } if simple && module_or_class => {
+                self.annotation(annotation)?;
+                self.emit_name_raw(Opcode::LOAD_NAME, "__annotations__");
+                let mangled = crate::mangle::mangle(self.ur().private.as_deref(), id).into_owned();
+                self.load_const(Constant::str(&mangled));
+                self.emit(Opcode::STORE_SUBSCR, 0);
             }
-            ExprKind::Attribute { value: obj, .. } => {
-                if value.is_none() {
-                    self.check_ann_expr(obj)?;
-                }
+            ExprKind::Attribute { value: obj, .. } if value.is_none() => {
+                self.check_ann_expr(obj)?;
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
-                if value.is_none() {
-                    self.check_ann_expr(obj)?;
-                    self.check_ann_subscr(slice)?;
-                }
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } if value.is_none() => {
+                self.check_ann_expr(obj)?;
+                self.check_ann_subscr(slice)?;
             }
             _ => {}
         }
