@@ -10,7 +10,6 @@ use std::path::Path;
 
 use kaa_compiler::{CheckOptions, CompileOptions, ErrorLines};
 use kaa_vm::{Vm, VmOptions};
-use kaa_parser::ast::Mod;
 use kaa_parser::{Mode, SyntaxError};
 
 use crate::os;

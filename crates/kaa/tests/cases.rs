@@ -31,8 +31,8 @@
 mod common;
 
 use common::{
-    cases, known_failures_in, normalise_root, read, report, root, run_checks, run_kaa,
-    status_text, text, CaseResult, Check,
+    cases, known_failures_in, normalise_root, read, report, root, run_checks, run_kaa, status_text,
+    text, CaseResult, Check,
 };
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -61,15 +61,50 @@ fn list_of(path: &str) -> String {
 
 /// The text compared for one run: stdout, then stderr and the status.
 fn outcome_text(stdout: &[u8], stderr: &[u8], status: &str) -> String {
-    format!("{}\n[stderr]\n{}\n[status {status}]\n", text(stdout), text(stderr))
+    format!(
+        "{}\n[stderr]\n{}\n[status {status}]\n",
+        text(stdout),
+        text(stderr)
+    )
 }
 
-/// A one-line reason for a new failure: kaa's last line of stderr when it
-/// differs from python3's, else where stdout first differs.
-fn reason_for(kaa_stderr_tail: Option<&String>, diff: &str) -> String {
-    match kaa_stderr_tail {
-        Some(tail) if !tail.is_empty() => format!("kaa: {}", common::truncate(tail)),
-        _ => diff.lines().next().unwrap_or("mismatch").trim().to_string(),
+/// A one-line reason for a new failure: kaa's last line of stderr when its
+/// stderr differs from python3's, else the first differing line.
+fn reason_for(
+    want: &str,
+    got: &str,
+    stderr_differs: bool,
+    kaa_stderr: &str,
+    killed: bool,
+) -> String {
+    if killed {
+        return "timeout (10 s) or killed by a signal".to_string();
+    }
+    let tail = kaa_stderr
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    if stderr_differs && !tail.is_empty() {
+        return format!("kaa: {}", shorten(tail, 120));
+    }
+    let (w, g): (Vec<&str>, Vec<&str>) = (want.split('\n').collect(), got.split('\n').collect());
+    let line = w
+        .iter()
+        .zip(g.iter())
+        .position(|(a, b)| a != b)
+        .unwrap_or(w.len().min(g.len()));
+    let at = |v: &Vec<&str>| shorten(v.get(line).copied().unwrap_or("<end>"), 50);
+    format!("line {}: want {:?} got {:?}", line + 1, at(&w), at(&g))
+}
+
+/// `text` cut to `max` characters.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() > max {
+        let cut: String = text.chars().take(max).collect();
+        format!("{cut}...")
+    } else {
+        text.to_string()
     }
 }
 
@@ -77,7 +112,7 @@ fn reason_for(kaa_stderr_tail: Option<&String>, diff: &str) -> String {
 fn write_known(
     results: &[CaseResult],
     known: &BTreeMap<String, String>,
-    tails: &BTreeMap<String, String>,
+    reasons: &BTreeMap<String, String>,
 ) {
     let mut lists: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     // Entries of cases not run this time (filter) stay as they are.
@@ -91,11 +126,12 @@ fn write_known(
     }
     for (path, result) in results {
         let list = lists.entry(list_of(path)).or_default();
-        if let Err(diff) = result {
+        if result.is_err() {
             let reason = known
                 .get(path)
+                .or_else(|| reasons.get(path))
                 .cloned()
-                .unwrap_or_else(|| reason_for(tails.get(path), diff));
+                .unwrap_or_else(|| "mismatch".to_string());
             list.insert(path.clone(), reason);
         }
     }
@@ -139,18 +175,18 @@ fn programs() {
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-    // kaa's last stderr line per case, for the reasons of new failures.
-    let tails: Arc<Mutex<BTreeMap<String, String>>> = Arc::default();
+    // A one-line reason per failing case, for new KNOWN_FAILURES entries.
+    let reasons: Arc<Mutex<BTreeMap<String, String>>> = Arc::default();
     let checks: Vec<(String, Check)> = selected
         .iter()
         .map(|path| {
             let p = path.clone();
             let env = env.clone();
-            let tails = Arc::clone(&tails);
+            let reasons = Arc::clone(&reasons);
             let check: Check = Box::new(move || {
                 let stem = p.trim_end_matches(".py");
-                let stdout = read(&format!("{stem}.out"))
-                    .ok_or("no .out file: run tools/regen_cases.py")?;
+                let stdout =
+                    read(&format!("{stem}.out")).ok_or("no .out file: run tools/regen_cases.py")?;
                 let stderr = read(&format!("{stem}.err")).unwrap_or_default();
                 let status = read(&format!("{stem}.status"))
                     .map_or_else(|| "0".to_string(), |s| text(&s).trim().to_string());
@@ -158,19 +194,15 @@ fn programs() {
                 let out = run_kaa(std::slice::from_ref(&p), b"", &env);
                 let got_stderr = normalise_root(&out.stderr);
                 let got = outcome_text(&out.stdout, &got_stderr, &status_text(out.status));
-                if got_stderr != stderr {
-                    let tail = text(&got_stderr)
-                        .lines()
-                        .rev()
-                        .find(|l| !l.trim().is_empty())
-                        .unwrap_or("")
-                        .to_string();
-                    let tail = if out.status.is_none() {
-                        format!("timeout or signal; {tail}")
-                    } else {
-                        tail
-                    };
-                    tails.lock().expect("lock").insert(p.clone(), tail);
+                if want != got {
+                    let reason = reason_for(
+                        &want,
+                        &got,
+                        got_stderr != stderr,
+                        &text(&got_stderr),
+                        out.status.is_none(),
+                    );
+                    reasons.lock().expect("lock").insert(p.clone(), reason);
                 }
                 Ok((want, got))
             });
@@ -183,8 +215,8 @@ fn programs() {
         known.extend(known_failures_in(list));
     }
     if write {
-        let tails = tails.lock().expect("lock").clone();
-        write_known(&results, &known, &tails);
+        let reasons = reasons.lock().expect("lock").clone();
+        write_known(&results, &known, &reasons);
         return;
     }
     known.retain(|path, _| path.contains(&filter));

@@ -9,9 +9,7 @@
 
 mod common;
 
-use common::{
-    cases, normalise_root, read, run_kaa, run_suite, status_text, text, Check,
-};
+use common::{cases, normalise_root, read, run_kaa, run_suite, status_text, text, Check};
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 

@@ -4,6 +4,6 @@ for spec in ['', 'd', 'x', 'b', 'o', 'e', 'f', 'g', '%', 'n', 'c', 's']:
     for v in vals:
         try:
             row.append(format(v, spec))
-        except (ValueError, TypeError) as e:
+        except (ValueError, TypeError, OverflowError) as e:
             row.append(type(e).__name__)
     print(repr(spec), row)

@@ -1,0 +1,6 @@
+r = range(0, 50, 5)
+print([x in r for x in (0, 5, 7, 45, 50, -5)], 10.0 in r, True in range(2), 'a' in range(3) if False else 'skip')
+print(range(0, 3) == range(0, 3, 1), range(0, 0) == range(10, 0), range(1, 10, 3) == range(1, 11, 3), range(2) != range(3))
+print(r.count(10), r.count(11), r.index(45), list(r[2:5]), r[-2], len(range(-10, 10, 3)))
+big = range(-10 ** 20, 10 ** 20, 10 ** 19)
+print(len(big), big[3], 0 in big, 5 * 10 ** 19 in big, big.index(0))
