@@ -22,9 +22,11 @@ tests/cli/X.args           a whole command line, one argument per line
     (after `#env NAME=VALUE` lines). Optional X.stdin is fed to stdin
     (else it is empty). X.status, X.stdout, X.stderr hold the outcome (an
     empty stream's file is omitted). python3 runs with argv[0] = "kaa"; a
-    command line starting `-m ast` runs ast.main() with its parser's prog
-    set to "kaa -m ast", and a traceback's frames are removed (kaa prints
-    no frames: docs/differences.md).
+    command line starting `-m MODULE` for a module kaa implements natively
+    (ast, dis, py_compile, compileall) runs that module's main() as
+    `python3 -m MODULE` would, with its argparse prog set to
+    "kaa -m MODULE", and a traceback's frames are removed (kaa prints no
+    frames: docs/differences.md).
 
 crates/kaa/tests/data/syntax_error_display.txt
     python3's printing of SyntaxError objects with chosen fields (the unit
@@ -41,17 +43,25 @@ import sys
 ROOT = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 PYTHON = sys.executable
 
-# Runs `ast.main()` as `kaa -m ast` would: same parser, prog renamed.
-AST_MAIN = r"""
-import argparse, ast, sys
+# Runs MODULE's main() as `kaa -m MODULE` would: same parser, prog renamed,
+# and the exit status `python3 -m MODULE` gives.
+NATIVE_MAIN = r"""
+import argparse, importlib, sys
+_name = sys.argv.pop(1)
 _init = argparse.ArgumentParser.__init__
 def _renamed(self, *args, **kwargs):
-    kwargs["prog"] = "kaa -m ast"
+    kwargs["prog"] = "kaa -m " + _name
     _init(self, *args, **kwargs)
 argparse.ArgumentParser.__init__ = _renamed
-sys.argv[0] = "ast"
-ast.main()
+sys.argv[0] = _name
+_module = importlib.import_module(_name)
+if _name == "compileall":
+    sys.exit(int(not _module.main()))
+_module.main()
 """
+
+# The modules `kaa -m` runs natively.
+NATIVE_MODULES = ("ast", "dis", "py_compile", "compileall")
 
 FRAME_RE = re.compile(r'  File ".*", line \d+, in .*')
 
@@ -198,8 +208,8 @@ def regen_cli(w, errors):
         if os.path.exists(os.path.join(ROOT, stem + ".stdin")):
             with open(os.path.join(ROOT, stem + ".stdin"), "rb") as f:
                 stdin = f.read()
-        if args[:2] == ["-m", "ast"]:
-            r = run(["-c", AST_MAIN, *args[2:]], stdin=stdin, env=env)
+        if len(args) >= 2 and args[0] == "-m" and args[1] in NATIVE_MODULES:
+            r = run(["-c", NATIVE_MAIN, args[1], *args[2:]], stdin=stdin, env=env)
             stderr = strip_traceback(r.stderr)
         else:
             r = run(args, stdin=stdin, env=env, argv0="kaa")

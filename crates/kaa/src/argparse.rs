@@ -1,8 +1,11 @@
 //! The part of CPython 3.11's `argparse` that the stdlib's command-line
-//! modules kaa implements natively (`-m ast`) need: optionals with zero or
-//! one argument, positionals with `nargs=None` or `'?'`, `choices`, the
-//! `int` and `FileType('rb')` types, abbreviations, `-xyz` groups, `--`,
-//! and the exact usage, help and error texts of `HelpFormatter`.
+//! modules kaa implements natively (`-m ast`, `-m dis`, `-m py_compile`,
+//! `-m compileall`) need: optionals with zero or one argument,
+//! positionals with `nargs=None`, `'?'`, `'*'` or `'+'`, the `store`,
+//! `store_const`/`store_true`, `count` and `append` actions, `choices`,
+//! `metavar`, a description, the `int` and `FileType('rb')` types,
+//! abbreviations, `-xyz` groups, `--`, and the exact usage, help and error
+//! texts of `HelpFormatter`.
 //!
 //! The parsing follows `ArgumentParser._parse_known_args` step by step, so
 //! that the order in which errors are found matches CPython's.
@@ -22,6 +25,10 @@ pub enum Nargs {
     One,
     /// `nargs='?'`.
     Optional,
+    /// `nargs='*'`.
+    ZeroOrMore,
+    /// `nargs='+'`.
+    OneOrMore,
 }
 
 /// What an argument does when it is seen (argparse's action classes).
@@ -33,6 +40,10 @@ pub enum Action {
     StoreConst(Value),
     /// `help`: print the help and exit 0.
     Help,
+    /// `count`: each occurrence adds one to the value (None counts as 0).
+    Count,
+    /// `append`: each occurrence appends its value to a list.
+    Append,
 }
 
 /// The `type=` converter of an argument.
@@ -49,6 +60,8 @@ pub enum ArgType {
 /// A converted value in the resulting namespace.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
+    /// Python's `None` (an unset default).
+    None,
     Bool(bool),
     Str(OsString),
     /// An `int`; `None` when it does not fit in an `i64` (only its size
@@ -61,6 +74,8 @@ pub enum Value {
         name: OsString,
         data: Vec<u8>,
     },
+    /// A list (`nargs='*'`/`'+'`, `append`).
+    List(Vec<Value>),
 }
 
 /// One `add_argument` call.
@@ -74,6 +89,8 @@ pub struct Argument {
     pub nargs: Nargs,
     pub arg_type: ArgType,
     pub choices: Option<Vec<&'static str>>,
+    /// `metavar=`: the name shown for the value in usage and help.
+    pub metavar: Option<&'static str>,
     /// A string default is converted with `arg_type` after parsing, as
     /// argparse does; other defaults are used as they are.
     pub default: Option<Default>,
@@ -100,6 +117,7 @@ impl Argument {
             nargs,
             arg_type: ArgType::Str,
             choices: None,
+            metavar: None,
             default: None,
             help,
         }
@@ -120,6 +138,7 @@ impl Argument {
             nargs: Nargs::One,
             arg_type: ArgType::Str,
             choices: None,
+            metavar: None,
             default: None,
             help,
         }
@@ -139,6 +158,7 @@ impl Argument {
             nargs: Nargs::Zero,
             arg_type: ArgType::Str,
             choices: None,
+            metavar: None,
             default: Some(Default::Value(Value::Bool(!value))),
             help,
         }
@@ -153,6 +173,7 @@ impl Argument {
             nargs: Nargs::Zero,
             arg_type: ArgType::Str,
             choices: None,
+            metavar: None,
             default: None,
             help: "show this help message and exit",
         }
@@ -176,6 +197,22 @@ impl Argument {
         self
     }
 
+    /// Sets `metavar=`.
+    pub fn with_metavar(mut self, metavar: &'static str) -> Argument {
+        self.metavar = Some(metavar);
+        self
+    }
+
+    /// Sets `action=`; the actions taking no value (`store_const`,
+    /// `count`, `help`) also get `nargs=0`.
+    pub fn with_action(mut self, action: Action) -> Argument {
+        if matches!(action, Action::StoreConst(_) | Action::Count | Action::Help) {
+            self.nargs = Nargs::Zero;
+        }
+        self.action = action;
+        self
+    }
+
     fn is_positional(&self) -> bool {
         self.option_strings.is_empty()
     }
@@ -189,8 +226,12 @@ impl Argument {
         }
     }
 
-    /// `_metavar_formatter`: the choices in braces, or the default metavar.
+    /// `_metavar_formatter`: the explicit metavar, the choices in braces,
+    /// or the default metavar.
     fn metavar(&self) -> String {
+        if let Some(metavar) = self.metavar {
+            return metavar.to_string();
+        }
         match (&self.choices, self.dest) {
             (Some(choices), _) => format!("{{{}}}", choices.join(",")),
             (None, Some(dest)) if self.is_positional() => dest.to_string(),
@@ -205,6 +246,8 @@ impl Argument {
             Nargs::Zero => String::new(),
             Nargs::One => self.metavar(),
             Nargs::Optional => format!("[{}]", self.metavar()),
+            Nargs::ZeroOrMore => format!("[{} ...]", self.metavar()),
+            Nargs::OneOrMore => format!("{0} [{0} ...]", self.metavar()),
         }
     }
 
@@ -236,6 +279,12 @@ impl Argument {
             format!("[{first} {}]", self.format_args())
         }
     }
+
+    /// The usage text split as `_format_usage` splits it for wrapping
+    /// (`part_regexp`: `\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+`).
+    fn usage_parts(&self) -> Vec<String> {
+        split_usage_parts(&self.usage_part())
+    }
 }
 
 /// The parsed namespace: each destination and its value, in the order the
@@ -263,6 +312,8 @@ impl Namespace {
 /// and `allow_abbrev=True`.
 pub struct Parser {
     pub prog: String,
+    /// `description=`: text between the usage and the arguments in help.
+    pub description: Option<&'static str>,
     /// All arguments in the order added, `-h` first.
     arguments: Vec<Argument>,
 }
@@ -289,6 +340,7 @@ impl Parser {
     pub fn new(prog: &str) -> Parser {
         Parser {
             prog: prog.to_string(),
+            description: None,
             arguments: vec![Argument::help()],
         }
     }
@@ -478,7 +530,7 @@ impl Parser {
             if state.seen[i] {
                 continue;
             }
-            if argument.is_positional() && argument.nargs == Nargs::One {
+            if argument.is_positional() && matches!(argument.nargs, Nargs::One | Nargs::OneOrMore) {
                 required.push(argument.name());
             } else if let (Some(raw), Some(dest)) = (raw_defaults[i], argument.dest) {
                 let value = convert(argument, OsStr::new(raw)).map_err(Stop::Error)?;
@@ -667,12 +719,43 @@ impl ParseState<'_> {
                 None => None,
             },
             ([one], Nargs::One | Nargs::Optional) => Some(self.convert_checked(action, one)?),
+            // A positional `*` with no strings takes its default unconverted,
+            // or `[]` when the default is None.
+            ([], Nargs::ZeroOrMore) if argument.is_positional() => match &argument.default {
+                Some(Default::Str(s)) => Some(Value::Str(OsString::from(*s))),
+                Some(Default::Value(v)) if *v != Value::None => Some(v.clone()),
+                _ => Some(Value::List(Vec::new())),
+            },
+            (many, Nargs::ZeroOrMore | Nargs::OneOrMore) => {
+                let mut values = Vec::with_capacity(many.len());
+                for s in many {
+                    values.push(self.convert_checked(action, s)?);
+                }
+                Some(Value::List(values))
+            }
             _ => None,
         };
         match (&argument.action, argument.dest) {
             (Action::Help, _) => Err(Stop::Exit(Exit::stdout(0, self.parser.format_help()))),
             (Action::StoreConst(v), Some(dest)) => {
                 self.namespace.set(dest, v.clone());
+                Ok(())
+            }
+            (Action::Count, Some(dest)) => {
+                let count = match self.namespace.get(dest) {
+                    Some(Value::Int(Some(n))) => *n,
+                    _ => 0,
+                };
+                self.namespace.set(dest, Value::Int(count.checked_add(1)));
+                Ok(())
+            }
+            (Action::Append, Some(dest)) => {
+                let mut items = match self.namespace.get(dest) {
+                    Some(Value::List(items)) => items.clone(),
+                    _ => Vec::new(),
+                };
+                items.extend(value);
+                self.namespace.set(dest, Value::List(items));
                 Ok(())
             }
             (Action::Store, Some(dest)) => {
@@ -722,6 +805,11 @@ fn match_optional(argument: &Argument, pattern: &[u8]) -> Result<usize, String> 
         Nargs::Optional => Ok(usize::from(pattern.first() == Some(&b'A'))),
         Nargs::One if pattern.first() == Some(&b'A') => Ok(1),
         Nargs::One => Err("expected one argument".to_string()),
+        Nargs::ZeroOrMore => Ok(pattern.iter().take_while(|&&c| c == b'A').count()),
+        Nargs::OneOrMore => match pattern.iter().take_while(|&&c| c == b'A').count() {
+            0 => Err("expected at least one argument".to_string()),
+            n => Ok(n),
+        },
     }
 }
 
@@ -751,6 +839,21 @@ fn match_sequence(nargs: &[Nargs], pattern: &[u8]) -> Option<Vec<usize>> {
     let Some((&first, rest)) = nargs.split_first() else {
         return Some(Vec::new());
     };
+    if matches!(first, Nargs::ZeroOrMore | Nargs::OneOrMore) {
+        // `-*[A-]*` / `-*A[A-]*`: a run of `A` and `-`, greedy, holding an
+        // `A` for `+`.
+        let run = pattern.iter().take_while(|&&c| c != b'O').count();
+        for used in (0..=run).rev() {
+            if first == Nargs::OneOrMore && !pattern[..used].contains(&b'A') {
+                continue;
+            }
+            if let Some(mut counts) = match_sequence(rest, &pattern[used..]) {
+                counts.insert(0, used);
+                return Some(counts);
+            }
+        }
+        return None;
+    }
     let lead = pattern.iter().take_while(|&&c| c == b'-').count();
     // Greedy: the most leading dashes first, then backtrack.
     for lead_n in (0..=lead).rev() {
@@ -758,7 +861,7 @@ fn match_sequence(nargs: &[Nargs], pattern: &[u8]) -> Option<Vec<usize>> {
         let a_options: &[usize] = match first {
             Nargs::One => &[1],
             Nargs::Optional => &[1, 0],
-            Nargs::Zero => &[0],
+            Nargs::Zero | Nargs::ZeroOrMore | Nargs::OneOrMore => &[0],
         };
         for &a in a_options {
             if a == 1 && after_lead.first() != Some(&b'A') {
@@ -776,6 +879,53 @@ fn match_sequence(nargs: &[Nargs], pattern: &[u8]) -> Option<Vec<usize>> {
         }
     }
     None
+}
+
+/// Splits usage text as `_format_usage`'s `part_regexp` does:
+/// `\(.*?\)+(?=\s|$)`, `\[.*?\]+(?=\s|$)`, else a run of non-space.
+fn split_usage_parts(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let mut end = None;
+        if let Some(close) = match chars[i] {
+            '(' => Some(')'),
+            '[' => Some(']'),
+            _ => None,
+        } {
+            // The shortest bracketed text whose closing run is followed by
+            // whitespace or the end.
+            let mut j = i + 1;
+            while j < chars.len() {
+                if chars[j] == close {
+                    let mut k = j;
+                    while k < chars.len() && chars[k] == close {
+                        k += 1;
+                    }
+                    if k == chars.len() || chars[k].is_whitespace() {
+                        end = Some(k);
+                        break;
+                    }
+                }
+                j += 1;
+            }
+        }
+        let end = end.unwrap_or_else(|| {
+            let mut k = i;
+            while k < chars.len() && !chars[k].is_whitespace() {
+                k += 1;
+            }
+            k
+        });
+        parts.push(chars[i..end].iter().collect());
+        i = end;
+    }
+    parts
 }
 
 /// `_negative_number_matcher`: `^-\d+$|^-\d*\.\d+$`.
@@ -908,13 +1058,13 @@ impl Formatter {
             .arguments
             .iter()
             .filter(|a| !a.is_positional())
-            .map(Argument::usage_part)
+            .flat_map(Argument::usage_parts)
             .collect();
         let positionals: Vec<String> = parser
             .arguments
             .iter()
             .filter(|a| a.is_positional())
-            .map(Argument::usage_part)
+            .flat_map(Argument::usage_parts)
             .collect();
         let action_usage = optionals
             .iter()
@@ -1007,6 +1157,11 @@ impl Formatter {
             .max()
             .unwrap_or(0);
         let mut out = self.usage(parser);
+        if let Some(description) = parser.description {
+            // `_format_text`: filled to the width, then a blank line.
+            out.push_str(&wrap(description, self.width).join("\n"));
+            out.push_str("\n\n");
+        }
         let sections: [(&str, bool); 2] = [("positional arguments", true), ("options", false)];
         for (title, positional) in sections {
             let items: String = parser
@@ -1035,6 +1190,11 @@ impl Formatter {
         let header = argument.invocation();
         let pad = |n: i64| " ".repeat(usize::try_from(n).unwrap_or(0));
         let mut out = String::new();
+        if argument.help.is_empty() {
+            // No help: the invocation alone on its line.
+            out.push_str(&format!("{}{header}\n", pad(indent)));
+            return out;
+        }
         // A short invocation is padded and followed by the help; a long one
         // gets a line of its own.
         let indent_first = if len(&header) <= action_width {
@@ -1054,23 +1214,50 @@ impl Formatter {
     }
 }
 
+/// A word split after each hyphen where `wordsep_re` may break it: the
+/// hyphen follows two letters (or `letter-letter`) and precedes a letter,
+/// an optional hyphen and a letter (a letter is `[^\d\W]`).
+fn split_hyphenated(word: &str) -> Vec<String> {
+    let w: Vec<char> = word.chars().collect();
+    let letter = |i: usize| w.get(i).is_some_and(|&c| c == '_' || c.is_alphabetic());
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for i in 1..w.len() {
+        if w[i] != '-' || i == start {
+            continue;
+        }
+        let before = (i >= 2 && letter(i - 2) && letter(i - 1))
+            || (i >= 3 && letter(i - 3) && w[i - 2] == '-' && letter(i - 1));
+        let after =
+            letter(i + 1) && (letter(i + 2) || (w.get(i + 2) == Some(&'-') && letter(i + 3)));
+        if before && after {
+            pieces.push(w[start..=i].iter().collect());
+            start = i + 1;
+        }
+    }
+    pieces.push(w[start..].iter().collect());
+    pieces
+}
+
 /// Length in characters, as Python's `len()` of a str.
 fn len(s: &str) -> i64 {
     s.chars().count() as i64
 }
 
 /// `textwrap.wrap(text, width)` with argparse's whitespace normalisation.
-/// Words are split at whitespace only: TextWrapper also breaks after
-/// hyphens, which no help text here contains.
+/// Words are split at whitespace and after the hyphens of hyphenated words
+/// (TextWrapper's `wordsep_re`; its em-dash rule, for `--` between words,
+/// is not needed by any help text here).
 fn wrap(text: &str, width: i64) -> Vec<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    // Chunks alternate words and single spaces, as TextWrapper's are.
+    // Chunks alternate words (or their hyphenated pieces) and single
+    // spaces, as TextWrapper's are.
     let mut chunks: Vec<String> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
             chunks.push(" ".to_string());
         }
-        chunks.push((*word).to_string());
+        chunks.extend(split_hyphenated(word));
     }
     chunks.reverse();
     let mut lines: Vec<String> = Vec::new();

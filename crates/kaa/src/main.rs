@@ -6,7 +6,11 @@
 mod argparse;
 mod ast_module;
 mod cmdline;
+mod compileall;
+mod dis_module;
 mod os;
+mod py_compile;
+mod regex;
 mod script;
 mod syntax_error;
 mod usage;
@@ -64,8 +68,22 @@ fn run(args: &[OsString]) -> Exit {
         Run::Module(module) if module == "ast" => {
             ast_module::main(config.argv.get(1..).unwrap_or(&[]))
         }
+        Run::Module(module) if module == "dis" => dis_module::main(
+            config.argv.get(1..).unwrap_or(&[]),
+            config.optimization_level,
+        ),
+        Run::Module(module) if module == "py_compile" => py_compile::main(
+            config.argv.get(1..).unwrap_or(&[]),
+            config.optimization_level,
+        ),
+        Run::Module(module) if module == "compileall" => compileall::main(
+            config.argv.get(1..).unwrap_or(&[]),
+            config.optimization_level,
+        ),
         Run::Module(module) => script::run_module(module),
-        Run::File(file) => script::run_file(&program, file, config.skip_source_first_line, &config.argv),
+        Run::File(file) => {
+            script::run_file(&program, file, config.skip_source_first_line, &config.argv)
+        }
         Run::Stdin => script::run_stdin(&config.argv),
     }
 }

@@ -9,8 +9,8 @@ use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::Path;
 
 use kaa_compiler::{CheckOptions, CompileOptions, ErrorLines};
-use kaa_vm::{Vm, VmOptions};
 use kaa_parser::{Mode, SyntaxError};
+use kaa_vm::{Vm, VmOptions};
 
 use crate::os;
 use crate::syntax_error::Report;
