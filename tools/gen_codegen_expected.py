@@ -4,7 +4,10 @@
 For every fixture crates/kaa-compiler/tests/codegen/NAME.py this writes
 NAME.marshal: marshal.dumps(compile(source, "NAME.py", mode,
 dont_inherit=True)) as CPython 3.11 makes it. The mode is "exec", or
-"eval" / "single" for names ending in "_eval" / "_single".
+"eval" / "single" for names ending in "_eval" / "_single". When that
+compile() warns (the parser's and the compiler's SyntaxWarnings), it also
+writes NAME.warnings: one "LINENO: CATEGORY: MESSAGE" line per warning, in
+order (a fixture without the file must not warn).
 
 Run with CPython 3.11 (the reference):
     python3 tools/gen_codegen_expected.py
@@ -17,6 +20,7 @@ ignored `stdlib_identical_percentage` test.
 import marshal
 import pathlib
 import sys
+import warnings
 
 assert sys.version_info[:2] == (3, 11), "run with CPython 3.11"
 
@@ -62,8 +66,17 @@ def main():
     count = 0
     for src in sorted(FIXTURES.glob("*.py")):
         text = src.read_text(encoding="utf-8")
-        code = compile(text, src.name, mode_of(src.stem), dont_inherit=True)
+        with warnings.catch_warnings(record=True) as caught:
+            # compile() passes no registry: every warning is reported.
+            warnings.simplefilter("default")
+            code = compile(text, src.name, mode_of(src.stem), dont_inherit=True)
         src.with_suffix(".marshal").write_bytes(marshal.dumps(code))
+        listed = src.with_suffix(".warnings")
+        if caught:
+            listed.write_text("".join(
+                f"{w.lineno}: {w.category.__name__}: {w.message}\n" for w in caught))
+        elif listed.exists():
+            listed.unlink()
         count += 1
     print(f"wrote {count} expected code objects")
 

@@ -43,6 +43,7 @@
 
 mod depth;
 pub(crate) mod fold;
+pub(crate) mod intfold;
 mod lines;
 mod patterns;
 mod unit;

@@ -12,7 +12,8 @@
 //!
 //! The walk assumes the module passed [`crate::check_module`] (the `kaa`
 //! binary checks first); a construct it cannot compile is still an error,
-//! never a panic.
+//! never a panic. The SyntaxWarnings compile.c emits come from `warn`
+//! ([`compile_module_with_warnings`]).
 
 mod cfg;
 mod consts;
@@ -24,6 +25,7 @@ mod optimize;
 mod pattern;
 mod stmt;
 mod unparse;
+mod warn;
 
 use std::collections::HashMap;
 
@@ -75,10 +77,42 @@ pub(crate) type CResult<T = ()> = Result<T, Box<SyntaxError>>;
 /// Compiles a module (or expression, or interactive input) to its code
 /// object, as CPython 3.11's `compile(source, filename, mode,
 /// dont_inherit=True)` does.
+///
+/// It recurses once per level of nesting: for the deepest module
+/// [`crate::check_module`] lets through (2900 nested lambdas) give the
+/// thread 64 MiB of stack in a debug build.
 pub fn compile_module(
     module: &Mod,
     filename: &str,
     options: &CompileOptions,
+) -> Result<CodeObject, SyntaxError> {
+    compile_module_collecting(module, filename, options, &mut Vec::new())
+}
+
+/// [`compile_module`], also giving the SyntaxWarnings the compiler emits
+/// (`"is" with a literal`, `assertion is always true`, `'tuple' object is
+/// not callable`, ...), in CPython's order: print them after the parser's.
+/// CPython prints every one (no registry: a `while` test or `finally`
+/// body compiled twice warns twice), each as
+/// `FILE:LINE: SyntaxWarning: MESSAGE`.
+pub fn compile_module_with_warnings(
+    module: &Mod,
+    filename: &str,
+    options: &CompileOptions,
+) -> Result<(CodeObject, Vec<kaa_parser::Warning>), SyntaxError> {
+    let mut warnings = Vec::new();
+    let code = compile_module_collecting(module, filename, options, &mut warnings)?;
+    Ok((code, warnings))
+}
+
+/// [`compile_module`] appending its SyntaxWarnings to `warnings` as they
+/// come, so that when compiling fails the warnings CPython would have
+/// printed before the error are there too.
+pub fn compile_module_collecting(
+    module: &Mod,
+    filename: &str,
+    options: &CompileOptions,
+    warnings: &mut Vec<kaa_parser::Warning>,
 ) -> Result<CodeObject, SyntaxError> {
     let future = crate::future::parse_future(module, "")?;
     let future_annotations = future.annotations || options.future_annotations;
@@ -106,8 +140,11 @@ pub fn compile_module(
         optimize: options.optimize,
         interactive: false,
         top_level_await: options.top_level_await,
+        warnings: Vec::new(),
     };
-    c.module(module).map_err(|e| *e)
+    let result = c.module(module).map_err(|e| *e);
+    warnings.append(&mut c.warnings);
+    result
 }
 
 /// The whole compilation's state (`struct compiler`).
@@ -121,6 +158,8 @@ pub(crate) struct Compiler<'a> {
     optimize: u32,
     interactive: bool,
     top_level_await: bool,
+    /// The SyntaxWarnings emitted so far (`compiler_warn`), in order.
+    warnings: Vec<kaa_parser::Warning>,
 }
 
 /// An ordered set of names with their indices (`u_names`, `u_varnames`).
@@ -180,6 +219,24 @@ pub(crate) struct Unit<'a> {
     loc: Location,
     cfg: Cfg,
     fblocks: Vec<FBlock<'a>>,
+    /// The block a `return` statement opened after its `RETURN_VALUE`:
+    /// while it is current and still empty, the unit counts as ending in
+    /// a return. CPython 3.11 opens the block after a terminator only when
+    /// the next instruction comes, so `assemble()` sees the `b_return` of
+    /// the return's own block and adds no `return None` (nor a `None`
+    /// constant) after a trailing `return`; dead code after it does.
+    return_block: Option<BlockId>,
+}
+
+/// Whether a constant is or holds a float NaN (directly, in a complex or
+/// in a tuple).
+fn has_nan(c: &Constant) -> bool {
+    match c {
+        Constant::Float(f) => f.is_nan(),
+        Constant::Complex { re, im } => re.is_nan() || im.is_nan(),
+        Constant::Tuple(items) => items.iter().any(has_nan),
+        _ => false,
+    }
 }
 
 /// An AST location as an instruction location.
@@ -276,16 +333,21 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_add_const`: the index of a constant, merged with equal
-    /// ones (code objects never merge).
+    /// ones (equal code objects too; NaNs never).
     pub(crate) fn add_const(&mut self, c: Constant) -> u32 {
         let u = self.u();
-        if !matches!(c, Constant::Code(_)) {
+        // `_PyCode_ConstantKey` keys code objects by value, so a code
+        // object compiled twice (a `while` test, a `finally` body) is one
+        // constant. A NaN is only ever equal to the same object, and each
+        // fold makes a new one: kaa never merges NaNs.
+        let mergeable = !has_nan(&c);
+        if mergeable {
             if let Some(&i) = u.const_index.get(&c) {
                 return i;
             }
         }
         let i = u.consts.len() as u32;
-        if !matches!(c, Constant::Code(_)) {
+        if mergeable {
             u.const_index.insert(c.clone(), i);
         }
         u.consts.push(c);
@@ -417,6 +479,7 @@ impl<'a> Compiler<'a> {
             },
             cfg: Cfg::new(),
             fblocks: Vec::new(),
+            return_block: None,
         };
         if kind == UnitKind::Module {
             unit.loc.lineno = 0;
@@ -494,9 +557,11 @@ impl<'a> Compiler<'a> {
         // Make sure every block that falls off the end returns None.
         let returns = {
             let u = self.ur();
-            u.cfg.blocks[u.cfg.current]
-                .last()
-                .is_some_and(|i| i.op == Op::Real(Opcode::RETURN_VALUE))
+            let cur = &u.cfg.blocks[u.cfg.current];
+            (u.return_block == Some(u.cfg.current) && cur.instrs.is_empty())
+                || cur
+                    .last()
+                    .is_some_and(|i| i.op == Op::Real(Opcode::RETURN_VALUE))
         };
         if !returns {
             self.unset_loc();
@@ -721,9 +786,6 @@ impl<'a> Compiler<'a> {
                 self.nameop("__doc__", Ctx::Store)?;
             }
         }
-        for s in stmts.iter().skip(start) {
-            self.visit_stmt(s)?;
-        }
-        Ok(())
+        self.visit_body(stmts, start)
     }
 }

@@ -28,7 +28,10 @@ pub mod mangle;
 pub mod symtable;
 
 pub use checks::{check_module, CheckOptions, ErrorLines};
-pub use codegen::{compile_module, CompileMode, CompileOptions};
+pub use codegen::{
+    compile_module, compile_module_collecting, compile_module_with_warnings, CompileMode,
+    CompileOptions,
+};
 pub use future::FutureFeatures;
 pub use symtable::{
     BlockType, BuildOptions, ComprehensionKind, NameScope, Scope, ScopeId, Symbol, SymbolFlags,

@@ -14,7 +14,7 @@ use kaa_bytecode::code::CodeObject;
 use kaa_bytecode::marshal::loads;
 use kaa_bytecode::opcode::opname;
 use kaa_bytecode::Constant;
-use kaa_compiler::{compile_module, CompileMode, CompileOptions};
+use kaa_compiler::{compile_module, compile_module_with_warnings, CompileMode, CompileOptions};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/codegen")
@@ -147,7 +147,8 @@ fn check_fixture(src_path: &Path) -> Vec<String> {
     let Ok(Constant::Code(ref cpy)) = loads(&expected) else {
         return vec![format!("{name}: expected file is not a code object")];
     };
-    let module = match kaa_parser::parse(&source, pmode) {
+    let (parsed, mut warnings) = kaa_parser::parse_with_warnings(&source, pmode);
+    let module = match parsed {
         Ok(m) => m,
         Err(e) => return vec![format!("{name}: parse error {e}")],
     };
@@ -155,10 +156,24 @@ fn check_fixture(src_path: &Path) -> Vec<String> {
         mode,
         ..CompileOptions::default()
     };
-    match compile_module(&module, &name, &options) {
-        Ok(kaa) => {
+    match compile_module_with_warnings(&module, &name, &options) {
+        Ok((kaa, compiler_warnings)) => {
             let mut out = Vec::new();
             compare(&stem, &kaa, cpy, &mut out);
+            // The parser's warnings, then the compiler's, as python3's
+            // compile() reports them (NAME.warnings; none if absent).
+            warnings.extend(compiler_warnings);
+            let got: String = warnings
+                .iter()
+                .map(|w| format!("{}: {}: {}\n", w.lineno, w.category, w.message))
+                .collect();
+            let expected =
+                fs::read_to_string(src_path.with_extension("warnings")).unwrap_or_default();
+            if got != expected {
+                out.push(format!(
+                    "{name}: warnings differ:\n--- kaa\n{got}--- cpython\n{expected}"
+                ));
+            }
             out
         }
         Err(e) => vec![format!("{name}: compile error {e}")],
@@ -321,7 +336,16 @@ fn stdlib_identical_percentage() {
                 continue;
             }
         };
-        match compile_module(&module, &path, &CompileOptions::default()) {
+        // KAA_STDLIB_OPTIMIZE=1 or 2 compares with expectations made
+        // under -O / -OO.
+        let options = CompileOptions {
+            optimize: std::env::var("KAA_STDLIB_OPTIMIZE")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
+            ..CompileOptions::default()
+        };
+        match compile_module(&module, &path, &options) {
             Ok(kaa) => {
                 let before = tally;
                 count_identical(&kaa, cpy, &mut tally);
@@ -347,4 +371,65 @@ fn stdlib_identical_percentage() {
         "stdlib: {}/{} code objects identical ({pct:.2}%), {modules_same}/{modules} modules identical, {errors} errors",
         tally.0, tally.1
     );
+}
+
+/// Compiles one stdlib module (KAA_STDLIB_ONE=relative/path.py) and prints
+/// every difference from CPython's code object in full. Needs the
+/// expectations of `stdlib_identical_percentage`.
+#[test]
+#[ignore]
+fn stdlib_one() {
+    let Ok(rel) = std::env::var("KAA_STDLIB_ONE") else {
+        return;
+    };
+    let dir = PathBuf::from(
+        std::env::var("KAA_STDLIB_EXPECTED").unwrap_or("/tmp/kaa-stdlib-expected".into()),
+    );
+    let root = PathBuf::from(
+        fs::read_to_string(dir.join("root.txt"))
+            .expect("root.txt")
+            .trim(),
+    );
+    let src = fs::read(root.join(&rel)).expect("source");
+    let expected = fs::read(dir.join(format!("{rel}.marshal"))).expect("marshal");
+    let Ok(Constant::Code(ref cpy)) = loads(&expected) else {
+        panic!("expected file is not a code object");
+    };
+    let path = root.join(&rel).to_string_lossy().to_string();
+    let module = kaa_parser::parse_file(&src, &path, kaa_parser::Mode::Exec).expect("parse");
+    let kaa = compile_module(&module, &path, &CompileOptions::default()).expect("compile");
+    let mut out = Vec::new();
+    compare(&rel, &kaa, cpy, &mut out);
+    eprintln!("{}", out.join("\n"));
+}
+
+/// Prints the compiler's SyntaxWarnings for every stdlib module of
+/// `stdlib_identical_percentage`'s list, as `REL:LINE: MESSAGE` lines, to
+/// compare with python3's (compile() under `warnings.catch_warnings`).
+#[test]
+#[ignore]
+fn stdlib_warnings() {
+    let dir = PathBuf::from(
+        std::env::var("KAA_STDLIB_EXPECTED").unwrap_or("/tmp/kaa-stdlib-expected".into()),
+    );
+    let root = PathBuf::from(
+        fs::read_to_string(dir.join("root.txt"))
+            .expect("root.txt")
+            .trim(),
+    );
+    let files = fs::read_to_string(dir.join("files.txt")).expect("files.txt");
+    for rel in files.lines() {
+        let src = fs::read(root.join(rel)).expect("source");
+        let path = root.join(rel).to_string_lossy().to_string();
+        let Ok(module) = kaa_parser::parse_file(&src, &path, kaa_parser::Mode::Exec) else {
+            continue;
+        };
+        if let Ok((_, warnings)) =
+            compile_module_with_warnings(&module, &path, &CompileOptions::default())
+        {
+            for w in warnings {
+                println!("{rel}:{}: {}", w.lineno, w.message);
+            }
+        }
+    }
 }

@@ -18,6 +18,10 @@
 use kaa_parser::ast::{Expr, ExprContext};
 use kaa_parser::ast::{ExprKind, Operator, UnaryOp};
 use kaa_parser::constant::Constant;
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use super::intfold::{self, IntValue};
 
 /// The constant a pattern's value or mapping key folds to, if it folds: a
 /// constant, `+`/`-` of a number, a number plus or minus another where one
@@ -183,9 +187,7 @@ fn code_points(c: &Constant) -> Vec<u32> {
     }
 }
 
-/// The optimizer's limit on folded ints, in bits (`MAX_INT_SIZE`).
-const MAX_INT_BITS: u32 = 128;
-/// ... on folded tuples (and frozensets), in items (`MAX_COLLECTION_SIZE`).
+/// The optimizer's limit on folded tuples (and frozensets), in items (`MAX_COLLECTION_SIZE`).
 const MAX_COLLECTION_SIZE: i128 = 256;
 /// ... on folded strings and bytes, in items (`MAX_STR_SIZE`).
 const MAX_STR_SIZE: i128 = 4096;
@@ -196,10 +198,6 @@ const MAX_TOTAL_ITEMS: i128 = 1024;
 /// Whether CPython's AST optimizer turns `expr` into a constant (which
 /// `compiler_return` asks; `__debug__` is a constant, true unless
 /// `optimize`).
-///
-/// Ints are followed exactly up to 127 bits; an int the optimizer keeps
-/// but kaa cannot follow (up to its 128-bit limit) still counts as a
-/// constant, though any operation on it is taken not to fold.
 pub fn folds_to_constant(expr: &Expr, optimize: u32) -> bool {
     eval(expr, optimize).is_some()
 }
@@ -210,9 +208,7 @@ enum Val {
     None,
     Ellipsis,
     Bool(bool),
-    Int(i128),
-    /// An int kaa does not follow (too large for `i128`).
-    BigInt,
+    Int(BigInt),
     Float(f64),
     Complex(f64, f64),
     Str(Vec<u32>),
@@ -226,8 +222,8 @@ impl Val {
             Constant::None => Val::None,
             Constant::Ellipsis => Val::Ellipsis,
             Constant::Bool(b) => Val::Bool(*b),
-            Constant::Int(i) => Val::Int(i128::from(*i)),
-            Constant::BigInt(b) => b.to_string().parse().map_or(Val::BigInt, Val::Int),
+            Constant::Int(i) => Val::Int(BigInt::from(*i)),
+            Constant::BigInt(b) => Val::Int((**b).clone()),
             Constant::Float(f) => Val::Float(*f),
             Constant::Complex { real, imag } => Val::Complex(*real, *imag),
             Constant::Str(_) | Constant::WideStr(_) => Val::Str(code_points(c)),
@@ -237,20 +233,20 @@ impl Val {
     }
 
     /// An int or bool as an int.
-    fn int(&self) -> Option<i128> {
+    fn int(&self) -> Option<BigInt> {
         match self {
-            Val::Int(i) => Some(*i),
-            Val::Bool(b) => Some(i128::from(*b)),
+            Val::Int(i) => Some(i.clone()),
+            Val::Bool(b) => Some(BigInt::from(u8::from(*b))),
             _ => None,
         }
     }
 
-    /// A real number as a float (ints convert exactly enough here: they
-    /// are under 2**127).
+    /// A real number as a float (`None` for an int too large: Python's
+    /// OverflowError).
     fn float(&self) -> Option<f64> {
         match self {
             Val::Float(f) => Some(*f),
-            _ => self.int().map(|i| i as f64),
+            _ => intfold::to_f64(&self.int()?),
         }
     }
 
@@ -262,7 +258,7 @@ impl Val {
     }
 
     fn is_int(&self) -> bool {
-        matches!(self, Val::Int(_) | Val::Bool(_) | Val::BigInt)
+        matches!(self, Val::Int(_) | Val::Bool(_))
     }
 }
 
@@ -303,35 +299,23 @@ fn unary(op: UnaryOp, v: Val) -> Option<Val> {
         UnaryOp::USub => match v {
             Val::Float(f) => Some(Val::Float(-f)),
             Val::Complex(r, i) => Some(Val::Complex(-r, -i)),
-            Val::BigInt => Some(Val::BigInt),
-            _ => v
-                .int()
-                .map(|i| i.checked_neg().map_or(Val::BigInt, Val::Int)),
+            _ => v.int().map(|i| Val::Int(-i)),
         },
         UnaryOp::UAdd => match v {
-            Val::Float(_) | Val::Complex(..) | Val::BigInt => Some(v),
+            Val::Float(_) | Val::Complex(..) => Some(v),
             _ => v.int().map(Val::Int),
         },
-        UnaryOp::Invert => match v {
-            Val::BigInt => Some(Val::BigInt),
-            _ => v.int().map(|i| Val::Int(!i)),
-        },
+        UnaryOp::Invert => v.int().map(|i| Val::Int(-(i + BigInt::from(1)))),
     }
-}
-
-/// `_PyLong_NumBits`: the bits of `|i|`.
-fn bits(i: i128) -> u32 {
-    128 - i.unsigned_abs().leading_zeros()
 }
 
 /// `fold_binop` with the optimizer's `safe_*` limits.
 fn binary(l: &Val, op: Operator, r: &Val) -> Option<Val> {
     if let (Some(a), Some(b)) = (l.int(), r.int()) {
-        return int_binary(a, op, b);
-    }
-    if l.is_int() && r.is_int() {
-        // An int kaa does not follow: taken not to fold.
-        return None;
+        return Some(match intfold::binary(&a, op, &b)? {
+            IntValue::Int(i) => Val::Int(i),
+            IntValue::Float(f) => Val::Float(f),
+        });
     }
     match (l, r) {
         (Val::Str(_) | Val::Bytes(_) | Val::Tuple(_), _)
@@ -340,72 +324,6 @@ fn binary(l: &Val, op: Operator, r: &Val) -> Option<Val> {
             complex_binary(l.complex()?, op, r.complex()?)
         }
         _ => float_binary(l.float()?, op, r.float()?),
-    }
-}
-
-fn int_binary(a: i128, op: Operator, b: i128) -> Option<Val> {
-    // A result too large for kaa to follow, within the optimizer's limit.
-    let big = |r: Option<i128>| Some(r.map_or(Val::BigInt, Val::Int));
-    match op {
-        Operator::Add => big(a.checked_add(b)),
-        Operator::Sub => big(a.checked_sub(b)),
-        Operator::Mult => {
-            if a != 0 && b != 0 && bits(a) + bits(b) > MAX_INT_BITS {
-                return None;
-            }
-            big(a.checked_mul(b))
-        }
-        Operator::Div => (b != 0).then(|| Val::Float(a as f64 / b as f64)),
-        // Python rounds towards minus infinity; the remainder takes the
-        // divisor's sign.
-        Operator::FloorDiv if b != 0 => {
-            let q = a.checked_div_euclid(b);
-            let r = a.checked_rem_euclid(b);
-            big(q
-                .zip(r)
-                .map(|(q, r)| if b < 0 && r != 0 { q - 1 } else { q }))
-        }
-        Operator::Mod if b != 0 => {
-            let r = a.checked_rem_euclid(b);
-            big(r.map(|r| if b < 0 && r != 0 { r + b } else { r }))
-        }
-        Operator::FloorDiv | Operator::Mod => None,
-        Operator::Pow => {
-            if b < 0 {
-                // A float result; 0 to a negative power divides by zero.
-                return (a != 0).then(|| Val::Float((a as f64).powf(b as f64)));
-            }
-            if a != 0 && b > 0 && i128::from(bits(a)) > i128::from(MAX_INT_BITS) / b {
-                return None;
-            }
-            let exp = u32::try_from(b).ok()?;
-            big(a.checked_pow(exp))
-        }
-        Operator::LShift => {
-            if b < 0 {
-                return None;
-            }
-            if a != 0
-                && b != 0
-                && (b > i128::from(MAX_INT_BITS)
-                    || i128::from(bits(a)) > i128::from(MAX_INT_BITS) - b)
-            {
-                return None;
-            }
-            let shift = u32::try_from(b).ok()?;
-            let shifted = a.checked_shl(shift).filter(|r| r >> shift == a);
-            big(shifted)
-        }
-        Operator::RShift => {
-            if b < 0 {
-                return None;
-            }
-            Some(Val::Int(a >> b.min(127)))
-        }
-        Operator::BitAnd => Some(Val::Int(a & b)),
-        Operator::BitOr => Some(Val::Int(a | b)),
-        Operator::BitXor => Some(Val::Int(a ^ b)),
-        Operator::MatMult => None,
     }
 }
 
@@ -492,7 +410,10 @@ fn sequence_binary(l: &Val, op: Operator, r: &Val) -> Option<Val> {
         (Operator::Add, Val::Tuple(a), Val::Tuple(b)) => {
             Some(Val::Tuple([a.as_slice(), b].concat()))
         }
-        (Operator::Mult, seq, n) | (Operator::Mult, n, seq) if n.is_int() => repeat(seq, n.int()?),
+        (Operator::Mult, seq, n) | (Operator::Mult, n, seq) if n.is_int() => {
+            // PyLong_AsLong: a count beyond a C long raises.
+            repeat(seq, n.int()?.to_i64()?.into())
+        }
         _ => None,
     }
 }
@@ -547,7 +468,7 @@ fn complexity(v: &Val, limit: i128) -> i128 {
 
 /// `fold_subscr`: a string, bytes or tuple indexed by an int.
 fn subscript(value: Val, index: &Val) -> Option<Val> {
-    let i = index.int()?;
+    let i = i128::from(index.int()?.to_i64()?);
     let len = match &value {
         Val::Str(s) => s.len(),
         Val::Bytes(b) => b.len(),
@@ -562,7 +483,7 @@ fn subscript(value: Val, index: &Val) -> Option<Val> {
     let i = usize::try_from(i).ok()?;
     match value {
         Val::Str(s) => s.get(i).map(|&c| Val::Str(vec![c])),
-        Val::Bytes(b) => b.get(i).map(|&b| Val::Int(i128::from(b))),
+        Val::Bytes(b) => b.get(i).map(|&b| Val::Int(BigInt::from(b))),
         Val::Tuple(t) => t.into_iter().nth(i),
         _ => None,
     }

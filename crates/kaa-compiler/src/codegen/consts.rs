@@ -9,7 +9,11 @@ use kaa_bytecode::{Constant, PyStr};
 use kaa_parser::ast::{Expr, ExprContext, ExprKind, Operator, Stmt, StmtKind, UnaryOp};
 use kaa_parser::constant::Constant as AstConst;
 
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
 use crate::checks::fold::folds_to_constant;
+use crate::checks::intfold::{self, IntValue};
 
 /// The code object constant of an AST literal.
 pub(crate) fn from_ast(c: &AstConst) -> Constant {
@@ -97,35 +101,21 @@ fn eval(expr: &Expr, optimize: u32) -> Option<Constant> {
     }
 }
 
-/// An int or bool as i128.
-fn int(c: &Constant) -> Option<i128> {
+/// An int or bool as an int.
+fn int(c: &Constant) -> Option<BigInt> {
     match c {
-        Constant::Bool(b) => Some(i128::from(*b)),
-        Constant::Int(i) => Some(i128::from(*i)),
-        Constant::BigInt(b) => b.to_string().parse().ok(),
+        Constant::Bool(b) => Some(BigInt::from(u8::from(*b))),
+        Constant::Int(i) => Some(BigInt::from(*i)),
+        Constant::BigInt(b) => Some((**b).clone()),
         _ => None,
     }
 }
 
-fn make_int(i: i128) -> Option<Constant> {
-    match i64::try_from(i) {
-        Ok(v) => Some(Constant::Int(v)),
-        Err(_) => Some(Constant::int(i.to_string().parse().ok()?)),
-    }
-}
-
+/// A real number as a float (`None` for an int too large for one).
 fn float(c: &Constant) -> Option<f64> {
     match c {
         Constant::Float(f) => Some(*f),
-        _ => {
-            let i = int(c)?;
-            if i.unsigned_abs() > (1u128 << 53) {
-                // Correct rounding of large ints: via the decimal string.
-                i.to_string().parse().ok()
-            } else {
-                Some(i as f64)
-            }
-        }
+        _ => intfold::to_f64(&int(c)?),
     }
 }
 
@@ -149,13 +139,13 @@ fn unary(op: UnaryOp, v: &Constant) -> Option<Constant> {
         UnaryOp::USub => match v {
             Constant::Float(f) => Some(Constant::Float(-f)),
             Constant::Complex { re, im } => Some(Constant::Complex { re: -re, im: -im }),
-            _ => make_int(int(v)?.checked_neg()?),
+            _ => Some(Constant::int(-int(v)?)),
         },
         UnaryOp::UAdd => match v {
             Constant::Float(_) | Constant::Complex { .. } => Some(v.clone()),
-            _ => make_int(int(v)?),
+            _ => Some(Constant::int(int(v)?)),
         },
-        UnaryOp::Invert => make_int(!int(v)?),
+        UnaryOp::Invert => Some(Constant::int(-(int(v)? + BigInt::from(1)))),
     }
 }
 
@@ -171,8 +161,20 @@ fn str_const(cps: &[u32]) -> Option<Constant> {
 }
 
 fn binary(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
+    // bool's own `&`, `|` and `^` return a bool.
+    if let (Constant::Bool(a), Constant::Bool(b)) = (l, r) {
+        match op {
+            Operator::BitAnd => return Some(Constant::Bool(a & b)),
+            Operator::BitOr => return Some(Constant::Bool(a | b)),
+            Operator::BitXor => return Some(Constant::Bool(a ^ b)),
+            _ => {}
+        }
+    }
     if is_int(l) && is_int(r) {
-        return int_binary(int(l)?, op, int(r)?);
+        return Some(match intfold::binary(&int(l)?, op, &int(r)?)? {
+            IntValue::Int(i) => Constant::int(i),
+            IntValue::Float(f) => Constant::Float(f),
+        });
     }
     match (l, r) {
         (Constant::Str(_), Constant::Str(_)) if op == Operator::Add => {
@@ -187,10 +189,10 @@ fn binary(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
             Some(Constant::tuple(a.iter().chain(b.iter()).cloned().collect()))
         }
         (Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_), n) if is_int(n) => {
-            repeat(l, op, int(n)?)
+            repeat(l, op, int(n)?.to_i64()?)
         }
         (n, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)) if is_int(n) => {
-            repeat(r, op, int(n)?)
+            repeat(r, op, int(n)?.to_i64()?)
         }
         (Constant::Complex { .. }, _) | (_, Constant::Complex { .. }) => {
             complex_binary(complex(l)?, op, complex(r)?)
@@ -199,7 +201,7 @@ fn binary(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
     }
 }
 
-fn repeat(seq: &Constant, op: Operator, n: i128) -> Option<Constant> {
+fn repeat(seq: &Constant, op: Operator, n: i64) -> Option<Constant> {
     if op != Operator::Mult {
         return None;
     }
@@ -211,72 +213,6 @@ fn repeat(seq: &Constant, op: Operator, n: i128) -> Option<Constant> {
             t.iter().cloned().cycle().take(t.len() * count).collect(),
         )),
         _ => None,
-    }
-}
-
-fn int_binary(a: i128, op: Operator, b: i128) -> Option<Constant> {
-    match op {
-        Operator::Add => make_int(a.checked_add(b)?),
-        Operator::Sub => make_int(a.checked_sub(b)?),
-        Operator::Mult => make_int(a.checked_mul(b)?),
-        Operator::Div => {
-            if b == 0 || a.unsigned_abs() > (1 << 53) || b.unsigned_abs() > (1 << 53) {
-                return None;
-            }
-            Some(Constant::Float(a as f64 / b as f64))
-        }
-        Operator::FloorDiv => {
-            if b == 0 {
-                return None;
-            }
-            let q = a.checked_div(b)?;
-            let q = if (a % b != 0) && ((a < 0) != (b < 0)) {
-                q - 1
-            } else {
-                q
-            };
-            make_int(q)
-        }
-        Operator::Mod => {
-            if b == 0 {
-                return None;
-            }
-            let m = a.checked_rem(b)?;
-            let m = if m != 0 && ((m < 0) != (b < 0)) {
-                m + b
-            } else {
-                m
-            };
-            make_int(m)
-        }
-        Operator::Pow => {
-            if b < 0 {
-                return float_binary(a as f64, op, b as f64);
-            }
-            make_int(a.checked_pow(u32::try_from(b).ok()?)?)
-        }
-        Operator::LShift => {
-            if b < 0 {
-                return None;
-            }
-            if a == 0 {
-                return make_int(0);
-            }
-            let s = u32::try_from(b).ok().filter(|&s| s < 127)?;
-            let r = a.checked_shl(s)?;
-            (r >> s == a).then_some(())?;
-            make_int(r)
-        }
-        Operator::RShift => {
-            if b < 0 {
-                return None;
-            }
-            make_int(a >> b.min(127))
-        }
-        Operator::BitAnd => make_int(a & b),
-        Operator::BitOr => make_int(a | b),
-        Operator::BitXor => make_int(a ^ b),
-        Operator::MatMult => None,
     }
 }
 
@@ -411,7 +347,7 @@ fn complex_binary(a: (f64, f64), op: Operator, b: (f64, f64)) -> Option<Constant
 }
 
 fn subscript(value: &Constant, index: &Constant) -> Option<Constant> {
-    let i = int(index)?;
+    let i = i128::from(int(index)?.to_i64()?);
     let len = match value {
         Constant::Str(s) => s.len(),
         Constant::Bytes(b) => b.len(),
@@ -428,5 +364,58 @@ fn subscript(value: &Constant, index: &Constant) -> Option<Constant> {
         Constant::Bytes(b) => Some(Constant::Int(i64::from(*b.get(i)?))),
         Constant::Tuple(t) => t.get(i).cloned(),
         _ => None,
+    }
+}
+
+/// A frozenset constant built as `PyFrozenSet_New` builds it from the
+/// items: an item equal (by Python `==`, so `1`, `1.0` and `True` are one)
+/// to an earlier one is dropped, the first kept.
+pub(crate) fn frozenset(items: Vec<Constant>) -> Constant {
+    let mut kept: Vec<Constant> = Vec::with_capacity(items.len());
+    for item in items {
+        if !kept.iter().any(|k| py_eq(k, &item)) {
+            kept.push(item);
+        }
+    }
+    Constant::frozenset(kept)
+}
+
+/// A numeric constant as a complex value (`bool` and `int` included), for
+/// Python's cross-type numeric `==`.
+fn numeric(c: &Constant) -> Option<(f64, f64, Option<BigInt>)> {
+    match c {
+        Constant::Bool(_) | Constant::Int(_) | Constant::BigInt(_) => {
+            let i = int(c)?;
+            Some((intfold::to_f64(&i).unwrap_or(f64::INFINITY), 0.0, Some(i)))
+        }
+        Constant::Float(f) => Some((*f, 0.0, None)),
+        Constant::Complex { re, im } => Some((*re, *im, None)),
+        _ => None,
+    }
+}
+
+/// Python's `==` between two constants as a set compares its elements
+/// (identity first: the very same constant, even a NaN, is equal).
+fn py_eq(a: &Constant, b: &Constant) -> bool {
+    if a == b {
+        return true;
+    }
+    if let (Some(x), Some(y)) = (numeric(a), numeric(b)) {
+        // Two ints compare exactly; otherwise CPython compares an int with
+        // a float exactly too, which the f64 conversion matches for every
+        // int a float can equal.
+        return match (&x.2, &y.2) {
+            (Some(i), Some(j)) => i == j,
+            _ => x.0 == y.0 && x.1 == y.1,
+        };
+    }
+    match (a, b) {
+        (Constant::Tuple(x), Constant::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| py_eq(p, q))
+        }
+        (Constant::FrozenSet(x), Constant::FrozenSet(y)) => {
+            x.len() == y.len() && x.iter().all(|p| y.iter().any(|q| py_eq(p, q)))
+        }
+        _ => false,
     }
 }

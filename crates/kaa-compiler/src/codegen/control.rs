@@ -219,6 +219,8 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::RETURN_VALUE, 0);
         self.next_block();
+        let u = self.u();
+        u.return_block = Some(u.cfg.current);
         Ok(())
     }
 
@@ -689,7 +691,11 @@ impl<'a> Compiler<'a> {
         } else {
             self.with_stmt(s, items, body, pos + 1, is_async)?;
         }
-        self.unset_loc();
+        // compiler_with marks the POP_BLOCK artificial; 3.11's
+        // compiler_async_with leaves it at the body's last location.
+        if !is_async {
+            self.unset_loc();
+        }
         self.emit_op(Op::PopBlock, 0);
         self.pop_fblock();
         self.set_loc(s.loc);

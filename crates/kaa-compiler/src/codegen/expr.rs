@@ -308,6 +308,9 @@ impl<'a> Compiler<'a> {
                 self.emit_name(op, attr);
             }
             ExprKind::Subscript { value, slice, ctx } => {
+                if *ctx == Ctx::Load {
+                    self.check_subscript(value, slice);
+                }
                 self.visit_expr(value)?;
                 self.visit_expr(slice)?;
                 let op = match ctx {
@@ -639,7 +642,7 @@ impl<'a> Compiler<'a> {
                     Some(items) => {
                         let saved = self.ur().loc;
                         self.set_loc(e.loc);
-                        self.load_const(Constant::frozenset(items));
+                        self.load_const(consts::frozenset(items));
                         self.u().loc = saved;
                         Ok(())
                     }
@@ -659,6 +662,7 @@ impl<'a> Compiler<'a> {
             return Ok(());
         };
         let ops = Self::compare_ops(e, inverted);
+        self.check_compare(left, &ops, comparators);
         self.visit_expr(left)?;
         let n = ops.len().min(comparators.len());
         if n == 0 {
@@ -776,6 +780,7 @@ impl<'a> Compiler<'a> {
             self.next_block();
             return Ok(());
         }
+        self.check_compare(left, &ops, comparators);
         let cleanup = self.new_block();
         self.visit_expr(left)?;
         for i in 0..n - 1 {
@@ -828,7 +833,7 @@ impl<'a> Compiler<'a> {
                     self.load_const(Constant::tuple(items));
                 } else {
                     let c = if add == Opcode::SET_ADD {
-                        Constant::frozenset(items)
+                        consts::frozenset(items)
                     } else {
                         Constant::tuple(items)
                     };
@@ -1015,6 +1020,7 @@ impl<'a> Compiler<'a> {
         if self.maybe_method_call(e, func, args, keywords)? {
             return Ok(());
         }
+        self.check_caller(func);
         self.set_loc(func.loc);
         self.emit(Opcode::PUSH_NULL, 0);
         self.set_loc(e.loc);

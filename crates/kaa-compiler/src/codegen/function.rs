@@ -182,9 +182,7 @@ impl<'a> Compiler<'a> {
             u.posonlyargcount = args.posonlyargs.len() as u32;
             u.kwonlyargcount = args.kwonlyargs.len() as u32;
         }
-        for st in body.iter().skip(start) {
-            self.visit_stmt(st)?;
-        }
+        self.visit_body(body, start)?;
         let co = self.exit_scope(true)?;
         self.make_closure(co, flags)?;
         self.apply_decorators(s, decos);
@@ -417,8 +415,11 @@ impl<'a> Compiler<'a> {
             depth += 1;
             self.use_next_block(st);
             self.jump(Op::Real(Opcode::FOR_ITER), anchor);
+            self.next_block();
         }
-        self.next_block();
+        // The `for y in [f(x)]` fast path jumps nowhere: the element and
+        // the target's store share a block, so BUILD_TUPLE/UNPACK_SEQUENCE
+        // meet in the optimiser.
         self.visit_expr(&gen.target)?;
         for cond in &gen.ifs {
             self.jump_if(cond, if_cleanup, false)?;

@@ -78,13 +78,12 @@ impl Cfg {
     pub(crate) fn optimize(&mut self, consts: &mut Vec<Constant>) {
         self.normalize_blocks();
         for b in self.order() {
-            self.extend_block(b);
-        }
-        for b in self.order() {
             self.optimize_block(b, consts);
             self.clean_block(b);
         }
-        for b in self.order() {
+        // CPython walks `u_blocks` (the `b_list` chain: every block, newest
+        // first) here, not the layout order.
+        for b in (0..self.blocks.len()).rev() {
             self.extend_block(b);
         }
         self.mark_reachable();
@@ -427,13 +426,9 @@ impl Cfg {
 
     /// `duplicate_exits_without_lineno`.
     pub(crate) fn duplicate_exits_without_lineno(&mut self) {
-        let mut b = Some(ENTRY);
-        let mut guard = 0;
-        while let Some(id) = b {
-            guard += 1;
-            if guard > 4 * self.blocks.len() + 16 {
-                break;
-            }
+        // CPython walks `u_blocks` (every block, newest first); the copies
+        // it makes join the front of that list, so they are not visited.
+        for id in (0..self.blocks.len()).rev() {
             if let Some(last) = self.blocks[id].last().copied() {
                 if last.op.is_jump() {
                     if let Some(target) = last.target {
@@ -457,7 +452,6 @@ impl Cfg {
                     }
                 }
             }
-            b = self.blocks[id].next;
         }
         self.eliminate_empty_blocks();
         for id in self.order() {
@@ -687,6 +681,11 @@ fn next_swappable(instrs: &[Instr], mut i: usize, lineno: i32) -> Option<usize> 
     }
 }
 
+/// `STORES_TO`: the local a `STORE_FAST` stores to.
+fn stores_to(ins: &Instr) -> Option<u32> {
+    (ins.op == Op::Real(Opcode::STORE_FAST)).then_some(ins.arg)
+}
+
 /// `apply_static_swaps`: swaps the instructions after a SWAP instead.
 fn apply_static_swaps(instrs: &mut [Instr], mut i: isize) {
     while i >= 0 {
@@ -714,6 +713,21 @@ fn apply_static_swaps(instrs: &mut [Instr], mut i: isize) {
                 None => return,
             }
             count -= 1;
+        }
+        // 3.11.7 (gh-104635 backport): not safe if the two swapped
+        // instructions store to the same local, or an instruction between
+        // them stores to either's local.
+        let (store_j, store_k) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+        if store_j.is_some() || store_k.is_some() {
+            if store_j == store_k {
+                return;
+            }
+            if instrs[j + 1..k].iter().any(|x| {
+                let s = stores_to(x);
+                s.is_some() && (s == store_j || s == store_k)
+            }) {
+                return;
+            }
         }
         instrs[iu].op = Op::Real(Opcode::NOP);
         instrs.swap(j, k);

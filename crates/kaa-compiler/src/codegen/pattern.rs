@@ -77,6 +77,9 @@ impl<'a> Compiler<'a> {
             for st in &m.body {
                 self.visit_stmt(st)?;
             }
+            // 3.11.7: the jump past the other cases has no location of its
+            // own (UNSET_LOC), so it takes the body's last one.
+            self.unset_loc();
             self.jump(Op::Jump, end);
             self.set_loc(m.pattern.loc);
             self.emit_and_reset_fail_pop(&mut pc);
@@ -94,6 +97,7 @@ impl<'a> Compiler<'a> {
             for st in &last.body {
                 self.visit_stmt(st)?;
             }
+            self.unset_loc();
         }
         self.use_next_block(end);
         Ok(())

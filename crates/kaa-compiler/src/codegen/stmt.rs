@@ -175,6 +175,7 @@ impl<'a> Compiler<'a> {
                 finalbody,
             } => self.try_stmt(body, handlers, orelse, finalbody, true),
             StmtKind::Assert { test, msg } => {
+                self.check_assert(test);
                 if self.optimize > 0 {
                     return Ok(());
                 }
@@ -205,6 +206,29 @@ impl<'a> Compiler<'a> {
             StmtKind::Break => self.break_stmt(),
             StmtKind::Continue => self.continue_stmt(),
         }
+    }
+
+    /// A body's statements from `start` (past a docstring). CPython 3.11's
+    /// `astfold_body` wraps a first statement that only folding made a
+    /// string (`"a" + "b"`) in a one-part f-string, so that it is not taken
+    /// for a docstring: it is loaded and popped, not dropped as a constant.
+    pub(crate) fn visit_body(&mut self, stmts: &'a [Stmt], start: usize) -> CResult {
+        for (i, st) in stmts.iter().enumerate().skip(start) {
+            match &st.node {
+                StmtKind::Expr { value }
+                    if i == 0
+                        && !matches!(value.node, ExprKind::Constant { .. })
+                        && matches!(consts::fold(value, self.optimize), Some(Constant::Str(_))) =>
+                {
+                    self.set_loc(st.loc);
+                    self.visit_expr(value)?;
+                    self.unset_loc();
+                    self.emit(Opcode::POP_TOP, 0);
+                }
+                _ => self.visit_stmt(st)?,
+            }
+        }
+        Ok(())
     }
 
     /// `compiler_visit_stmt_expr`.
@@ -345,10 +369,8 @@ impl<'a> Compiler<'a> {
         if self.future_annotations {
             let text = super::function::unparse(e)
                 .ok_or_else(|| self.error("annotation too complex to stringify"))?;
-            let saved = self.ur().loc;
-            self.set_loc(e.loc);
+            // `compiler_visit_annexpr` keeps the statement's location.
             self.load_const(Constant::str(&text));
-            self.u().loc = saved;
             Ok(())
         } else {
             self.visit_expr(e)

@@ -2,7 +2,9 @@
 //! Python/ast_unparse.c writes them for `from __future__ import
 //! annotations` (string annotations).
 
-use kaa_parser::ast::{BoolOp, CmpOp, Expr, ExprKind, Operator, UnaryOp};
+use kaa_parser::ast::{
+    Arg, Arguments, BoolOp, CmpOp, Comprehension, Expr, ExprKind, Operator, UnaryOp,
+};
 use kaa_parser::constant::Constant;
 
 /// Operator precedences (`PR_*`).
@@ -23,8 +25,8 @@ const PR_POWER: u8 = 13;
 const PR_AWAIT: u8 = 14;
 const PR_ATOM: u8 = 15;
 
-/// The source text of `e` (`_PyAST_ExprAsUnicode`); None for forms not
-/// handled.
+/// The source text of `e` (`_PyAST_ExprAsUnicode`); None only for
+/// nesting deeper than kaa follows (the parser's limits come first).
 pub(crate) fn unparse(e: &Expr) -> Option<String> {
     let mut out = String::new();
     write(&mut out, e, PR_TEST, 0)?;
@@ -98,7 +100,12 @@ fn write(out: &mut String, e: &Expr, level: u8, depth: u32) -> Option<()> {
         }
     };
     match &e.node {
-        ExprKind::Constant { value, .. } => constant(out, value),
+        ExprKind::Constant { value, kind } => {
+            if !matches!(value, Constant::Ellipsis) {
+                out.push_str(kind.as_deref().unwrap_or(""));
+            }
+            constant(out, value)
+        }
         ExprKind::Name { id, .. } => out.push_str(id),
         ExprKind::Attribute { value, attr, .. } => {
             write(out, value, PR_ATOM, d)?;
@@ -245,6 +252,12 @@ fn write(out: &mut String, e: &Expr, level: u8, depth: u32) -> Option<()> {
             keywords,
         } => {
             write(out, func, PR_ATOM, d)?;
+            // A lone generator expression argument gives its own parentheses.
+            if let ([arg], []) = (args.as_slice(), keywords.as_slice()) {
+                if let ExprKind::GeneratorExp { elt, generators } = &arg.node {
+                    return comprehension(out, "(", elt, None, generators, ")", d);
+                }
+            }
             out.push('(');
             let mut first = true;
             for a in args {
@@ -284,6 +297,217 @@ fn write(out: &mut String, e: &Expr, level: u8, depth: u32) -> Option<()> {
             out.push_str("await ");
             write(out, value, PR_ATOM, d)?;
             paren(out, PR_AWAIT, false);
+        }
+        ExprKind::Lambda { args, body } => {
+            paren(out, PR_TEST, true);
+            let positional = args.posonlyargs.len() + args.args.len();
+            out.push_str(if positional > 0 { "lambda " } else { "lambda" });
+            arguments(out, args, d)?;
+            out.push_str(": ");
+            write(out, body, PR_TEST, d)?;
+            paren(out, PR_TEST, false);
+        }
+        ExprKind::NamedExpr { target, value } => {
+            paren(out, PR_TUPLE, true);
+            write(out, target, PR_ATOM, d)?;
+            out.push_str(" := ");
+            write(out, value, PR_ATOM, d)?;
+            paren(out, PR_TUPLE, false);
+        }
+        ExprKind::GeneratorExp { elt, generators } => {
+            comprehension(out, "(", elt, None, generators, ")", d)?
+        }
+        ExprKind::ListComp { elt, generators } => {
+            comprehension(out, "[", elt, None, generators, "]", d)?
+        }
+        ExprKind::SetComp { elt, generators } => {
+            comprehension(out, "{", elt, None, generators, "}", d)?
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => comprehension(out, "{", key, Some(value), generators, "}", d)?,
+        ExprKind::Yield { value } => match value {
+            None => out.push_str("(yield)"),
+            Some(v) => {
+                out.push_str("(yield ");
+                write(out, v, PR_TEST, d)?;
+                out.push(')');
+            }
+        },
+        ExprKind::YieldFrom { value } => {
+            out.push_str("(yield from ");
+            write(out, value, PR_TEST, d)?;
+            out.push(')');
+        }
+        ExprKind::JoinedStr { values } => {
+            let mut body = Vec::new();
+            fstring_body(&mut body, values, d)?;
+            out.push('f');
+            out.push_str(&kaa_repr::repr_code_points(&body));
+        }
+        ExprKind::FormattedValue { .. } => {
+            let mut body = Vec::new();
+            fstring_element(&mut body, e, d)?;
+            out.extend(body.iter().filter_map(|&c| char::from_u32(c)));
+        }
+    }
+    Some(())
+}
+
+/// `append_ast_args`: a lambda's parameters.
+fn arguments(out: &mut String, args: &Arguments, d: u32) -> Option<()> {
+    let mut first = true;
+    let mut sep = |out: &mut String| {
+        if !std::mem::take(&mut first) {
+            out.push_str(", ");
+        }
+    };
+    let npos = args.posonlyargs.len();
+    let positional: Vec<&Arg> = args.posonlyargs.iter().chain(&args.args).collect();
+    let first_default = positional.len() as isize - args.defaults.len() as isize;
+    for (i, a) in positional.iter().enumerate() {
+        sep(out);
+        arg(out, a, d)?;
+        let di = i as isize - first_default;
+        if let Some(default) = usize::try_from(di)
+            .ok()
+            .and_then(|di| args.defaults.get(di))
+        {
+            out.push('=');
+            write(out, default, PR_TEST, d)?;
+        }
+        if npos > 0 && i + 1 == npos {
+            out.push_str(", /");
+        }
+    }
+    if args.vararg.is_some() || !args.kwonlyargs.is_empty() {
+        sep(out);
+        out.push('*');
+        if let Some(v) = &args.vararg {
+            arg(out, v, d)?;
+        }
+    }
+    let first_kw_default = args.kwonlyargs.len() as isize - args.kw_defaults.len() as isize;
+    for (i, a) in args.kwonlyargs.iter().enumerate() {
+        sep(out);
+        arg(out, a, d)?;
+        let di = i as isize - first_kw_default;
+        if let Some(Some(default)) = usize::try_from(di)
+            .ok()
+            .and_then(|di| args.kw_defaults.get(di))
+        {
+            out.push('=');
+            write(out, default, PR_TEST, d)?;
+        }
+    }
+    if let Some(k) = &args.kwarg {
+        sep(out);
+        out.push_str("**");
+        arg(out, k, d)?;
+    }
+    Some(())
+}
+
+/// `append_ast_arg`: a parameter (lambda parameters have no annotation).
+fn arg(out: &mut String, a: &Arg, d: u32) -> Option<()> {
+    out.push_str(&a.arg);
+    if let Some(ann) = &a.annotation {
+        out.push_str(": ");
+        write(out, ann, PR_TEST, d)?;
+    }
+    Some(())
+}
+
+/// A comprehension between `open` and `close` (`append_ast_genexp`,
+/// `_listcomp`, `_setcomp`, `_dictcomp`).
+fn comprehension(
+    out: &mut String,
+    open: &str,
+    elt: &Expr,
+    value: Option<&Expr>,
+    generators: &[Comprehension],
+    close: &str,
+    d: u32,
+) -> Option<()> {
+    out.push_str(open);
+    write(out, elt, PR_TEST, d)?;
+    if let Some(v) = value {
+        out.push_str(": ");
+        write(out, v, PR_TEST, d)?;
+    }
+    for gen in generators {
+        out.push_str(if gen.is_async != 0 {
+            " async for "
+        } else {
+            " for "
+        });
+        write(out, &gen.target, PR_TUPLE, d)?;
+        out.push_str(" in ");
+        write(out, &gen.iter, PR_TEST + 1, d)?;
+        for cond in &gen.ifs {
+            out.push_str(" if ");
+            write(out, cond, PR_TEST + 1, d)?;
+        }
+    }
+    out.push_str(close);
+    Some(())
+}
+
+/// `build_fstring_body`: an f-string's parts as code points, literal
+/// braces doubled.
+fn fstring_body(body: &mut Vec<u32>, values: &[Expr], d: u32) -> Option<()> {
+    for v in values {
+        fstring_element(body, v, d)?;
+    }
+    Some(())
+}
+
+/// `append_fstring_element`.
+fn fstring_element(body: &mut Vec<u32>, e: &Expr, d: u32) -> Option<()> {
+    if d > 200 {
+        return None;
+    }
+    match &e.node {
+        ExprKind::Constant { value, .. } => {
+            let cps: Vec<u32> = match value {
+                Constant::Str(s) => s.chars().map(u32::from).collect(),
+                Constant::WideStr(cps) => cps.clone(),
+                _ => return None,
+            };
+            for c in cps {
+                body.push(c);
+                if c == u32::from('{') || c == u32::from('}') {
+                    body.push(c);
+                }
+            }
+        }
+        // A format spec's nested f-string is written bare.
+        ExprKind::JoinedStr { values } => fstring_body(body, values, d + 1)?,
+        ExprKind::FormattedValue {
+            value,
+            conversion,
+            format_spec,
+        } => {
+            // `append_formattedvalue`: above PR_TEST so a lambda's `:` is
+            // parenthesised; a leading brace gets a space.
+            let mut text = String::new();
+            write(&mut text, value, PR_TEST + 1, d + 1)?;
+            body.push(u32::from('{'));
+            if text.starts_with('{') {
+                body.push(u32::from(' '));
+            }
+            body.extend(text.chars().map(u32::from));
+            if let Ok(c @ (b'a' | b'r' | b's')) = u8::try_from(*conversion) {
+                body.push(u32::from('!'));
+                body.push(u32::from(c));
+            }
+            if let Some(spec) = format_spec {
+                body.push(u32::from(':'));
+                fstring_element(body, spec, d + 1)?;
+            }
+            body.push(u32::from('}'));
         }
         _ => return None,
     }

@@ -1,0 +1,31 @@
+# String annotations: every expression form _PyAST_ExprAsUnicode writes.
+from __future__ import annotations
+def f(
+    a: lambda: 0,
+    b: lambda x, y=1, /, z=2, *a, k, m=3, **kw: x,
+    c: lambda *a: 0,
+    d: lambda *, k: k,
+    e: [x for x in y if x if not x],
+    f: {x: y for x, y in z},
+    g: {x for x in y},
+    h: (x for x in y),
+    i: call(x for x in y),
+    j: call((x for x in y), 1),
+    k: f"a{b!r:>{w}}c{{d}}",
+    l: f"{x=}",
+    m: f"{ {1: 2}[1] }",
+    n: f"{(lambda: 1)()}",
+    o: (y, 3),
+    p: u"x",
+    q: 1 .real,
+    r: a if b else (lambda: c),
+    s: (await_, 1) + [*a, *b],
+    t: f'{"q"}' 'x' "'",
+    u: {**a, b: c},
+    v: x[1:2, ::3],
+    w: x[()],
+    x: -(-1) ** -2,
+    y: not (a and b or c),
+    z: [async_ for async_ in y for q in [z]],
+) -> f"{x:{y}.{z}}":
+    pass
