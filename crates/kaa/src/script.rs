@@ -49,14 +49,38 @@ pub fn run_source(source: &[u8], filename: &str, input: Input, argv: &[OsString]
         Input::File if filename != "<stdin>" => ErrorLines::File(source),
         _ => ErrorLines::Unavailable,
     };
+    let options = CompileOptions::default();
+    let mut compiler_warnings = Vec::new();
     if let Err(err) = kaa_compiler::check_module(&module, lines, &CheckOptions::default()) {
+        // CPython prints the compiler's warnings met before the error; the
+        // code generator finds them when it stops at the same error.
+        let generated = kaa_compiler::compile_module_collecting(
+            &module,
+            filename,
+            &options,
+            &mut compiler_warnings,
+        );
+        let same = matches!(&generated, Err(e) if e.msg == err.msg && e.lineno == err.lineno);
+        let warned = if same {
+            warned + &format_warnings(&compiler_warnings, filename, source)
+        } else {
+            warned
+        };
         return Exit::stderr(1, warned + &report(&err, filename));
     }
-    let options = CompileOptions::default();
-    let code = match kaa_compiler::compile_module(&module, filename, &options) {
+    let code = match kaa_compiler::compile_module_collecting(
+        &module,
+        filename,
+        &options,
+        &mut compiler_warnings,
+    ) {
         Ok(code) => code,
-        Err(err) => return Exit::stderr(1, warned + &report(&err, filename)),
+        Err(err) => {
+            let warned = warned + &format_warnings(&compiler_warnings, filename, source);
+            return Exit::stderr(1, warned + &report(&err, filename));
+        }
     };
+    let warned = warned + &format_warnings(&compiler_warnings, filename, source);
     drop(module);
     if !warned.is_empty() {
         let _ = std::io::stderr().lock().write_all(warned.as_bytes());
