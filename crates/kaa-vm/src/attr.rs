@@ -17,7 +17,7 @@ impl Vm {
             Some(v) => Ok(v),
             None => {
                 if let Some(m) = self.user_method(obj, "__getattr__") {
-                    return self.call_dunder(&m, obj, &[name.clone()]);
+                    return self.call_dunder(&m, obj, std::slice::from_ref(name));
                 }
                 Err(self.no_attribute(obj, n))
             }
@@ -26,6 +26,16 @@ impl Vm {
 
     /// The AttributeError for `obj.name`.
     pub(crate) fn no_attribute(&self, obj: &Value, n: &str) -> PyErr {
+        let e = self.no_attribute_plain(obj, n);
+        if let Some(d) = e.data() {
+            let mut attrs = d.attrs.borrow_mut();
+            attrs.push(("name".into(), self.new_str(n)));
+            attrs.push(("obj".into(), obj.clone()));
+        }
+        e
+    }
+
+    fn no_attribute_plain(&self, obj: &Value, n: &str) -> PyErr {
         let msg = match obj {
             Value::Obj(o) => match &o.payload {
                 Payload::Type(d) => format!("type object '{}' has no attribute '{n}'", d.name),
@@ -75,7 +85,7 @@ impl Vm {
                         self.type_name(obj)
                     )));
                 }
-                return self.call(&getter, &[obj.clone()]).map(Some);
+                return self.call(&getter, std::slice::from_ref(obj)).map(Some);
             }
         }
         if let Value::Obj(o) = obj {
@@ -101,7 +111,9 @@ impl Vm {
 
     /// Attributes of types.
     fn type_attr(&mut self, t: &ObjRef, n: &str) -> PyResult<Option<Value>> {
-        let Some(d) = type_data(t) else { return Ok(None) };
+        let Some(d) = type_data(t) else {
+            return Ok(None);
+        };
         match n {
             "__name__" => return Ok(Some(self.new_str(&d.name.clone()))),
             "__qualname__" => return Ok(Some(self.new_str(&d.qualname.clone()))),
@@ -116,7 +128,11 @@ impl Vm {
                 return Ok(Some(self.new_tuple(m)));
             }
             "__base__" => {
-                return Ok(Some(d.bases.first().map_or(Value::None, |b| Value::Obj(b.clone()))))
+                return Ok(Some(
+                    d.bases
+                        .first()
+                        .map_or(Value::None, |b| Value::Obj(b.clone())),
+                ))
             }
             "__dict__" => {
                 let table = d.dict.borrow().clone();
@@ -156,10 +172,14 @@ impl Vm {
         if let Some(d) = type_data(&start) {
             mro.extend(d.mro.iter().cloned());
         }
-        let pos = mro.iter().position(|c| c.ptr_eq(t)).map_or(mro.len(), |p| p + 1);
+        let pos = mro
+            .iter()
+            .position(|c| c.ptr_eq(t))
+            .map_or(mro.len(), |p| p + 1);
         for c in &mro[pos..] {
             if let Some(v) = type_data(c).and_then(|d| d.get_own(n)) {
-                let is_type = matches!(this, Value::Obj(o) if matches!(o.payload, Payload::Type(_)));
+                let is_type =
+                    matches!(this, Value::Obj(o) if matches!(o.payload, Payload::Type(_)));
                 if is_type {
                     return Ok(Some(match v.payload() {
                         Some(Payload::ClassMethod(f)) => self.bind_method(f.clone(), this.clone()),
@@ -170,7 +190,7 @@ impl Vm {
                 let tt = self.type_of(this);
                 if let Some(Payload::Property(p)) = v.payload() {
                     let g = p[0].clone();
-                    return self.call(&g, &[this.clone()]).map(Some);
+                    return self.call(&g, std::slice::from_ref(this)).map(Some);
                 }
                 return Ok(Some(self.bind_attr(v, this, &tt)));
             }
@@ -205,15 +225,36 @@ impl Vm {
             }
         }
         Ok(match &o.payload {
+            Payload::Exception(_)
+                if matches!(n, "message" | "exceptions")
+                    && self.isinstance(obj, &self.exc_type("BaseExceptionGroup")) =>
+            {
+                let args = self.exc_args(o);
+                match n {
+                    "message" => args.first().cloned(),
+                    _ => {
+                        let items = match args.get(1) {
+                            Some(v) => self.collect(v)?,
+                            None => Vec::new(),
+                        };
+                        Some(self.new_tuple(items))
+                    }
+                }
+            }
             Payload::Exception(d) => match n {
                 "args" => Some(d.args.borrow().clone()),
                 "__cause__" => Some(d.cause.borrow().clone()),
                 "__context__" => Some(d.context.borrow().clone()),
                 "__suppress_context__" => Some(Value::Bool(d.suppress_context.get())),
-                "__traceback__" => Some(Value::None),
-                "value" | "code" if o.dict.as_ref().and_then(|dd| crate::dict::dict_get_str(dd, n)).is_none() => {
-                    let is_stop = self.isinstance(obj, &self.exc_type("StopIteration"))
-                        && n == "value";
+                "__traceback__" => Some(self.traceback_of(obj)),
+                "value" | "code"
+                    if o.dict
+                        .as_ref()
+                        .and_then(|dd| crate::dict::dict_get_str(dd, n))
+                        .is_none() =>
+                {
+                    let is_stop =
+                        self.isinstance(obj, &self.exc_type("StopIteration")) && n == "value";
                     let is_exit = self.isinstance(obj, &self.exc_type("SystemExit")) && n == "code";
                     if is_stop || is_exit {
                         let args = self.exc_args(o);
@@ -233,6 +274,18 @@ impl Vm {
                     .find(|(k, _)| k == n)
                     .map(|(_, v)| v.clone()),
             },
+            Payload::Function(f)
+                if matches!(n, "__doc__" | "__module__")
+                    && f.attrs
+                        .borrow()
+                        .as_ref()
+                        .is_some_and(|d| crate::dict::dict_get_str(d, n).is_some()) =>
+            {
+                f.attrs
+                    .borrow()
+                    .as_ref()
+                    .and_then(|d| crate::dict::dict_get_str(d, n))
+            }
             Payload::Function(f) => match n {
                 "__name__" => Some(self.new_str(&f.name.borrow().clone())),
                 "__qualname__" => Some(self.new_str(&f.qualname.borrow().clone())),
@@ -322,6 +375,24 @@ impl Vm {
                 "co_filename" => Some(self.new_str(&c.filename.clone())),
                 "co_firstlineno" => Some(Value::Int(c.obj.firstlineno as i64)),
                 "co_argcount" => Some(Value::Int(c.obj.argcount as i64)),
+                "co_freevars" | "co_cellvars" | "co_names" => {
+                    let names = match n {
+                        "co_freevars" => c.obj.freevars(),
+                        "co_cellvars" => c.obj.cellvars(),
+                        _ => c.obj.names.clone(),
+                    };
+                    let v: Vec<Value> = names
+                        .iter()
+                        .map(|s| self.new_str(&s.to_string_lossy()))
+                        .collect();
+                    Some(self.new_tuple(v))
+                }
+                "co_consts" => Some(self.new_tuple(c.consts.clone())),
+                "co_flags" => Some(Value::Int(c.obj.flags as i64)),
+                "co_nlocals" => Some(Value::Int(c.obj.nlocals() as i64)),
+                "co_posonlyargcount" => Some(Value::Int(c.obj.posonlyargcount as i64)),
+                "co_kwonlyargcount" => Some(Value::Int(c.obj.kwonlyargcount as i64)),
+                "co_stacksize" => Some(Value::Int(c.obj.stacksize as i64)),
                 "co_varnames" => {
                     let v: Vec<Value> = c
                         .obj
@@ -340,18 +411,45 @@ impl Vm {
                 _ => None,
             },
             Payload::Generator(g) => match n {
+                "gi_running" => Some(Value::Bool(g.borrow().running)),
+                "gi_frame" => {
+                    let alive = g.borrow().frame.is_some() || g.borrow().running;
+                    Some(if alive {
+                        let t = self
+                            .types
+                            .by_name
+                            .get("frame")
+                            .cloned()
+                            .unwrap_or_else(|| self.types.object.clone());
+                        Value::Obj(ObjRef::new(t, Payload::Plain))
+                    } else {
+                        Value::None
+                    })
+                }
+                "gi_code" => g.borrow().frame.as_ref().map(|f| {
+                    Value::Obj(ObjRef::new(
+                        self.types.code.clone(),
+                        Payload::Code(f.code.clone()),
+                    ))
+                }),
                 "__name__" => Some(self.new_str(&g.borrow().name.clone())),
                 "__qualname__" => Some(self.new_str(&g.borrow().qualname.clone())),
                 _ => None,
             },
-            Payload::StaticMethod(f) | Payload::ClassMethod(f) if n == "__func__" => Some(f.clone()),
+            Payload::StaticMethod(f) | Payload::ClassMethod(f) if n == "__func__" => {
+                Some(f.clone())
+            }
             _ => None,
         })
     }
 
     /// LOAD_METHOD: (Some(function), self) for a method found on the
     /// class, so no bound method is allocated; else (None, attribute).
-    pub(crate) fn load_method(&mut self, obj: &Value, name: &Value) -> PyResult<(Option<Value>, Value)> {
+    pub(crate) fn load_method(
+        &mut self,
+        obj: &Value,
+        name: &Value,
+    ) -> PyResult<(Option<Value>, Value)> {
         let n = name.as_str().unwrap_or("");
         let is_plain = match obj {
             Value::Obj(o) => !matches!(
@@ -385,6 +483,18 @@ impl Vm {
 
     /// `obj.name = v`.
     pub fn set_attr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        if self.is_heap(obj) {
+            let t = self.type_of(obj);
+            if let Some(setattr) = crate::types::lookup_user(&t, "__setattr__") {
+                self.call(&setattr, &[obj.clone(), name.clone(), v])?;
+                return Ok(());
+            }
+        }
+        self.generic_setattr(obj, name, v)
+    }
+
+    /// `object.__setattr__(obj, name, v)`: without the class's hook.
+    pub fn generic_setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
         let n = name.as_str().unwrap_or("");
         if let Value::Obj(o) = obj {
             if let Payload::Type(d) = &o.payload {
@@ -398,10 +508,6 @@ impl Vm {
                 return Ok(());
             }
             let t = self.type_of(obj);
-            if let Some(setattr) = crate::types::lookup_user(&t, "__setattr__") {
-                self.call(&setattr, &[obj.clone(), name.clone(), v])?;
-                return Ok(());
-            }
             if let Some(Value::Obj(pobj)) = lookup(&t, n) {
                 if let Payload::Property(p) = &pobj.payload {
                     let setter = p[1].clone();
@@ -445,6 +551,17 @@ impl Vm {
                 return crate::dict::dict_set(self, &d, name.clone(), v);
             }
             if let Payload::Function(f) = &o.payload {
+                match (n, v.as_str()) {
+                    ("__name__", Some(s)) => {
+                        *f.name.borrow_mut() = s.to_string();
+                        return Ok(());
+                    }
+                    ("__qualname__", Some(s)) => {
+                        *f.qualname.borrow_mut() = s.to_string();
+                        return Ok(());
+                    }
+                    _ => {}
+                }
                 let d = f.attrs.borrow().clone();
                 let d = match d {
                     Some(d) => d,
@@ -474,7 +591,11 @@ impl Vm {
             if let Payload::Type(d) = &o.payload {
                 if d.heap {
                     let h = crate::strobj::str_hash(n);
-                    if d.dict.borrow_mut().remove(h, &mut |k| k.as_str() == Some(n)).is_some() {
+                    if d.dict
+                        .borrow_mut()
+                        .remove(h, &mut |k| k.as_str() == Some(n))
+                        .is_some()
+                    {
                         return Ok(());
                     }
                 }
@@ -485,7 +606,7 @@ impl Vm {
                 if let Payload::Property(p) = &pobj.payload {
                     let deleter = p[2].clone();
                     if !deleter.is_none() {
-                        self.call(&deleter, &[obj.clone()])?;
+                        self.call(&deleter, std::slice::from_ref(obj))?;
                         return Ok(());
                     }
                 }

@@ -2,10 +2,8 @@
 //! signature-line pattern of native.rs), the built-in types' constructors
 //! and methods installed into their type dicts, and the small `sys` module.
 
-use std::cell::Cell;
-
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 
 use crate::exceptions::PyResult;
 use crate::iter::IterState;
@@ -40,8 +38,9 @@ fn set_in(vm: &Vm, t: &ObjRef, methods: &[(&str, NativeFn)]) {
     if let Some(d) = type_data(t) {
         for (sig, f) in methods {
             let b = make_builtin(vm, sig, *f);
-            let name = Sig::parse(sig).name;
-            d.set_own(vm.new_str(&name), b);
+            let raw = sig.split('(').next().unwrap_or("");
+            let name = raw.rsplit('.').next().unwrap_or(raw);
+            d.set_own(vm.new_str(name), b);
         }
     }
 }
@@ -64,18 +63,64 @@ pub fn install(vm: &mut Vm) {
     set_in(vm, &t.int, INT_METHODS);
     set_in(vm, &t.float, FLOAT_METHODS);
     set_in(vm, &t.object, OBJECT_METHODS);
-    set_in(vm, &t.range, &[("range.__kaa_new__(*args)", range_new)]);
-    set_in(vm, &t.slice, &[("slice.__kaa_new__(*args)", slice_new)]);
+    set_in(
+        vm,
+        &t.range,
+        &[
+            ("range.__kaa_new__(*args)", range_new),
+            ("range.index($self, value, /)", range_index),
+            ("range.count($self, value, /)", range_count),
+        ],
+    );
+    set_in(
+        vm,
+        &t.slice,
+        &[
+            ("slice.__kaa_new__(*args)", slice_new),
+            ("slice.indices($self, length, /)", slice_indices),
+        ],
+    );
     set_in(vm, &t.bool_, &[("bool.__kaa_new__(x=False, /)", bool_new)]);
-    set_in(vm, &t.property, &[
-        ("property.__kaa_new__(fget=None, fset=None, fdel=None, doc=None)", property_new),
-        ("property.setter($self, fset, /)", property_setter),
-        ("property.getter($self, fget, /)", property_getter),
-        ("property.deleter($self, fdel, /)", property_deleter),
-    ]);
-    set_in(vm, &t.staticmethod, &[("staticmethod.__kaa_new__(function, /)", staticmethod_new)]);
-    set_in(vm, &t.classmethod, &[("classmethod.__kaa_new__(function, /)", classmethod_new)]);
-    set_in(vm, &t.super_, &[("super.__kaa_new__(type=None, obj=None, /)", super_new)]);
+    set_in(
+        vm,
+        &t.property,
+        &[
+            (
+                "property.__kaa_new__(fget=None, fset=None, fdel=None, doc=None)",
+                property_new,
+            ),
+            ("property.setter($self, fset, /)", property_setter),
+            ("property.getter($self, fget, /)", property_getter),
+            ("property.deleter($self, fdel, /)", property_deleter),
+        ],
+    );
+    set_in(
+        vm,
+        &t.staticmethod,
+        &[("staticmethod.__kaa_new__(function, /)", staticmethod_new)],
+    );
+    set_in(
+        vm,
+        &t.classmethod,
+        &[("classmethod.__kaa_new__(function, /)", classmethod_new)],
+    );
+    set_in(
+        vm,
+        &t.super_,
+        &[("super.__kaa_new__(type=None, obj=None, /)", super_new)],
+    );
+    if let Some(od) = type_data(&t.object) {
+        let f = make_builtin(
+            vm,
+            "object.__init_subclass__($self, /)",
+            object_init_subclass,
+        );
+        let cm = Value::Obj(ObjRef::new(
+            vm.types.classmethod.clone(),
+            Payload::ClassMethod(f),
+        ));
+        od.set_own(vm.new_str("__init_subclass__"), cm);
+    }
     if let Some(be) = vm.types.exc.get("BaseException").cloned() {
         set_in(vm, &be, EXC_METHODS);
     }
@@ -87,7 +132,10 @@ pub fn install(vm: &mut Vm) {
     if let Some(dt) = type_data(&t.dict) {
         for (sig, f) in crate::dict::STATIC {
             let b = make_builtin(vm, sig, *f);
-            let sm = Value::Obj(ObjRef::new(vm.types.staticmethod.clone(), Payload::StaticMethod(b)));
+            let sm = Value::Obj(ObjRef::new(
+                vm.types.staticmethod.clone(),
+                Payload::StaticMethod(b),
+            ));
             dt.set_own(vm.new_str("fromkeys"), sm);
         }
     }
@@ -196,7 +244,9 @@ fn int_from_str(vm: &mut Vm, s: &str, base: i64) -> PyResult<Value> {
 }
 
 fn int_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let Some(x) = a.get(0) else { return Ok(Value::Int(0)) };
+    let Some(x) = a.get(0) else {
+        return Ok(Value::Int(0));
+    };
     if let Some(b) = a.get(1) {
         let base = vm.index_of(b)?.unwrap_or(10);
         let Some(s) = x.as_str() else {
@@ -205,7 +255,10 @@ fn int_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         let s = s.to_string();
         return int_from_str(vm, &s, base);
     }
-    if let Some(m) = vm.user_method(x, "__int__").or_else(|| vm.user_method(x, "__index__")) {
+    if let Some(m) = vm
+        .user_method(x, "__int__")
+        .or_else(|| vm.user_method(x, "__index__"))
+    {
         return vm.call_dunder(&m, x, &[]);
     }
     match x {
@@ -238,7 +291,9 @@ fn int_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn float_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let Some(x) = a.get(0) else { return Ok(Value::Float(0.0)) };
+    let Some(x) = a.get(0) else {
+        return Ok(Value::Float(0.0));
+    };
     if let Some(m) = vm.user_method(x, "__float__") {
         return vm.call_dunder(&m, x, &[]);
     }
@@ -251,20 +306,10 @@ fn float_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
                 return Ok(Value::Float(crate::int::big_to_f64(vm, b)?));
             }
             if let Some(s) = x.as_str() {
-                // TEMPORARY: Rust's parser until kaa_num::parse_float lands.
-                let t = s.trim().replace('_', "");
-                let low = t.to_ascii_lowercase();
-                let r = match low.trim_start_matches(['+', '-']) {
-                    "inf" | "infinity" => Some(if low.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY }),
-                    "nan" => Some(f64::NAN),
-                    _ => t.parse::<f64>().ok().filter(|_| !t.is_empty() && !low.contains("inf") && !low.contains("nan")),
-                };
-                return match r {
-                    Some(f) => Ok(Value::Float(f)),
-                    None => {
-                        let rs = vm.repr_of(x)?;
-                        Err(vm.value_error(format!("could not convert string to float: {rs}")))
-                    }
+                let s = s.to_string();
+                return match kaa_num::parse_float(&s) {
+                    Ok(f) => Ok(Value::Float(f)),
+                    Err(e) => Err(vm.new_error(e.exception_name(), e.message())),
                 };
             }
             Err(vm.type_error(format!(
@@ -300,7 +345,9 @@ fn range_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
                     vm.type_name(x)
                 )))
             }
-            Err(_) => return Err(vm.not_implemented("range() over big ints is not supported by kaa yet")),
+            Err(_) => {
+                return Err(vm.not_implemented("range() over big ints is not supported by kaa yet"))
+            }
         };
     }
     let (start, stop, step) = match n {
@@ -317,6 +364,67 @@ fn range_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     )))
 }
 
+fn range_pos(vm: &mut Vm, a: &Args<'_>) -> PyResult<Option<i64>> {
+    let Some(Payload::Range(r)) = a.this.payload() else {
+        return Ok(None);
+    };
+    let r = *r;
+    let this = a.this.clone();
+    if !vm.contains(&this, a.arg(0))? {
+        return Ok(None);
+    }
+    match vm.index_of(a.arg(0))? {
+        Some(i) => Ok(Some((i - r.start) / r.step)),
+        None => {
+            // A non-int equal to a member: find it by iteration.
+            let mut k = 0;
+            let it = vm.get_iter(&this)?;
+            while let Some(x) = vm.iter_next(&it)? {
+                if vm.eq(&x, a.arg(0))? {
+                    return Ok(Some(k));
+                }
+                k += 1;
+            }
+            Ok(None)
+        }
+    }
+}
+
+fn range_index(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match range_pos(vm, a)? {
+        Some(i) => Ok(Value::Int(i)),
+        None => {
+            let r = vm.repr_of(a.arg(0))?;
+            Err(vm.value_error(format!("{r} is not in range")))
+        }
+    }
+}
+
+fn range_count(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(range_pos(vm, a)?.is_some() as i64))
+}
+
+fn slice_indices(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let Some(Payload::Slice(parts)) = a.this.payload() else {
+        return Err(vm.type_error("descriptor requires a 'slice' object"));
+    };
+    let parts = (**parts).clone();
+    let n = match vm.index_of(a.arg(0))? {
+        Some(n) => n,
+        None => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(a.arg(0))
+            )))
+        }
+    };
+    if n < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (start, stop, step) = vm.slice_indices(&parts, n)?;
+    Ok(vm.new_tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
+}
+
 fn slice_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let r = a.rest;
     let parts = match r.len() {
@@ -325,7 +433,10 @@ fn slice_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         3 => [r[0].clone(), r[1].clone(), r[2].clone()],
         n => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
     };
-    Ok(Value::Obj(ObjRef::new(vm.types.slice.clone(), Payload::Slice(Box::new(parts)))))
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.slice.clone(),
+        Payload::Slice(Box::new(parts)),
+    )))
 }
 
 fn property_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -342,7 +453,10 @@ fn property_with(vm: &mut Vm, a: &Args<'_>, slot: usize) -> PyResult<Value> {
     };
     let mut parts = (**p).clone();
     parts[slot] = a.arg(0).clone();
-    Ok(Value::Obj(ObjRef::new(vm.types.property.clone(), Payload::Property(Box::new(parts)))))
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.property.clone(),
+        Payload::Property(Box::new(parts)),
+    )))
 }
 
 fn property_getter(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -356,11 +470,17 @@ fn property_deleter(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn staticmethod_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    Ok(Value::Obj(ObjRef::new(vm.types.staticmethod.clone(), Payload::StaticMethod(a.arg(0).clone()))))
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.staticmethod.clone(),
+        Payload::StaticMethod(a.arg(0).clone()),
+    )))
 }
 
 fn classmethod_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    Ok(Value::Obj(ObjRef::new(vm.types.classmethod.clone(), Payload::ClassMethod(a.arg(0).clone()))))
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.classmethod.clone(),
+        Payload::ClassMethod(a.arg(0).clone()),
+    )))
 }
 
 fn super_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -388,10 +508,7 @@ fn zip_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         match vm.get_iter(x) {
             Ok(it) => its.push(it),
             Err(e) if vm.err_matches(&e, "TypeError") => {
-                return Err(vm.type_error(format!(
-                    "zip argument #{} must support iteration",
-                    i + 1
-                )))
+                return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)))
             }
             Err(e) => return Err(e),
         }
@@ -428,15 +545,46 @@ fn reversed_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     match v.payload() {
         Some(Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Range(_)) => {
             let n = vm.len(v)? as isize;
-            let name = if matches!(v.payload(), Some(Payload::List(_))) { "list_reverseiterator" } else { "reversed" };
+            let name = if matches!(v.payload(), Some(Payload::List(_))) {
+                "list_reverseiterator"
+            } else {
+                "reversed"
+            };
             Ok(vm.new_iter(name, IterState::Reversed(v.clone(), n - 1)))
         }
+        Some(Payload::DictView(dv)) => {
+            let (kind, d) = (dv.0, dv.1.clone());
+            let pairs = crate::dict::dict_items(&d);
+            let items: Vec<Value> = pairs
+                .into_iter()
+                .rev()
+                .map(|(k, val)| match kind {
+                    0 => k,
+                    1 => val,
+                    _ => vm.new_tuple(vec![k, val]),
+                })
+                .collect();
+            let name = [
+                "dict_reversekeyiterator",
+                "dict_reversevalueiterator",
+                "dict_reverseitemiterator",
+            ][kind as usize % 3];
+            Ok(vm.new_iter(name, IterState::Items(items, 0)))
+        }
         Some(Payload::Dict(_)) => {
-            let keys: Vec<Value> = v.as_obj().map(crate::dict::dict_items).unwrap_or_default().into_iter().rev().map(|(k, _)| k).collect();
+            let keys: Vec<Value> = v
+                .as_obj()
+                .map(crate::dict::dict_items)
+                .unwrap_or_default()
+                .into_iter()
+                .rev()
+                .map(|(k, _)| k)
+                .collect();
             Ok(vm.new_iter("dict_reversekeyiterator", IterState::Items(keys, 0)))
         }
         _ => {
-            if vm.user_method(v, "__getitem__").is_some() && vm.user_method(v, "__len__").is_some() {
+            if vm.user_method(v, "__getitem__").is_some() && vm.user_method(v, "__len__").is_some()
+            {
                 let n = vm.len(v)? as isize;
                 return Ok(vm.new_iter("reversed", IterState::Reversed(v.clone(), n - 1)));
             }
@@ -449,15 +597,30 @@ fn object_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     if !a.rest.is_empty() {
         return Err(vm.type_error("object() takes no arguments"));
     }
-    Ok(Value::Obj(ObjRef::new(vm.types.object.clone(), Payload::Plain)))
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.object.clone(),
+        Payload::Plain,
+    )))
 }
 
 const ITER_CTORS: &[(&str, &str, NativeFn)] = &[
-    ("enumerate", "enumerate.__kaa_new__(iterable, start=0)", enumerate_new),
+    (
+        "enumerate",
+        "enumerate.__kaa_new__(iterable, start=0)",
+        enumerate_new,
+    ),
     ("zip", "zip.__kaa_new__(*iterables, strict=False)", zip_new),
     ("map", "map.__kaa_new__(*args)", map_new),
-    ("filter", "filter.__kaa_new__(function, iterable, /)", filter_new),
-    ("reversed", "reversed.__kaa_new__(sequence, /)", reversed_new),
+    (
+        "filter",
+        "filter.__kaa_new__(function, iterable, /)",
+        filter_new,
+    ),
+    (
+        "reversed",
+        "reversed.__kaa_new__(sequence, /)",
+        reversed_new,
+    ),
 ];
 
 // ---- methods of object, int, float, BaseException ----
@@ -466,12 +629,43 @@ fn object_init(_vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+fn object_setattr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let this = a.this.clone();
+    vm.generic_setattr(&this, a.arg(0), a.arg(1).clone())?;
+    Ok(Value::None)
+}
+
+fn object_getattribute(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let n = a.arg(0).as_str().unwrap_or("").to_string();
+    let this = a.this.clone();
+    match vm.get_attr_opt(&this, &n)? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(&this, &n)),
+    }
+}
+
+fn object_delattr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let this = a.this.clone();
+    vm.del_attr(&this, a.arg(0))?;
+    Ok(Value::None)
+}
+
+fn object_init_subclass(_vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
 fn object_repr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let v = &a.this;
     let t = vm.type_of(v);
-    let (m, q) = type_data(&t).map_or(("builtins".to_string(), String::new()), |d| (d.module.clone(), d.qualname.clone()));
+    let (m, q) = type_data(&t).map_or(("builtins".to_string(), String::new()), |d| {
+        (d.module.clone(), d.qualname.clone())
+    });
     let id = v.as_obj().map_or(0, |o| o.id());
-    let s = if m == "builtins" { format!("<{q} object at {id:#x}>") } else { format!("<{m}.{q} object at {id:#x}>") };
+    let s = if m == "builtins" {
+        format!("<{q} object at {id:#x}>")
+    } else {
+        format!("<{m}.{q} object at {id:#x}>")
+    };
     Ok(vm.new_str(&s))
 }
 
@@ -481,7 +675,11 @@ fn object_str(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn object_eq(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    Ok(if a.this.is(a.arg(0)) { Value::Bool(true) } else { vm.not_implemented.clone() })
+    Ok(if a.this.is(a.arg(0)) {
+        Value::Bool(true)
+    } else {
+        vm.not_implemented.clone()
+    })
 }
 
 fn object_hash(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -502,6 +700,12 @@ fn object_new_method(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 const OBJECT_METHODS: &[(&str, NativeFn)] = &[
     ("object.__init__($self, *args, **kwargs)", object_init),
+    ("object.__setattr__($self, name, value, /)", object_setattr),
+    (
+        "object.__getattribute__($self, name, /)",
+        object_getattribute,
+    ),
+    ("object.__delattr__($self, name, /)", object_delattr),
     ("object.__repr__($self, /)", object_repr),
     ("object.__str__($self, /)", object_str),
     ("object.__eq__($self, value, /)", object_eq),
@@ -538,9 +742,14 @@ fn exc_str(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn exc_add_note(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let Some(o) = a.this.as_obj().cloned() else { return Ok(Value::None) };
+    let Some(o) = a.this.as_obj().cloned() else {
+        return Ok(Value::None);
+    };
     if a.arg(0).as_str().is_none() {
-        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(a.arg(0)))));
+        return Err(vm.type_error(format!(
+            "note must be a str, not '{}'",
+            vm.type_name(a.arg(0))
+        )));
     }
     let key = vm.new_str("__notes__");
     let notes = match vm.get_attr_opt(&a.this, "__notes__")? {
@@ -562,7 +771,10 @@ fn exc_add_note(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 const EXC_METHODS: &[(&str, NativeFn)] = &[
     ("BaseException.__init__($self, *args)", exc_init),
     ("BaseException.__str__($self, /)", exc_str),
-    ("BaseException.with_traceback($self, tb, /)", exc_with_traceback),
+    (
+        "BaseException.with_traceback($self, tb, /)",
+        exc_with_traceback,
+    ),
     ("BaseException.add_note($self, note, /)", exc_add_note),
 ];
 
@@ -578,7 +790,12 @@ fn int_conjugate(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 fn int_bit_count(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let b = a.this.to_bigint().unwrap_or_default();
-    Ok(Value::Int(b.magnitude().iter_u64_digits().map(|d| d.count_ones() as i64).sum()))
+    Ok(Value::Int(
+        b.magnitude()
+            .iter_u64_digits()
+            .map(|d| d.count_ones() as i64)
+            .sum(),
+    ))
 }
 
 const INT_METHODS: &[(&str, NativeFn)] = &[
@@ -590,7 +807,9 @@ const INT_METHODS: &[(&str, NativeFn)] = &[
 ];
 
 fn float_is_integer(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(matches!(a.this, Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
+    Ok(Value::Bool(
+        matches!(a.this, Value::Float(f) if f.is_finite() && f.fract() == 0.0),
+    ))
 }
 
 const FLOAT_METHODS: &[(&str, NativeFn)] = &[
@@ -604,34 +823,51 @@ fn b_print(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let sep = match a.opt(0) {
         Some(v) => match v.as_str() {
             Some(s) => s.to_string(),
-            None => return Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(v)))),
+            None => {
+                return Err(vm.type_error(format!(
+                    "sep must be None or a string, not {}",
+                    vm.type_name(v)
+                )))
+            }
         },
         None => " ".to_string(),
     };
     let end = match a.opt(1) {
         Some(v) => match v.as_str() {
             Some(s) => s.to_string(),
-            None => return Err(vm.type_error(format!("end must be None or a string, not {}", vm.type_name(v)))),
+            None => {
+                return Err(vm.type_error(format!(
+                    "end must be None or a string, not {}",
+                    vm.type_name(v)
+                )))
+            }
         },
         None => "\n".to_string(),
     };
-    let mut out = String::new();
+    let mut pieces: Vec<String> = Vec::with_capacity(a.rest.len() * 2 + 1);
     for (i, x) in a.rest.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            pieces.push(sep.clone());
         }
         match x.as_str() {
-            Some(s) if !vm.is_heap(x) => out.push_str(s),
-            _ => out.push_str(&vm.str_of(x)?),
+            Some(s) if !vm.is_heap(x) => pieces.push(s.to_string()),
+            _ => pieces.push(vm.str_of(x)?),
         }
     }
-    out.push_str(&end);
+    pieces.push(end);
     match a.opt(2) {
+        Some(file) if !matches!(file.payload(), Some(Payload::Counter(_))) => {
+            // CPython writes each piece with its own file.write() call.
+            let file = file.clone();
+            for p in &pieces {
+                vm.write_to(&file, p)?;
+            }
+        }
         Some(file) => {
             let file = file.clone();
-            vm.write_to(&file, &out)?;
+            vm.write_to(&file, &pieces.concat())?;
         }
-        None => vm.write_stdout(&out),
+        None => vm.write_stdout(&pieces.concat()),
     }
     if let Some(f) = a.get(3) {
         if vm.is_true(f)? {
@@ -646,8 +882,7 @@ impl Vm {
     pub(crate) fn write_to(&mut self, file: &Value, s: &str) -> PyResult<()> {
         if let Some(Payload::Counter(c)) = file.payload() {
             if c.get() == 2 {
-                self.flush_stdout();
-                eprint!("{s}");
+                self.write_stderr(s);
             } else {
                 self.write_stdout(s);
             }
@@ -685,9 +920,11 @@ fn classinfo_check(vm: &mut Vm, cls: &Value, what: &str) -> PyResult<Vec<ObjRef>
             Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => out.push(o.clone()),
             Value::Obj(_) if it.as_tuple().is_some() => out.extend(classinfo_check(vm, &it, what)?),
             _ => {
-                return Err(vm.type_error(format!(
-                    "{what}() arg 2 must be a type, a tuple of types, or a union"
-                )))
+                return Err(vm.type_error(if what == "isinstance" {
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union"
+                } else {
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+                }))
             }
         }
     }
@@ -697,15 +934,24 @@ fn classinfo_check(vm: &mut Vm, cls: &Value, what: &str) -> PyResult<Vec<ObjRef>
 fn b_isinstance(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let types = classinfo_check(vm, a.arg(1), "isinstance")?;
     let t = vm.type_of(a.arg(0));
-    Ok(Value::Bool(types.iter().any(|c| crate::types::is_subtype(&t, c))))
+    Ok(Value::Bool(
+        types.iter().any(|c| crate::types::is_subtype(&t, c)),
+    ))
 }
 
 fn b_issubclass(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let Some(t) = a.arg(0).as_obj().filter(|o| matches!(o.payload, Payload::Type(_))).cloned() else {
+    let Some(t) = a
+        .arg(0)
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Type(_)))
+        .cloned()
+    else {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
     let types = classinfo_check(vm, a.arg(1), "issubclass")?;
-    Ok(Value::Bool(types.iter().any(|c| crate::types::is_subtype(&t, c))))
+    Ok(Value::Bool(
+        types.iter().any(|c| crate::types::is_subtype(&t, c)),
+    ))
 }
 
 fn b_abs(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -722,7 +968,9 @@ fn b_abs(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         _ => match v.as_bigint() {
             Some(b) => Ok(Value::from_bigint(b.abs(), vm)),
-            None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+            None => {
+                Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v))))
+            }
         },
     }
 }
@@ -758,7 +1006,11 @@ fn minmax(vm: &mut Vm, a: &Args<'_>, is_max: bool) -> PyResult<Value> {
             Some(kf) => vm.call(kf, std::slice::from_ref(&it))?,
             None => it.clone(),
         };
-        let better = if is_max { vm.lt(&best_key, &k)? } else { vm.lt(&k, &best_key)? };
+        let better = if is_max {
+            vm.lt(&best_key, &k)?
+        } else {
+            vm.lt(&k, &best_key)?
+        };
         if better {
             best = it;
             best_key = k;
@@ -794,14 +1046,18 @@ fn b_sum(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn b_sorted(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let items = vm.collect(a.arg(0))?;
-    let rev = match a.get(2) {
-        Some(v) => vm.is_true(v)?,
-        None => false,
-    };
-    let key = a.opt(1).cloned();
-    let out = vm.sort_values(items, key.as_ref(), rev)?;
-    Ok(vm.new_list(out))
+    // CPython: sorted() checks its one positional argument, then calls
+    // list.sort with the keywords (so errors name sort()).
+    if a.rest.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", a.rest.len())));
+    }
+    let items = vm.collect(&a.rest[0])?;
+    let l = vm.new_list(items);
+    let sort = crate::types::lookup(&vm.types.list.clone(), "sort");
+    if let Some(sort) = sort {
+        vm.call_with_kwargs(&sort, std::slice::from_ref(&l), a.kwrest)?;
+    }
+    Ok(l)
 }
 
 fn b_all(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -826,14 +1082,18 @@ fn b_any(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 fn b_iter(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     match a.get(1) {
-        Some(sentinel) => Ok(vm.new_iter("callable_iterator", IterState::Callable(a.arg(0).clone(), sentinel.clone()))),
+        Some(sentinel) => Ok(vm.new_iter(
+            "callable_iterator",
+            IterState::Callable(a.arg(0).clone(), sentinel.clone()),
+        )),
         None => vm.get_iter(a.arg(0)),
     }
 }
 
 fn b_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let it = a.arg(0);
-    let is_iter = matches!(it.payload(), Some(Payload::Iter(_) | Payload::Generator(_))) || vm.user_method(it, "__next__").is_some();
+    let is_iter = matches!(it.payload(), Some(Payload::Iter(_) | Payload::Generator(_)))
+        || vm.user_method(it, "__next__").is_some();
     if !is_iter {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
@@ -848,7 +1108,9 @@ fn b_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     }
     if let Some(m) = vm.user_method(it, "__next__") {
         return match vm.call_dunder(&m, it, &[]) {
-            Err(e) if vm.err_matches(&e, "StopIteration") && a.get(1).is_some() => Ok(a.arg(1).clone()),
+            Err(e) if vm.err_matches(&e, "StopIteration") && a.get(1).is_some() => {
+                Ok(a.arg(1).clone())
+            }
             r => r,
         };
     }
@@ -878,10 +1140,15 @@ fn b_id(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 fn b_getattr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let name = a.arg(1);
     if name.as_str().is_none() {
-        return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(name))));
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(name)
+        )));
     }
     match vm.get_attr(a.arg(0), name) {
-        Err(e) if vm.err_matches(&e, "AttributeError") && a.get(2).is_some() => Ok(a.arg(2).clone()),
+        Err(e) if vm.err_matches(&e, "AttributeError") && a.get(2).is_some() => {
+            Ok(a.arg(2).clone())
+        }
         r => r,
     }
 }
@@ -908,14 +1175,21 @@ fn b_hasattr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 fn b_callable(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let v = a.arg(0);
-    let c = matches!(v.payload(), Some(Payload::Function(_) | Payload::Builtin(_) | Payload::BoundMethod(_) | Payload::Type(_)))
-        || crate::types::lookup(&vm.type_of(v), "__call__").is_some();
+    let c = matches!(
+        v.payload(),
+        Some(
+            Payload::Function(_) | Payload::Builtin(_) | Payload::BoundMethod(_) | Payload::Type(_)
+        )
+    ) || crate::types::lookup(&vm.type_of(v), "__call__").is_some();
     Ok(Value::Bool(c))
 }
 
 fn b_chr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let Some(i) = vm.index_of(a.arg(0))? else {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(a.arg(0)))));
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(a.arg(0))
+        )));
     };
     match u32::try_from(i).ok().filter(|c| *c <= 0x10ffff) {
         Some(c) => {
@@ -933,18 +1207,29 @@ fn b_ord(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         if n == 1 {
             return Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64)));
         }
-        return Err(vm.type_error(format!("ord() expected a character, but string of length {n} found")));
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {n} found"
+        )));
     }
-    Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
+    Err(vm.type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        vm.type_name(v)
+    )))
 }
 
 fn radix(vm: &mut Vm, a: &Args<'_>, r: u32) -> PyResult<Value> {
     let v = a.arg(0);
     let b = match v.to_bigint() {
         Some(b) => b,
-        None => {
-            return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))))
-        }
+        None => match vm.index_of(v)? {
+            Some(i) => BigInt::from(i),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                )))
+            }
+        },
     };
     let s = kaa_num::int_to_radix(&b, r, true);
     Ok(vm.new_str(&s))
@@ -984,22 +1269,10 @@ fn b_round(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
                 let b: BigInt = num_traits::FromPrimitive::from_f64(r).unwrap_or_default();
                 Ok(Value::from_bigint(b, vm))
             }
-            Some(n) => {
-                // TEMPORARY until kaa_num::round_float: exact via decimal text.
-                if !f.is_finite() || n > 300 {
-                    return Ok(Value::Float(*f));
-                }
-                if n < -308 {
-                    return Ok(Value::Float(0.0f64.copysign(*f)));
-                }
-                if n >= 0 {
-                    let s = format!("{:.*}", n as usize, f);
-                    Ok(Value::Float(s.parse().unwrap_or(*f)))
-                } else {
-                    let p = 10f64.powi((-n) as i32);
-                    Ok(Value::Float((f / p).round_ties_even() * p))
-                }
-            }
+            Some(n) => match kaa_num::round_float(*f, n) {
+                Ok(r) => Ok(Value::Float(r)),
+                Err(e) => Err(vm.new_error(e.exception_name(), e.message())),
+            },
         },
         _ if x.is_int_like() => match nd {
             None => Ok(match x {
@@ -1012,11 +1285,18 @@ fn b_round(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
                 let p = num_traits::pow(BigInt::from(10), (-n).min(4000) as usize);
                 let (q, r) = crate::int::floor_divmod(&b, &p);
                 let twice = &r * 2;
-                let q = if twice > p || (twice == p && (&q % 2u32) != BigInt::zero()) { q + 1 } else { q };
+                let q = if twice > p || (twice == p && (&q % 2u32) != BigInt::zero()) {
+                    q + 1
+                } else {
+                    q
+                };
                 Ok(Value::from_bigint(q * p, vm))
             }
         },
-        _ => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(x)))),
+        _ => Err(vm.type_error(format!(
+            "type {} doesn't define __round__ method",
+            vm.type_name(x)
+        ))),
     }
 }
 
@@ -1024,20 +1304,22 @@ fn b_divmod(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let (x, y) = (a.arg(0), a.arg(1));
     if vm.is_heap(x) || vm.is_heap(y) {
         if let Some(m) = vm.user_method(x, "__divmod__") {
-            return vm.call_dunder(&m, x, &[y.clone()]);
+            return vm.call_dunder(&m, x, std::slice::from_ref(y));
         }
     }
-    let q = vm.binary_op(x, y, crate::int::nb::FLOOR_DIVIDE).map_err(|e| {
-        if vm.err_matches(&e, "TypeError") {
-            vm.type_error(format!(
-                "unsupported operand type(s) for divmod(): '{}' and '{}'",
-                vm.type_name(x),
-                vm.type_name(y)
-            ))
-        } else {
-            e
-        }
-    })?;
+    let q = vm
+        .binary_op(x, y, crate::int::nb::FLOOR_DIVIDE)
+        .map_err(|e| {
+            if vm.err_matches(&e, "TypeError") {
+                vm.type_error(format!(
+                    "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                    vm.type_name(x),
+                    vm.type_name(y)
+                ))
+            } else {
+                e
+            }
+        })?;
     let r = vm.binary_op(x, y, crate::int::nb::REMAINDER)?;
     Ok(vm.new_tuple(vec![q, r]))
 }
@@ -1046,17 +1328,27 @@ fn b_pow(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     match a.opt(2) {
         None => vm.binary_op(a.arg(0), a.arg(1), crate::int::nb::POWER),
         Some(m) => {
-            let (Some(b), Some(e), Some(m)) = (a.arg(0).to_bigint(), a.arg(1).to_bigint(), m.to_bigint()) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            let (Some(b), Some(e), Some(m)) =
+                (a.arg(0).to_bigint(), a.arg(1).to_bigint(), m.to_bigint())
+            else {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             if m.is_zero() {
                 return Err(vm.value_error("pow() 3rd argument cannot be 0"));
             }
             if e.is_negative() {
-                return Err(vm.not_implemented("pow() with a negative exponent and a modulus is not supported by kaa yet"));
+                return Err(vm.not_implemented(
+                    "pow() with a negative exponent and a modulus is not supported by kaa yet",
+                ));
             }
             let r = b.modpow(&e, &m);
-            let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
+            let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
+                r + &m
+            } else {
+                r
+            };
             Ok(Value::from_bigint(r, vm))
         }
     }
@@ -1090,7 +1382,7 @@ fn b_input(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn b_exit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+pub(crate) fn b_exit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let args: Vec<Value> = a.get(0).cloned().into_iter().collect();
     Err(vm.new_error_args("SystemExit", args))
 }
@@ -1163,7 +1455,10 @@ fn b_build_class(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 const FUNCTIONS: &[(&str, NativeFn)] = &[
-    ("print(*args, sep=' ', end='\\n', file=None, flush=False)", b_print),
+    (
+        "print(*args, sep=' ', end='\\n', file=None, flush=False)",
+        b_print,
+    ),
     ("len(obj, /)", b_len),
     ("repr(obj, /)", b_repr),
     ("ascii(obj, /)", b_ascii),
@@ -1173,7 +1468,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("max(*args, key=None, default=None)", b_max),
     ("min(*args, key=None, default=None)", b_min),
     ("sum(iterable, /, start=0)", b_sum),
-    ("sorted(iterable, /, *, key=None, reverse=False)", b_sorted),
+    ("sorted(*args, **kwargs)", b_sorted),
     ("all(iterable, /)", b_all),
     ("any(iterable, /)", b_any),
     ("iter(object, sentinel=None, /)", b_iter),
@@ -1203,98 +1498,3 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("dir(object=None, /)", b_dir),
     ("__build_class__(*args, **kwargs)", b_build_class),
 ];
-
-// ---- sys ----
-
-fn sys_getrecursionlimit(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(vm.recursion_limit as i64))
-}
-
-fn sys_setrecursionlimit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let n = vm.index_of(a.arg(0))?.unwrap_or(1000);
-    if n < 1 {
-        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
-    }
-    // kaa keeps the Rust stack bounded: at most 100k frames.
-    vm.recursion_limit = (n as usize).min(100_000);
-    Ok(Value::None)
-}
-
-fn sys_exc_info(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
-    let e = vm.current_exception();
-    if e.is_none() {
-        return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
-    }
-    let t = Value::Obj(vm.type_of(&e));
-    Ok(vm.new_tuple(vec![t, e, Value::None]))
-}
-
-fn sys_exception(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
-    Ok(vm.current_exception())
-}
-
-fn stream_write(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = match a.arg(0).as_str() {
-        Some(s) => s.to_string(),
-        None => return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(a.arg(0))))),
-    };
-    let this = a.this.clone();
-    vm.write_to(&this, &s)?;
-    Ok(Value::Int(s.chars().count() as i64))
-}
-
-fn stream_flush(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
-    vm.flush_stdout();
-    Ok(Value::None)
-}
-
-impl Vm {
-    /// IMPORT_NAME: the built-in modules kaa has (only `sys` so far).
-    pub(crate) fn import_module(&mut self, name: &Value) -> PyResult<Value> {
-        let n = name.as_str().unwrap_or("").to_string();
-        if n == "sys" {
-            if let Some(m) = &self.sys_module {
-                return Ok(Value::Obj(m.clone()));
-            }
-            let d = self.new_dict_obj();
-            let m = self.new_module("sys", d.clone());
-            let argv: Vec<Value> = self.options.argv.clone().iter().map(|s| self.new_str(s)).collect();
-            let entries: Vec<(&str, Value)> = vec![
-                ("argv", self.new_list(argv)),
-                ("maxsize", Value::Int(i64::MAX)),
-                ("version", self.new_str("3.11.7 (kaa)")),
-                ("platform", self.new_str("linux")),
-                ("byteorder", self.new_str("little")),
-                ("getrecursionlimit", make_builtin(self, "getrecursionlimit(/)", sys_getrecursionlimit)),
-                ("setrecursionlimit", make_builtin(self, "setrecursionlimit(limit, /)", sys_setrecursionlimit)),
-                ("exc_info", make_builtin(self, "exc_info(/)", sys_exc_info)),
-                ("exception", make_builtin(self, "exception(/)", sys_exception)),
-                ("exit", make_builtin(self, "exit(status=None, /)", b_exit)),
-            ];
-            for (k, v) in entries {
-                let k = self.new_str(k);
-                crate::dict::dict_set_simple(self, &d, k, v);
-            }
-            let stream_t = crate::types::new_builtin_type("TextIOWrapper", Some(&self.types.object), crate::types::Layout::Other, false);
-            if let Some(td) = type_data(&stream_t) {
-                td.set_own(self.new_str("write"), make_builtin(self, "TextIOWrapper.write($self, s, /)", stream_write));
-                td.set_own(self.new_str("flush"), make_builtin(self, "TextIOWrapper.flush($self, /)", stream_flush));
-            }
-            for (name, code) in [("stdout", 1u64), ("stderr", 2u64)] {
-                let s = Value::Obj(ObjRef::new(stream_t.clone(), Payload::Counter(Cell::new(code))));
-                let k = self.new_str(name);
-                crate::dict::dict_set_simple(self, &d, k, s);
-            }
-            self.sys_module = Some(m.clone());
-            return Ok(Value::Obj(m));
-        }
-        let e = self.new_error("ModuleNotFoundError", format!("No module named '{n}'"));
-        Err(e)
-    }
-}
-
-/// Unused helper kept for the `ToPrimitive` import in big-int paths.
-#[allow(dead_code)]
-fn to_i64(b: &BigInt) -> Option<i64> {
-    b.to_i64()
-}

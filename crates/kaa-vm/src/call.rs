@@ -40,6 +40,13 @@ impl Vm {
         let has_varargs = co.flags & CO_VARARGS != 0;
         let has_varkw = co.flags & CO_VARKEYWORDS != 0;
         let qual = f.qualname.borrow().clone();
+        // A malformed code object must not make the indexing below panic.
+        let needed = argc + kwonly + has_varargs as usize + has_varkw as usize;
+        if needed > code.varnames.len() || posonly > argc {
+            return Err(self.system_error(format!(
+                "code object of {qual}() has inconsistent argument counts"
+            )));
+        }
         let mut frame = Frame::new(code.clone(), f.globals.clone(), None, Some(fobj.clone()));
         let fast = &mut frame.fast;
         let n = pos.len();
@@ -48,7 +55,11 @@ impl Vm {
         }
         let mut slot = argc + kwonly;
         if has_varargs {
-            let extra = if n > argc { pos[argc..].to_vec() } else { Vec::new() };
+            let extra = if n > argc {
+                pos[argc..].to_vec()
+            } else {
+                Vec::new()
+            };
             fast[slot] = Some(self.new_tuple(extra));
             slot += 1;
         } else if n > argc {
@@ -254,10 +265,25 @@ impl Vm {
     }
 
     /// CALL_FUNCTION_EX: `f(*args, **kwargs)`.
-    pub(crate) fn call_ex(&mut self, f: &Value, args: &Value, kwargs: Option<&Value>) -> PyResult<Value> {
+    pub(crate) fn call_ex(
+        &mut self,
+        f: &Value,
+        args: &Value,
+        kwargs: Option<&Value>,
+    ) -> PyResult<Value> {
         let pos = match args.as_tuple() {
             Some(t) => t.to_vec(),
-            None => self.collect(args)?,
+            None => match self.collect(args) {
+                Ok(v) => v,
+                Err(e) if self.err_matches(&e, "TypeError") && self.get_iter(args).is_err() => {
+                    let fs = self.function_str(f);
+                    return Err(self.type_error(format!(
+                        "{fs} argument after * must be an iterable, not {}",
+                        self.type_name(args)
+                    )));
+                }
+                Err(e) => return Err(e),
+            },
         };
         let mut kw = Vec::new();
         if let Some(Value::Obj(d)) = kwargs {
@@ -272,8 +298,14 @@ impl Vm {
 
     /// A bound method of `f` to `this`.
     pub(crate) fn bind_method(&self, f: Value, this: Value) -> Value {
+        // A built-in bound to its object is a builtin_function_or_method.
+        let class = if matches!(f.payload(), Some(Payload::Builtin(_))) {
+            self.types.builtin.clone()
+        } else {
+            self.types.method.clone()
+        };
         Value::Obj(ObjRef::new(
-            self.types.method.clone(),
+            class,
             Payload::BoundMethod(Box::new((f, this))),
         ))
     }

@@ -35,6 +35,7 @@ pub fn anchors(seg: &str) -> Option<(usize, usize)> {
     let cs: Vec<char> = seg.chars().collect();
     let mut toks: Vec<(Tok, usize, usize)> = Vec::new();
     let mut i = 0;
+    let mut nest = 0i32;
     while i < cs.len() {
         let c = cs[i];
         if c.is_whitespace() || c == '\\' {
@@ -58,13 +59,19 @@ pub fn anchors(seg: &str) -> Option<(usize, usize)> {
             toks.push((Tok::Operand, st, i.min(cs.len())));
             continue;
         }
-        if c.is_alphanumeric() || c == '_' || c == '.' && cs.get(i + 1).is_some_and(|d| d.is_ascii_digit()) {
+        if c.is_alphanumeric()
+            || c == '_'
+            || c == '.' && cs.get(i + 1).is_some_and(|d| d.is_ascii_digit())
+        {
             let st = i;
             while i < cs.len() && (cs[i].is_alphanumeric() || cs[i] == '_' || cs[i] == '.') {
                 i += 1;
             }
             let word: String = cs[st..i].iter().collect();
-            if matches!(word.as_str(), "and" | "or" | "not" | "in" | "is" | "if" | "else" | "lambda" | "for" | "await") {
+            if matches!(
+                word.as_str(),
+                "and" | "or" | "not" | "in" | "is" | "if" | "else" | "lambda" | "for" | "await"
+            ) {
                 return None;
             }
             if i < cs.len() && matches!(cs[i], '\'' | '"') {
@@ -74,11 +81,13 @@ pub fn anchors(seg: &str) -> Option<(usize, usize)> {
             continue;
         }
         if matches!(c, '(' | '[' | '{') {
+            nest += 1;
             toks.push((Tok::Open(c), i, i + 1));
             i += 1;
             continue;
         }
         if matches!(c, ')' | ']' | '}') {
+            nest -= 1;
             toks.push((Tok::Close(c), i, i + 1));
             i += 1;
             continue;
@@ -89,7 +98,11 @@ pub fn anchors(seg: &str) -> Option<(usize, usize)> {
             continue;
         }
         let two: String = cs[i..(i + 2).min(cs.len())].iter().collect();
-        if let Some((s, p)) = OPS.iter().find(|(s, _)| *s == two.as_str()).or_else(|| OPS.iter().find(|(s, _)| s.len() == 1 && s.starts_with(c))) {
+        if let Some((s, p)) = OPS
+            .iter()
+            .find(|(s, _)| *s == two.as_str())
+            .or_else(|| OPS.iter().find(|(s, _)| s.len() == 1 && s.starts_with(c)))
+        {
             if cs.get(i + s.len()) == Some(&'=') || (c == '*' && two == "**" && s.len() == 1) {
                 return None;
             }
@@ -97,7 +110,13 @@ pub fn anchors(seg: &str) -> Option<(usize, usize)> {
             i += s.len();
             continue;
         }
-        // Comparisons, assignments, commas...: not an anchored expression.
+        // Inside brackets anything goes; at the top, comparisons,
+        // assignments, commas...: not an anchored expression.
+        if nest > 0 {
+            toks.push((Tok::Operand, i, i + 1));
+            i += 1;
+            continue;
+        }
         return None;
     }
     // Top-level tokens.
@@ -147,8 +166,13 @@ pub fn anchors(seg: &str) -> Option<(usize, usize)> {
     }
     if !top_ops.is_empty() {
         let minp = top_ops.iter().map(|o| o.1).min()?;
-        let cands: Vec<&(usize, u8, usize, usize)> = top_ops.iter().filter(|o| o.1 == minp).collect();
-        let op = if minp == 8 { cands.first()? } else { cands.last()? };
+        let cands: Vec<&(usize, u8, usize, usize)> =
+            top_ops.iter().filter(|o| o.1 == minp).collect();
+        let op = if minp == 8 {
+            cands.first()?
+        } else {
+            cands.last()?
+        };
         return Some((op.2, op.3));
     }
     // A subscript: the segment ends with a top-level [...] after an operand.
@@ -171,5 +195,7 @@ mod tests {
         assert_eq!(anchors("x[5]"), Some((1, 4)));
         assert_eq!(anchors("f(x)"), None);
         assert_eq!(anchors("a ** b ** c"), Some((2, 4)));
+        assert_eq!(anchors("{\"a\": 1}[key]"), Some((8, 13)));
+        assert_eq!(anchors("a == b"), None);
     }
 }

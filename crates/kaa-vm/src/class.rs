@@ -13,7 +13,12 @@ use crate::vm::Vm;
 
 impl Vm {
     /// `t(*pos, **kwargs)`.
-    pub(crate) fn call_type(&mut self, t: &ObjRef, pos: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    pub(crate) fn call_type(
+        &mut self,
+        t: &ObjRef,
+        pos: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
         let Some(d) = type_data(t) else {
             return Err(self.type_error("not a type"));
         };
@@ -65,15 +70,26 @@ impl Vm {
 
     /// `object.__new__(t)` and the built-in bases' `__new__` for a class
     /// defined in Python.
-    pub(crate) fn new_instance(&mut self, t: &ObjRef, pos: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    pub(crate) fn new_instance(
+        &mut self,
+        t: &ObjRef,
+        pos: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
         let layout = type_data(t).map_or(Layout::Object, |d| d.layout);
         let dict = self.new_dict_obj();
         let has_init = lookup_user(t, "__init__").is_some();
         let payload = match layout {
             Layout::Object => Payload::Plain,
-            Layout::Exception => Payload::Exception(ExceptionData::new(self.new_tuple(pos.to_vec()))),
+            Layout::Exception => {
+                Payload::Exception(ExceptionData::new(self.new_tuple(pos.to_vec())))
+            }
             Layout::List => {
-                let items = if has_init || pos.is_empty() { Vec::new() } else { self.collect(&pos[0])? };
+                let items = if has_init || pos.is_empty() {
+                    Vec::new()
+                } else {
+                    self.collect(&pos[0])?
+                };
                 Payload::List(RefCell::new(items))
             }
             Layout::Dict => {
@@ -85,7 +101,11 @@ impl Vm {
             }
             Layout::Set => {
                 let base = self.types.set.clone();
-                let s = if has_init { self.call_type(&base, &[], &[])? } else { self.call_type(&base, pos, &[])? };
+                let s = if has_init {
+                    self.call_type(&base, &[], &[])?
+                } else {
+                    self.call_type(&base, pos, &[])?
+                };
                 match s.payload() {
                     Some(Payload::Set(st)) => Payload::Set(RefCell::new(st.borrow().clone())),
                     _ => Payload::Plain,
@@ -103,7 +123,8 @@ impl Vm {
                     Value::Int(i) => Payload::BigInt(i.into()),
                     Value::Bool(b) => Payload::BigInt((b as i64).into()),
                     Value::Float(_) => {
-                        return Err(self.not_implemented("subclasses of float are not supported by kaa yet"))
+                        return Err(self
+                            .not_implemented("subclasses of float are not supported by kaa yet"))
                     }
                     Value::Obj(o) => match &o.payload {
                         Payload::Str(s) => Payload::Str(crate::strobj::StrData::new(s.as_str())),
@@ -125,7 +146,12 @@ impl Vm {
     }
 
     /// Calls a built-in type's constructor (`__kaa_new__` in its dict).
-    fn construct_builtin(&mut self, t: &ObjRef, pos: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    fn construct_builtin(
+        &mut self,
+        t: &ObjRef,
+        pos: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
         let d = type_data(t);
         let ctor = d.and_then(|d| d.get_own("__kaa_new__"));
         if let Some(c) = ctor {
@@ -191,7 +217,7 @@ impl Vm {
             .unwrap_or_else(|| name_s.clone());
         let module = get(&table, "__module__")
             .and_then(|q| q.as_str().map(str::to_string))
-            .unwrap_or_else(|| "builtins".to_string());
+            .unwrap_or_else(|| "__main__".to_string());
         // A class that defines __eq__ without __hash__ is unhashable.
         if get(&table, "__eq__").is_some() && get(&table, "__hash__").is_none() {
             let k = self.new_str("__hash__");
@@ -202,7 +228,10 @@ impl Vm {
         for special in ["__init_subclass__", "__class_getitem__"] {
             if let Some(f) = get(&table, special) {
                 if matches!(f.payload(), Some(Payload::Function(_))) {
-                    let cm = Value::Obj(ObjRef::new(self.types.classmethod.clone(), Payload::ClassMethod(f)));
+                    let cm = Value::Obj(ObjRef::new(
+                        self.types.classmethod.clone(),
+                        Payload::ClassMethod(f),
+                    ));
                     let k = self.new_str(special);
                     let h = crate::strobj::str_hash(special);
                     table.insert(h, k, cm, &mut |x| x.as_str() == Some(special));
@@ -223,7 +252,13 @@ impl Vm {
         let cls_v = Value::Obj(cls.clone());
         // __set_name__ on attributes that define it.
         let entries: Vec<(Value, Value)> = type_data(&cls)
-            .map(|d| d.dict.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect())
+            .map(|d| {
+                d.dict
+                    .borrow()
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.clone()))
+                    .collect()
+            })
             .unwrap_or_default();
         for (k, v) in entries {
             if let Some(m) = self.user_method(&v, "__set_name__") {
@@ -233,12 +268,18 @@ impl Vm {
         // __init_subclass__ of the parent.
         if let Some(d) = type_data(&cls) {
             for c in d.mro.iter() {
-                if let Some(f) = type_data(c).and_then(|cd| if cd.heap { cd.get_own("__init_subclass__") } else { None }) {
+                if let Some(f) = type_data(c).and_then(|cd| {
+                    if cd.heap {
+                        cd.get_own("__init_subclass__")
+                    } else {
+                        None
+                    }
+                }) {
                     let f = match f.payload() {
                         Some(Payload::ClassMethod(f)) => f.clone(),
                         _ => f,
                     };
-                    self.call(&f, &[cls_v.clone()])?;
+                    self.call(&f, std::slice::from_ref(&cls_v))?;
                     break;
                 }
             }
@@ -247,7 +288,13 @@ impl Vm {
     }
 
     /// `__build_class__(func, name, *bases, **kwds)`.
-    pub(crate) fn build_class(&mut self, func: &Value, name: &Value, bases: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    pub(crate) fn build_class(
+        &mut self,
+        func: &Value,
+        name: &Value,
+        bases: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
         for (k, v) in kwargs {
             if k.as_str() == Some("metaclass") {
                 let is_type = matches!(v, Value::Obj(o) if o.ptr_eq(&self.types.type_));
@@ -255,7 +302,9 @@ impl Vm {
                     return Err(self.not_implemented("metaclasses are not supported by kaa yet"));
                 }
             } else {
-                return Err(self.not_implemented("class keyword arguments are not supported by kaa yet"));
+                return Err(
+                    self.not_implemented("class keyword arguments are not supported by kaa yet")
+                );
             }
         }
         let Some(fobj) = func.as_obj() else {
@@ -287,7 +336,9 @@ impl Vm {
         let ok = self.isinstance(obj, to)
             || matches!(obj, Value::Obj(o) if matches!(o.payload, Payload::Type(_)) && crate::types::is_subtype(o, to));
         if !ok {
-            return Err(self.type_error("super(type, obj): obj must be an instance or subtype of type"));
+            return Err(
+                self.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
         }
         Ok(Value::Obj(ObjRef::new(
             self.types.super_.clone(),

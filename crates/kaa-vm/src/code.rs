@@ -136,7 +136,9 @@ pub fn constant_value(vm: &Vm, c: &Constant) -> Value {
             vm.types.bytes.clone(),
             Payload::Bytes(b.to_vec().into_boxed_slice()),
         )),
-        Constant::Tuple(items) => vm.new_tuple(items.iter().map(|c| constant_value(vm, c)).collect()),
+        Constant::Tuple(items) => {
+            vm.new_tuple(items.iter().map(|c| constant_value(vm, c)).collect())
+        }
         Constant::List(items) => vm.new_list(items.iter().map(|c| constant_value(vm, c)).collect()),
         Constant::FrozenSet(items) | Constant::Set(items) => {
             let vals: Vec<Value> = items.iter().map(|c| constant_value(vm, c)).collect();

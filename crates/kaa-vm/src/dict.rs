@@ -43,7 +43,9 @@ pub fn dict_get(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>>
     if is_simple(key) {
         return Ok(t
             .borrow()
-            .get(hash, &mut |k| k.is(key) || simple_eq(k, key).unwrap_or(false))
+            .get(hash, &mut |k| {
+                k.is(key) || simple_eq(k, key).unwrap_or(false)
+            })
             .cloned());
     }
     match resolve(vm, d, key, hash)? {
@@ -58,8 +60,9 @@ pub fn dict_set(vm: &mut Vm, d: &ObjRef, key: Value, value: Value) -> PyResult<(
     let Some(t) = table(d) else { return Ok(()) };
     if is_simple(&key) {
         let k2 = key.clone();
-        t.borrow_mut()
-            .insert(hash, key, value, &mut |k| k.is(&k2) || simple_eq(k, &k2).unwrap_or(false));
+        t.borrow_mut().insert(hash, key, value, &mut |k| {
+            k.is(&k2) || simple_eq(k, &k2).unwrap_or(false)
+        });
         return Ok(());
     }
     let stored = resolve(vm, d, &key, hash)?;
@@ -79,8 +82,9 @@ pub fn dict_set_simple(_vm: &Vm, d: &ObjRef, key: Value, value: Value) {
     let hash = crate::vm::simple_hash(&key);
     if let Some(t) = table(d) {
         let k2 = key.clone();
-        t.borrow_mut()
-            .insert(hash, key, value, &mut |k| k.is(&k2) || simple_eq(k, &k2).unwrap_or(false));
+        t.borrow_mut().insert(hash, key, value, &mut |k| {
+            k.is(&k2) || simple_eq(k, &k2).unwrap_or(false)
+        });
     }
 }
 
@@ -99,8 +103,7 @@ pub fn dict_pop(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>>
         resolve(vm, d, key, hash)?
     };
     let Some(s) = stored else { return Ok(None) };
-    Ok(t
-        .borrow_mut()
+    Ok(t.borrow_mut()
         .remove(hash, &mut |k| k.is(&s) || simple_eq(k, &s).unwrap_or(false))
         .map(|e| e.value))
 }
@@ -109,7 +112,22 @@ pub fn dict_pop(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>>
 pub fn dict_get_str(d: &ObjRef, name: &str) -> Option<Value> {
     let t = table(d)?;
     let h = str_hash(name);
-    t.borrow().get(h, &mut |k| k.as_str() == Some(name)).cloned()
+    t.borrow()
+        .get(h, &mut |k| k.as_str() == Some(name))
+        .cloned()
+}
+
+/// `d[name]` for a str value key, using its cached hash (LOAD_GLOBAL).
+pub fn dict_get_name(d: &ObjRef, name: &Value) -> Option<Value> {
+    let t = table(d)?;
+    let Some(Payload::Str(sd)) = name.payload() else {
+        return None;
+    };
+    let h = sd.hash();
+    let text = sd.as_str();
+    t.borrow()
+        .get(h, &mut |k| k.is(name) || k.as_str() == Some(text))
+        .cloned()
 }
 
 /// `len(d)`.
@@ -120,7 +138,10 @@ pub fn dict_len(d: &ObjRef) -> usize {
 /// The (key, value) pairs of a dict, in order.
 pub fn dict_items(d: &ObjRef) -> Vec<(Value, Value)> {
     table(d).map_or(Vec::new(), |t| {
-        t.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+        t.borrow()
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
     })
 }
 
@@ -134,7 +155,9 @@ pub fn dict_copy(vm: &mut Vm, d: &Value) -> PyResult<Value> {
 
 /// `a == b` for dicts.
 pub fn dict_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
-    let (Some(ao), Some(bo)) = (a.as_obj(), b.as_obj()) else { return Ok(false) };
+    let (Some(ao), Some(bo)) = (a.as_obj(), b.as_obj()) else {
+        return Ok(false);
+    };
     if dict_len(ao) != dict_len(bo) {
         return Ok(false);
     }
@@ -164,7 +187,9 @@ pub fn view_contains(vm: &mut Vm, kind: u8, d: &ObjRef, x: &Value) -> PyResult<b
             Ok(false)
         }
         _ => {
-            let Some(pair) = x.as_tuple().filter(|t| t.len() == 2) else { return Ok(false) };
+            let Some(pair) = x.as_tuple().filter(|t| t.len() == 2) else {
+                return Ok(false);
+            };
             let (k, v) = (pair[0].clone(), pair[1].clone());
             match dict_get(vm, d, &k)? {
                 Some(w) => Ok(w.is(&v) || vm.eq(&w, &v)?),
@@ -177,12 +202,24 @@ pub fn view_contains(vm: &mut Vm, kind: u8, d: &ObjRef, x: &Value) -> PyResult<b
 impl Vm {
     /// DICT_UPDATE / DICT_MERGE and `d |= other`: merge a mapping in
     /// (MERGE refuses duplicate keys, for `f(**a, **b)`).
-    pub(crate) fn dict_update_op(&mut self, d: &ObjRef, other: &Value, merge: bool) -> PyResult<()> {
+    pub(crate) fn dict_update_op(
+        &mut self,
+        d: &ObjRef,
+        other: &Value,
+        merge: Option<&Value>,
+    ) -> PyResult<()> {
         let pairs = match other.as_obj() {
             Some(o) if matches!(o.payload, Payload::Dict(_)) => dict_items(o),
             _ => {
                 let keys_m = self.get_attr_opt(other, "keys")?;
                 let Some(keys_m) = keys_m else {
+                    if let Some(f) = merge {
+                        let fs = self.function_str(f);
+                        return Err(self.type_error(format!(
+                            "{fs} argument after ** must be a mapping, not {}",
+                            self.type_name(other)
+                        )));
+                    }
                     return Err(self.type_error(format!(
                         "'{}' object is not a mapping",
                         self.type_name(other)
@@ -199,28 +236,61 @@ impl Vm {
             }
         };
         for (k, v) in pairs {
-            if merge && dict_get(self, d, &k)?.is_some() {
-                let ks = self.repr_of(&k)?;
-                return Err(self.type_error(format!(
-                    "keywords must be strings, got multiple values for keyword argument {ks}"
-                )));
+            if let Some(f) = merge {
+                if k.as_str().is_none() {
+                    return Err(self.type_error("keywords must be strings"));
+                }
+                if dict_get(self, d, &k)?.is_some() {
+                    let fs = self.function_str(f);
+                    return Err(self.type_error(format!(
+                        "{fs} got multiple values for keyword argument '{}'",
+                        k.as_str().unwrap_or("")
+                    )));
+                }
             }
             dict_set(self, d, k, v)?;
         }
         Ok(())
     }
 
+    /// `_PyObject_FunctionStr`: "module.qualname()" for messages.
+    pub(crate) fn function_str(&mut self, f: &Value) -> String {
+        match f.payload() {
+            Some(Payload::Function(fd)) => {
+                let q = fd.qualname.borrow().clone();
+                match fd.module.as_str() {
+                    Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                    _ => format!("{q}()"),
+                }
+            }
+            Some(Payload::Builtin(b)) => format!("{}()", b.sig.qualname),
+            Some(Payload::BoundMethod(bm)) => {
+                let inner = bm.0.clone();
+                self.function_str(&inner)
+            }
+            _ => format!("{} object", self.type_name(f)),
+        }
+    }
+
     /// `dict(...)` / `d.update(...)`: a mapping or iterable of pairs, then
     /// keyword arguments.
-    pub(crate) fn dict_init(&mut self, d: &ObjRef, pos: &[Value], kwargs: &[(Value, Value)]) -> PyResult<()> {
+    pub(crate) fn dict_init(
+        &mut self,
+        d: &ObjRef,
+        pos: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<()> {
         if pos.len() > 1 {
-            return Err(self.type_error(format!("dict expected at most 1 argument, got {}", pos.len())));
+            return Err(self.type_error(format!(
+                "dict expected at most 1 argument, got {}",
+                pos.len()
+            )));
         }
         if let Some(src) = pos.first() {
             let is_mapping = matches!(src.payload(), Some(Payload::Dict(_)))
                 || self.get_attr_opt(src, "keys")?.is_some();
             if is_mapping {
-                self.dict_update_op(d, src, false)?;
+                self.dict_update_op(d, src, None)?;
             } else {
                 let it = self.get_iter(src)?;
                 let mut i = 0;
@@ -229,8 +299,8 @@ impl Vm {
                         Ok(kv) => kv,
                         Err(_) => {
                             return Err(self.type_error(format!(
-                                "cannot convert dictionary update sequence element #{i} to a sequence"
-                            )))
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        )))
                         }
                     };
                     if kv.len() != 2 {
@@ -263,7 +333,12 @@ fn this_dict(vm: &Vm, a: &Args<'_>) -> PyResult<ObjRef> {
 
 fn view(vm: &Vm, kind: u8, d: ObjRef) -> Value {
     let name = ["dict_keys", "dict_values", "dict_items"][kind as usize % 3];
-    let t = vm.types.by_name.get(name).cloned().unwrap_or_else(|| vm.types.object.clone());
+    let t = vm
+        .types
+        .by_name
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| vm.types.object.clone());
     Value::Obj(ObjRef::new(t, Payload::DictView(Box::new((kind, d)))))
 }
 
@@ -369,4 +444,5 @@ pub const METHODS: &[(&str, crate::native::NativeFn)] = &[
 ];
 
 /// Static methods of dict (called on the class).
-pub const STATIC: &[(&str, crate::native::NativeFn)] = &[("dict.fromkeys(iterable, value=None, /)", fromkeys)];
+pub const STATIC: &[(&str, crate::native::NativeFn)] =
+    &[("dict.fromkeys(iterable, value=None, /)", fromkeys)];

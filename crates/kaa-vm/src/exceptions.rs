@@ -27,6 +27,8 @@ pub struct TbEntry {
     pub code: Rc<CodeInfo>,
     /// The code unit index of the instruction (f_lasti / 2).
     pub lasti: usize,
+    /// The frame's globals (for NameError suggestions).
+    pub globals: Option<ObjRef>,
 }
 
 /// The data of an exception instance.
@@ -93,7 +95,11 @@ impl Vm {
     pub fn new_exception(&self, cls: &ObjRef, args: Vec<Value>) -> ObjRef {
         let args = self.new_tuple(args);
         let dict = self.new_dict_obj();
-        ObjRef::with_dict(cls.clone(), Payload::Exception(ExceptionData::new(args)), dict)
+        ObjRef::with_dict(
+            cls.clone(),
+            Payload::Exception(ExceptionData::new(args)),
+            dict,
+        )
     }
 
     /// The built-in exception class called `name`.
@@ -182,6 +188,18 @@ impl Vm {
         match (&err.exc.class, self.types.exc.get(name)) {
             (Some(c), Some(t)) => crate::types::is_subtype(c, t),
             _ => false,
+        }
+    }
+
+    /// `e.__traceback__`: a traceback object, or None before it is raised.
+    pub(crate) fn traceback_of(&self, exc: &Value) -> Value {
+        let has_tb = exc
+            .as_obj()
+            .and_then(exc_data)
+            .is_some_and(|d| !d.traceback.borrow().is_empty());
+        match (has_tb, self.types.by_name.get("traceback")) {
+            (true, Some(t)) => Value::Obj(ObjRef::new(t.clone(), Payload::Plain)),
+            _ => Value::None,
         }
     }
 

@@ -63,7 +63,11 @@ impl Vm {
             Some(v) if v.as_str().is_some() && info.obj.flags & 0x20 == 0 => v.clone(),
             _ => Value::None,
         };
-        let doc = if info.obj.code.is_empty() { Value::None } else { doc };
+        let doc = if info.obj.code.is_empty() {
+            Value::None
+        } else {
+            doc
+        };
         let module = crate::dict::dict_get_str(globals, "__name__").unwrap_or(Value::None);
         let f = Function {
             name: RefCell::new(info.name.clone()),

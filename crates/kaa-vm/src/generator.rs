@@ -27,6 +27,34 @@ pub struct GenData {
     pub qualname: String,
     /// The exception the generator is handling (its own exc_info).
     pub exc_state: Value,
+    /// Where a suspended frame goes when the generator is dropped, so the
+    /// Vm can close it (CPython finalises generators on deallocation).
+    pub finalize: Option<FinalizeQueue>,
+}
+
+/// Frames of dropped, suspended generators waiting to be closed.
+pub type FinalizeQueue = std::rc::Rc<std::cell::RefCell<Vec<Frame>>>;
+
+impl Drop for GenData {
+    fn drop(&mut self) {
+        if !self.started || self.running {
+            return;
+        }
+        if let (Some(frame), Some(q)) = (self.frame.take(), self.finalize.take()) {
+            // Only a frame suspended inside a try block can run code when
+            // closed.
+            let covered = kaa_bytecode::exceptiontable::find_handler(
+                &frame.code.obj.exceptiontable,
+                frame.lasti as u32,
+            )
+            .is_some();
+            if covered {
+                if let Ok(mut q) = q.try_borrow_mut() {
+                    q.push(frame);
+                }
+            }
+        }
+    }
 }
 
 impl Vm {
@@ -38,6 +66,19 @@ impl Vm {
             .iter()
             .position(|i| i.op == Opcode::RETURN_GENERATOR)
             .map_or(0, |p| p + 1);
+        // The instructions before RETURN_GENERATOR set up cells.
+        for k in 0..start.saturating_sub(1) {
+            let Some(ins) = frame.code.instrs.get(k).copied() else {
+                break;
+            };
+            match ins.op {
+                Opcode::MAKE_CELL => self.op_make_cell(&mut frame, ins.arg as usize),
+                Opcode::COPY_FREE_VARS => {
+                    crate::interp::op_copy_free_vars(&mut frame, ins.arg as usize)
+                }
+                _ => {}
+            }
+        }
         frame.pc = start;
         let g = GenData {
             name: frame.code.name.clone(),
@@ -46,6 +87,7 @@ impl Vm {
             running: false,
             started: false,
             exc_state: Value::None,
+            finalize: Some(self.gen_finalize.clone()),
         };
         Value::Obj(ObjRef::new(
             self.types.generator.clone(),
@@ -54,7 +96,12 @@ impl Vm {
     }
 
     /// Resumes a generator with `value` (or by raising `throw` in it).
-    pub(crate) fn gen_send(&mut self, gen: &Value, value: Value, throw: Option<PyErr>) -> PyResult<Exit> {
+    pub(crate) fn gen_send(
+        &mut self,
+        gen: &Value,
+        value: Value,
+        throw: Option<PyErr>,
+    ) -> PyResult<Exit> {
         let Some(Payload::Generator(cell)) = gen.payload() else {
             return Err(self.type_error("not a generator"));
         };
@@ -74,7 +121,9 @@ impl Vm {
             if !g.started && !value.is_none() && throw.is_none() {
                 g.frame = Some(frame);
                 drop(g);
-                return Err(self.type_error("can't send non-None value to a just-started generator"));
+                return Err(
+                    self.type_error("can't send non-None value to a just-started generator")
+                );
             }
             if !g.started && throw.is_some() {
                 // Throwing into a fresh generator raises at its start.
@@ -111,6 +160,22 @@ impl Vm {
                 Err(re)
             }
             r => r,
+        }
+    }
+
+    /// Closes the frames of generators dropped while suspended (throws
+    /// GeneratorExit into them, as gen_close on deallocation).
+    pub(crate) fn finalize_generators(&mut self) {
+        loop {
+            let frame = match self.gen_finalize.try_borrow_mut() {
+                Ok(mut q) => q.pop(),
+                Err(_) => None,
+            };
+            let Some(frame) = frame else { break };
+            let exit = self.new_error_args("GeneratorExit", vec![]);
+            self.exc_stack.push(Value::None);
+            let _ = self.execute(frame, Some(exit));
+            self.exc_stack.pop();
         }
     }
 
@@ -207,7 +272,9 @@ fn close(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     match vm.gen_send(&g, Value::None, Some(exit)) {
         Ok(Exit::Yield(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
         Ok(Exit::Return(_)) => Ok(Value::None),
-        Err(e) if vm.err_matches(&e, "GeneratorExit") || vm.err_matches(&e, "StopIteration") => Ok(Value::None),
+        Err(e) if vm.err_matches(&e, "GeneratorExit") || vm.err_matches(&e, "StopIteration") => {
+            Ok(Value::None)
+        }
         Err(e) => Err(e),
     }
 }

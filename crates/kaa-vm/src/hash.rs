@@ -20,9 +20,7 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
         }
         (Value::Float(x), Value::Float(y)) => Some(x == y),
         (Value::Bool(x), Value::Bool(y)) => Some(x == y),
-        (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => {
-            Some(*x as i64 == *y)
-        }
+        (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => Some(*x as i64 == *y),
         (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => {
             Some(*x as i64 as f64 == *y)
         }
@@ -107,13 +105,13 @@ impl Vm {
                                     self.type_name(v)
                                 )));
                             }
-                            let r = self.call(&h, &[v.clone()])?;
+                            let r = self.call(&h, std::slice::from_ref(v))?;
                             return match r {
                                 Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                                 Value::Bool(b) => Ok(b as i64),
-                                _ => Err(self.type_error(
-                                    "__hash__ method should return an integer",
-                                )),
+                                _ => {
+                                    Err(self.type_error("__hash__ method should return an integer"))
+                                }
                             };
                         }
                     }
@@ -130,9 +128,9 @@ impl Vm {
                     }
                     Payload::FrozenSet(t) => Ok(frozenset_hash(t.iter_hashed().map(|(h, _)| h))),
                     Payload::Bytes(b) => Ok(crate::strobj::str_hash(&String::from_utf8_lossy(b))),
-                    Payload::List(_) | Payload::Dict(_) | Payload::Set(_) => Err(self.type_error(
-                        format!("unhashable type: '{}'", self.type_name(v)),
-                    )),
+                    Payload::List(_) | Payload::Dict(_) | Payload::Set(_) => {
+                        Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                    }
                     Payload::Range(r) => {
                         let t = self.new_tuple(vec![
                             Value::Int(r.len()),

@@ -56,12 +56,15 @@ impl Vm {
         entry: Frame,
         throw: Option<PyErr>,
     ) -> (Option<Frame>, PyResult<Exit>) {
-        if let Err(e) = self.enter() {
+        if let Err(e) = self.enter_native() {
             return (Some(entry), Err(e));
         }
         let mut frames: Vec<Frame> = Vec::with_capacity(4);
         frames.push(entry);
         let mut pending: Option<(PyErr, bool)> = throw.map(|e| (e, false));
+        // RERAISE looks its handler up from its own position (ceval's
+        // INSTR_OFFSET), while f_lasti may name the original instruction.
+        let mut lookup_at: Option<usize> = None;
         loop {
             if let Some((err, reraise)) = pending.take() {
                 // Exception unwinding (ceval's `error:` + `exception_unwind:`).
@@ -71,7 +74,8 @@ impl Vm {
                 if !reraise {
                     self.note_raise(&err, f);
                 }
-                let handler = exceptiontable::find_handler(&f.code.obj.exceptiontable, f.lasti as u32);
+                let at = lookup_at.take().unwrap_or(f.lasti);
+                let handler = exceptiontable::find_handler(&f.code.obj.exceptiontable, at as u32);
                 match handler {
                     Some(h) => {
                         let depth = h.depth as usize;
@@ -92,6 +96,9 @@ impl Vm {
                         continue;
                     }
                 }
+            }
+            if self.gen_finalize.try_borrow().is_ok_and(|q| !q.is_empty()) {
+                self.finalize_generators();
             }
             let Some(f) = frames.last_mut() else {
                 return (None, Err(self.system_error("no frame")));
@@ -121,7 +128,8 @@ impl Vm {
                     Ok(())
                 }
                 Opcode::LOAD_CONST => {
-                    f.stack.push(f.code.consts.get(arg).cloned().unwrap_or(Value::None));
+                    f.stack
+                        .push(f.code.consts.get(arg).cloned().unwrap_or(Value::None));
                     Ok(())
                 }
                 Opcode::LOAD_FAST => match f.fast.get(arg) {
@@ -206,29 +214,11 @@ impl Vm {
                     }
                 }
                 Opcode::MAKE_CELL => {
-                    if let Some(slot) = f.fast.get_mut(arg) {
-                        let init = slot.take();
-                        *slot = Some(Value::Obj(ObjRef::new(
-                            self.types.cell.clone(),
-                            Payload::Cell(std::cell::RefCell::new(init)),
-                        )));
-                    }
+                    self.op_make_cell(f, arg);
                     Ok(())
                 }
                 Opcode::COPY_FREE_VARS => {
-                    let n = arg;
-                    let closure: Vec<Value> = f
-                        .func
-                        .as_ref()
-                        .and_then(crate::function::func_data)
-                        .map(|fd| fd.closure.clone())
-                        .unwrap_or_default();
-                    let base = f.fast.len().saturating_sub(n);
-                    for (i, c) in closure.into_iter().take(n).enumerate() {
-                        if let Some(slot) = f.fast.get_mut(base + i) {
-                            *slot = Some(c);
-                        }
-                    }
+                    op_copy_free_vars(f, arg);
                     Ok(())
                 }
                 Opcode::LOAD_CLOSURE => {
@@ -493,7 +483,8 @@ impl Vm {
                         Ok(t) => {
                             let want = matches!(
                                 ins.op,
-                                Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE
+                                Opcode::POP_JUMP_FORWARD_IF_TRUE
+                                    | Opcode::POP_JUMP_BACKWARD_IF_TRUE
                             );
                             if t == want {
                                 jump(&mut frames, ins.op, arg);
@@ -726,7 +717,12 @@ impl Vm {
                     match d.as_ref().and_then(|d| d.as_obj()) {
                         Some(d) => {
                             let d = d.clone();
-                            self.dict_update_op(&d, &v, ins.op == Opcode::DICT_MERGE)
+                            let func = if ins.op == Opcode::DICT_MERGE {
+                                n.checked_sub(arg + 2).and_then(|i| f.stack.get(i)).cloned()
+                            } else {
+                                None
+                            };
+                            self.dict_update_op(&d, &v, func.as_ref())
                         }
                         None => Ok(()),
                     }
@@ -747,6 +743,99 @@ impl Vm {
                     Ok(())
                 }
                 Opcode::CALL => {
+                    // Fast paths without keywords: Python functions get a
+                    // new frame and built-ins their arguments straight from
+                    // the stack, with no argument vector.
+                    let n = f.stack.len();
+                    if f.kwnames.is_none() && n >= arg + 2 {
+                        let null_first = self.is_null(&f.stack[n - arg - 2]);
+                        let (ci, astart) = if null_first {
+                            (n - arg - 1, n - arg)
+                        } else {
+                            (n - arg - 2, n - arg - 1)
+                        };
+                        let callable = f.stack[ci].clone();
+                        if let Value::Obj(o) = &callable {
+                            match &o.payload {
+                                Payload::Function(fd)
+                                    if fd.code.obj.flags
+                                        & (kaa_bytecode::code::CO_GENERATOR
+                                            | kaa_bytecode::code::CO_COROUTINE)
+                                        == 0 =>
+                                {
+                                    let r = self.bind_function(o, fd, &f.stack[astart..], &[]);
+                                    f.stack.truncate(n - arg - 2);
+                                    let r = match r {
+                                        Ok(frame) => match self.enter() {
+                                            Ok(()) => {
+                                                frames.push(frame);
+                                                Ok(())
+                                            }
+                                            Err(e) => Err(e),
+                                        },
+                                        Err(e) => Err(e),
+                                    };
+                                    if let Err(e) = r {
+                                        pending = Some((e, false));
+                                    }
+                                    continue;
+                                }
+                                Payload::Builtin(b)
+                                    if arg == 0
+                                        && !b.sig.has_self
+                                        && matches!(
+                                            b.sig.qualname.as_str(),
+                                            "locals" | "globals" | "vars"
+                                        ) =>
+                                {
+                                    // These read the calling frame.
+                                    let r = if b.sig.qualname == "globals" {
+                                        Ok(Value::Obj(f.globals.clone()))
+                                    } else {
+                                        self.frame_locals(f)
+                                    };
+                                    f.stack.truncate(n - arg - 2);
+                                    match r {
+                                        Ok(v) => f.stack.push(v),
+                                        Err(e) => pending = Some((e, false)),
+                                    }
+                                    continue;
+                                }
+                                Payload::Builtin(b) => {
+                                    let args = &f.stack[astart..];
+                                    let r = if b.sig.has_self {
+                                        match args.split_first() {
+                                            Some((this, rest)) => crate::native::call_native(
+                                                self,
+                                                &b.sig,
+                                                b.func,
+                                                this.clone(),
+                                                rest,
+                                                &[],
+                                            ),
+                                            None => self.call_with_kwargs(&callable, args, &[]),
+                                        }
+                                    } else {
+                                        crate::native::call_native(
+                                            self,
+                                            &b.sig,
+                                            b.func,
+                                            Value::None,
+                                            args,
+                                            &[],
+                                        )
+                                    };
+                                    f.stack.truncate(n - arg - 2);
+                                    match r {
+                                        Ok(v) => f.stack.push(v),
+                                        Err(e) => pending = Some((e, false)),
+                                    }
+                                    continue;
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
                     let kwnames = f.kwnames.take();
                     let nkw = kwnames
                         .as_ref()
@@ -785,6 +874,21 @@ impl Vm {
                                 .collect(),
                             None => Vec::new(),
                         };
+                        let zero_arg_super = npos == 0
+                            && kwargs.is_empty()
+                            && matches!(&callable, Value::Obj(o) if o.ptr_eq(&self.types.super_));
+                        let args = if zero_arg_super {
+                            match self.super_args(f) {
+                                Ok(a) => a,
+                                Err(e) => {
+                                    pending = Some((e, false));
+                                    continue;
+                                }
+                            }
+                        } else {
+                            args
+                        };
+                        let npos = if zero_arg_super { args.len() } else { npos };
                         let pos = &args[..npos];
                         match self.prepare_call(&callable, pos, &kwargs) {
                             Ok(Some(new_frame)) => {
@@ -924,6 +1028,7 @@ impl Vm {
                     }
                 }
                 Opcode::RERAISE => {
+                    lookup_at = Some(f.lasti);
                     let exc = pop!(f);
                     if arg != 0 {
                         let n = f.stack.len();
@@ -977,8 +1082,9 @@ impl Vm {
                     let val = top!(f).clone();
                     let exit = n.checked_sub(4).and_then(|i| f.stack.get(i)).cloned();
                     let tp = Value::Obj(self.type_of(&val));
+                    let tb = self.traceback_of(&val);
                     match exit {
-                        Some(exit) => match self.call(&exit, &[tp, val, Value::None]) {
+                        Some(exit) => match self.call(&exit, &[tp, val, tb]) {
                             Ok(r) => {
                                 push(&mut frames, r);
                                 Ok(())
@@ -1037,11 +1143,43 @@ impl Vm {
                         }
                         Err(_) => Err(self.new_error(
                             "ImportError",
-                            format!(
-                                "cannot import name '{}'",
-                                name.as_str().unwrap_or("")
-                            ),
+                            format!("cannot import name '{}'", name.as_str().unwrap_or("")),
                         )),
+                    }
+                }
+                Opcode::MATCH_MAPPING => {
+                    let b = self.is_mapping(top!(f));
+                    f.stack.push(Value::Bool(b));
+                    Ok(())
+                }
+                Opcode::MATCH_SEQUENCE => {
+                    let b = self.is_match_sequence(top!(f));
+                    f.stack.push(Value::Bool(b));
+                    Ok(())
+                }
+                Opcode::MATCH_KEYS => {
+                    let n = f.stack.len();
+                    let keys = top!(f).clone();
+                    let subject = n.checked_sub(2).and_then(|i| f.stack.get(i)).cloned();
+                    match subject.map(|s| self.match_keys(&s, &keys)) {
+                        Some(Ok(v)) => {
+                            f.stack.push(v);
+                            Ok(())
+                        }
+                        Some(Err(e)) => Err(e),
+                        None => Err(self.system_error("MATCH_KEYS: bad stack")),
+                    }
+                }
+                Opcode::MATCH_CLASS => {
+                    let names = pop!(f);
+                    let cls = pop!(f);
+                    let subject = pop!(f);
+                    match self.match_class(&subject, &cls, arg, &names) {
+                        Ok(v) => {
+                            f.stack.push(v);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
                     }
                 }
                 Opcode::PRINT_EXPR => {
@@ -1078,6 +1216,7 @@ impl Vm {
             d.traceback.borrow_mut().push(TbEntry {
                 code: f.code.clone(),
                 lasti: f.lasti,
+                globals: Some(f.globals.clone()),
             });
             if fresh {
                 self.set_context(err);
@@ -1096,17 +1235,12 @@ impl Vm {
         // Break a cycle: remove `err` from cur's context chain.
         let mut o = c.clone();
         let mut steps = 0;
-        loop {
-            let next = match exc_data(&o) {
-                Some(d) => d.context.borrow().clone(),
-                None => break,
-            };
+        while let Some(d) = exc_data(&o) {
+            let next = d.context.borrow().clone();
             match next {
                 Value::Obj(n) => {
                     if n.ptr_eq(&err.exc) {
-                        if let Some(d) = exc_data(&o) {
-                            *d.context.borrow_mut() = Value::None;
-                        }
+                        *d.context.borrow_mut() = Value::None;
                         break;
                     }
                     o = n;
@@ -1123,6 +1257,60 @@ impl Vm {
         }
     }
 
+    /// `locals()`: the locals mapping, or a new dict of the bound fast
+    /// locals (cells read through).
+    fn frame_locals(&mut self, f: &Frame) -> PyResult<Value> {
+        if let Some(l) = &f.locals {
+            return Ok(l.clone());
+        }
+        let d = self.new_dict_obj();
+        for (i, name) in f.code.varnames.iter().enumerate() {
+            let v = if f.code.cell_or_free.get(i) == Some(&true) {
+                cell_get(f, i)
+            } else {
+                f.fast.get(i).cloned().flatten()
+            };
+            if let Some(v) = v {
+                crate::dict::dict_set(self, &d, name.clone(), v)?;
+            }
+        }
+        Ok(Value::Obj(d))
+    }
+
+    /// `super()` without arguments: `__class__` from the frame's cell and
+    /// its first argument (CPython's super_init_without_args).
+    fn super_args(&self, f: &Frame) -> PyResult<Vec<Value>> {
+        if f.code.obj.argcount == 0 {
+            return Err(self.runtime_error("super(): no arguments"));
+        }
+        let first = match f.fast.first() {
+            Some(Some(v)) => {
+                if f.code.cell_or_free.first() == Some(&true) {
+                    match v.payload() {
+                        Some(Payload::Cell(c)) => c.borrow().clone(),
+                        _ => Some(v.clone()),
+                    }
+                } else {
+                    Some(v.clone())
+                }
+            }
+            _ => None,
+        };
+        let Some(first) = first else {
+            return Err(self.runtime_error("super(): arg[0] deleted"));
+        };
+        let slot = f
+            .code
+            .varnames
+            .iter()
+            .rposition(|n| n.as_str() == Some("__class__"));
+        let cls = slot.and_then(|i| cell_get(f, i));
+        match cls {
+            Some(c) => Ok(vec![c, first]),
+            None => Err(self.runtime_error("super(): __class__ cell not found")),
+        }
+    }
+
     /// The exception being handled (`sys.exception()`), or None.
     pub(crate) fn current_exception(&self) -> Value {
         for v in self.exc_stack.iter().rev() {
@@ -1134,15 +1322,27 @@ impl Vm {
     }
 
     fn unbound_local(&self, f: &Frame, i: usize) -> PyErr {
-        let name = f.code.varnames.get(i).and_then(|v| v.as_str()).unwrap_or("?");
+        let name = f
+            .code
+            .varnames
+            .get(i)
+            .and_then(|v| v.as_str())
+            .unwrap_or("?");
         self.new_error(
             "UnboundLocalError",
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 
     fn unbound_deref(&self, f: &Frame, i: usize) -> PyErr {
-        let name = f.code.varnames.get(i).and_then(|v| v.as_str()).unwrap_or("?");
+        let name = f
+            .code
+            .varnames
+            .get(i)
+            .and_then(|v| v.as_str())
+            .unwrap_or("?");
         let is_free = i + f.code.nfree >= f.code.varnames.len();
         if is_free {
             self.new_error(
@@ -1152,150 +1352,40 @@ impl Vm {
         } else {
             self.new_error(
                 "UnboundLocalError",
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         }
     }
+}
 
-    /// `NameError: name 'x' is not defined`.
-    pub(crate) fn name_error(&self, name: &Value) -> PyErr {
-        let n = name.as_str().unwrap_or("?");
-        let e = self.new_error("NameError", format!("name '{n}' is not defined"));
-        if let Some(d) = e.data() {
-            d.attrs.borrow_mut().push(("name".into(), name.clone()));
-        }
-        e
-    }
-
-    /// LOAD_GLOBAL: globals, then builtins.
-    pub(crate) fn load_global(&mut self, globals: &ObjRef, name: &Value) -> PyResult<Value> {
-        let s = name.as_str().unwrap_or("");
-        if let Some(v) = crate::dict::dict_get_str(globals, s) {
-            return Ok(v);
-        }
-        if let Some(v) = crate::dict::dict_get_str(&self.builtins, s) {
-            return Ok(v);
-        }
-        Err(self.name_error(name))
-    }
-
-    /// LOAD_NAME: locals, globals, builtins.
-    fn load_name(&mut self, locals: Option<&Value>, globals: &ObjRef, name: &Value) -> PyResult<Value> {
-        if let Some(l) = locals {
-            if let Some(v) = self.mapping_get(l, name)? {
-                return Ok(v);
-            }
-        }
-        self.load_global(globals, name)
-    }
-
-    /// `m[key]` for a locals mapping, None when the key is missing.
-    pub(crate) fn mapping_get(&mut self, m: &Value, key: &Value) -> PyResult<Option<Value>> {
-        match m.as_obj() {
-            Some(o) if matches!(o.payload, Payload::Dict(_)) => crate::dict::dict_get(self, o, key),
-            _ => match self.get_item(m, key) {
-                Ok(v) => Ok(Some(v)),
-                Err(e) if self.err_matches(&e, "KeyError") => Ok(None),
-                Err(e) => Err(e),
-            },
-        }
-    }
-
-    /// The exception to raise for `raise exc from cause`.
-    fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> PyErr {
-        let e = match self.exception_instance(exc) {
-            Ok(e) => e,
-            Err(err) => return err,
-        };
-        if let Some(c) = cause {
-            let c = if c.is_none() {
-                Ok(Value::None)
-            } else {
-                self.exception_instance(c).map(|ce| ce.value())
-            };
-            match c {
-                Ok(c) => {
-                    if let Some(d) = e.data() {
-                        *d.cause.borrow_mut() = c;
-                        d.suppress_context.set(true);
-                    }
-                }
-                Err(_) => {
-                    return self.type_error("exception causes must derive from BaseException")
-                }
-            }
-        }
-        e
-    }
-
-    /// An exception instance from `raise X`: instances as they are,
-    /// classes called with no arguments.
-    pub(crate) fn exception_instance(&mut self, exc: Value) -> PyResult<PyErr> {
-        let base = self.exc_type("BaseException");
-        if let Value::Obj(o) = &exc {
-            if exc_data(o).is_some() {
-                return Ok(PyErr { exc: o.clone() });
-            }
-            if matches!(o.payload, Payload::Type(_)) && crate::types::is_subtype(o, &base) {
-                let inst = self.call(&exc, &[])?;
-                if let Value::Obj(i) = &inst {
-                    if exc_data(i).is_some() {
-                        return Ok(PyErr { exc: i.clone() });
-                    }
-                }
-                let r = self.repr_of(&exc)?;
-                return Err(self.type_error(format!(
-                    "calling {} should have returned an instance of BaseException, not {}",
-                    r,
-                    self.type_name(&inst)
-                )));
-            }
-        }
-        Err(self.type_error("exceptions must derive from BaseException"))
-    }
-
-    /// CHECK_EXC_MATCH: `isinstance(exc, t)` for except clauses.
-    fn exception_matches(&mut self, exc: &Value, t: &Value) -> PyResult<bool> {
-        let base = self.exc_type("BaseException");
-        let types: Vec<Value> = match t.as_tuple() {
-            Some(items) => items.to_vec(),
-            None => vec![t.clone()],
-        };
-        for ty in &types {
-            let ok = matches!(ty, Value::Obj(o) if matches!(o.payload, Payload::Type(_)) && crate::types::is_subtype(o, &base));
-            if !ok {
-                return Err(self.type_error(
-                    "catching classes that do not inherit from BaseException is not allowed",
-                ));
-            }
-        }
-        let et = self.type_of(exc);
-        Ok(types.iter().any(|ty| match ty {
-            Value::Obj(o) => crate::types::is_subtype(&et, o),
-            _ => false,
-        }))
-    }
-
-    /// BEFORE_WITH: (bound `__exit__`, result of `__enter__()`).
-    fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
-        let t = self.type_of(mgr);
-        let enter = crate::types::lookup(&t, "__enter__");
-        let exit = crate::types::lookup(&t, "__exit__");
-        let (Some(enter), Some(exit)) = (enter, exit) else {
-            let missing = if crate::types::lookup(&t, "__enter__").is_none() {
-                ""
-            } else {
-                " also"
-            };
-            let _ = missing;
-            return Err(self.type_error(format!(
-                "'{}' object does not support the context manager protocol",
-                self.type_name(mgr)
+impl Vm {
+    /// MAKE_CELL: slot `i` becomes a cell holding its current value.
+    pub(crate) fn op_make_cell(&self, f: &mut Frame, i: usize) {
+        if let Some(slot) = f.fast.get_mut(i) {
+            let init = slot.take();
+            *slot = Some(Value::Obj(ObjRef::new(
+                self.types.cell.clone(),
+                Payload::Cell(std::cell::RefCell::new(init)),
             )));
-        };
-        let exit_bound = self.bind_method(exit, mgr.clone());
-        let entered = self.call(&enter, &[mgr.clone()])?;
-        Ok((exit_bound, entered))
+        }
+    }
+}
+
+/// COPY_FREE_VARS: the function's closure cells into the last `n` slots.
+pub(crate) fn op_copy_free_vars(f: &mut Frame, n: usize) {
+    let closure: Vec<Value> = f
+        .func
+        .as_ref()
+        .and_then(crate::function::func_data)
+        .map(|fd| fd.closure.clone())
+        .unwrap_or_default();
+    let base = f.fast.len().saturating_sub(n);
+    for (i, c) in closure.into_iter().take(n).enumerate() {
+        if let Some(slot) = f.fast.get_mut(base + i) {
+            *slot = Some(c);
+        }
     }
 }
 

@@ -26,8 +26,10 @@ pub enum IterState {
     /// Over a dict (0 keys, 1 values, 2 items): position and the size seen
     /// at the start.
     Dict(u8, ObjRef, usize, usize),
-    /// Over a snapshot (sets).
+    /// Over a snapshot (reversed dicts).
     Items(Vec<Value>, usize),
+    /// Over a snapshot of a set, checking the set's size as CPython does.
+    SetItems(Vec<Value>, usize, Value, usize),
     /// `enumerate`.
     Enumerate(Value, i64),
     /// `zip` (strict flag).
@@ -77,7 +79,11 @@ impl Vm {
             Some(Payload::List(_)) => ("list_iterator", IterState::Seq(v.clone(), 0)),
             Some(Payload::Tuple(_)) => ("tuple_iterator", IterState::Seq(v.clone(), 0)),
             Some(Payload::Str(s)) => (
-                if s.is_ascii() { "str_ascii_iterator" } else { "str_iterator" },
+                if s.is_ascii() {
+                    "str_ascii_iterator"
+                } else {
+                    "str_iterator"
+                },
                 IterState::Seq(v.clone(), 0),
             ),
             Some(Payload::Bytes(_)) => ("iterator", IterState::Seq(v.clone(), 0)),
@@ -96,13 +102,17 @@ impl Vm {
             }
             Some(Payload::DictView(dv)) => {
                 let n = crate::dict::dict_len(&dv.1);
-                let name = ["dict_keyiterator", "dict_valueiterator", "dict_itemiterator"]
-                    [dv.0 as usize % 3];
+                let name = [
+                    "dict_keyiterator",
+                    "dict_valueiterator",
+                    "dict_itemiterator",
+                ][dv.0 as usize % 3];
                 (name, IterState::Dict(dv.0, dv.1.clone(), 0, n))
             }
             Some(Payload::Set(t)) => {
                 let items: Vec<Value> = t.borrow().iter().cloned().collect();
-                ("set_iterator", IterState::Items(items, 0))
+                let n = items.len();
+                ("set_iterator", IterState::SetItems(items, 0, v.clone(), n))
             }
             Some(Payload::FrozenSet(t)) => {
                 let items: Vec<Value> = t.iter().cloned().collect();
@@ -112,10 +122,9 @@ impl Vm {
                 if self.user_method(v, "__getitem__").is_some() {
                     ("iterator", IterState::GetItem(v.clone(), 0))
                 } else {
-                    return Err(self.type_error(format!(
-                        "'{}' object is not iterable",
-                        self.type_name(v)
-                    )));
+                    return Err(
+                        self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                    );
                 }
             }
         };
@@ -184,7 +193,9 @@ impl Vm {
             }
             IterState::Dict(kind, d, pos, size) => {
                 let kind = *kind;
-                let Payload::Dict(t) = &d.payload else { return Ok(None) };
+                let Payload::Dict(t) = &d.payload else {
+                    return Ok(None);
+                };
                 let t = t.borrow();
                 if t.len() != *size {
                     *size = usize::MAX;
@@ -210,6 +221,20 @@ impl Vm {
                 Ok(None)
             }
             IterState::Items(items, i) => {
+                let r = items.get(*i).cloned();
+                *i += 1;
+                Ok(r)
+            }
+            IterState::SetItems(items, i, set, size) => {
+                let now = match set.payload() {
+                    Some(Payload::Set(t)) => t.borrow().len(),
+                    _ => *size,
+                };
+                if now != *size {
+                    *size = usize::MAX;
+                    drop(st);
+                    return Err(self.runtime_error("Set changed size during iteration"));
+                }
                 let r = items.get(*i).cloned();
                 *i += 1;
                 Ok(r)
@@ -252,9 +277,18 @@ impl Vm {
                                 if k > 0 {
                                     let s = if k == 1 { " " } else { "s 1-" };
                                     let msg = if k == 1 {
-                                        format!("zip() argument {} is shorter than argument{}{}", k + 1, s, k)
+                                        format!(
+                                            "zip() argument {} is shorter than argument{}{}",
+                                            k + 1,
+                                            s,
+                                            k
+                                        )
                                     } else {
-                                        format!("zip() argument {} is shorter than arguments 1-{}", k + 1, k)
+                                        format!(
+                                            "zip() argument {} is shorter than arguments 1-{}",
+                                            k + 1,
+                                            k
+                                        )
                                     };
                                     return Err(self.value_error(msg));
                                 }
@@ -263,7 +297,11 @@ impl Vm {
                                         let msg = if j == 1 {
                                             "zip() argument 2 is longer than argument 1".to_string()
                                         } else {
-                                            format!("zip() argument {} is longer than arguments 1-{}", j + 1, j)
+                                            format!(
+                                                "zip() argument {} is longer than arguments 1-{}",
+                                                j + 1,
+                                                j
+                                            )
                                         };
                                         return Err(self.value_error(msg));
                                     }
@@ -309,7 +347,10 @@ impl Vm {
                 drop(st);
                 match self.get_item(&obj, &Value::Int(idx)) {
                     Ok(v) => Ok(Some(v)),
-                    Err(e) if self.err_matches(&e, "IndexError") || self.err_matches(&e, "StopIteration") => {
+                    Err(e)
+                        if self.err_matches(&e, "IndexError")
+                            || self.err_matches(&e, "StopIteration") =>
+                    {
                         Ok(None)
                     }
                     Err(e) => Err(e),

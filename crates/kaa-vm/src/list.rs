@@ -50,7 +50,11 @@ impl Vm {
     }
 
     /// Sorts `items` stably by `keys` (same length) with `<`.
-    pub(crate) fn merge_sort(&mut self, items: Vec<Value>, keys: Vec<Value>) -> PyResult<Vec<Value>> {
+    pub(crate) fn merge_sort(
+        &mut self,
+        items: Vec<Value>,
+        keys: Vec<Value>,
+    ) -> PyResult<Vec<Value>> {
         let n = items.len();
         let mut idx: Vec<usize> = (0..n).collect();
         let mut buf: Vec<usize> = vec![0; n];
@@ -92,7 +96,12 @@ impl Vm {
     }
 
     /// `sorted(items, key=key, reverse=reverse)`.
-    pub(crate) fn sort_values(&mut self, mut items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    pub(crate) fn sort_values(
+        &mut self,
+        mut items: Vec<Value>,
+        key: Option<&Value>,
+        reverse: bool,
+    ) -> PyResult<Vec<Value>> {
         if reverse {
             items.reverse();
         }
@@ -222,7 +231,9 @@ fn index(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         Some(v) => norm(vm.index_of(v)?, len),
         None => len,
     };
-    let sub = items.get(start as usize..stop.max(start) as usize).unwrap_or(&[]);
+    let sub = items
+        .get(start as usize..stop.max(start) as usize)
+        .unwrap_or(&[]);
     match find(vm, sub, a.arg(0))? {
         Some(i) => Ok(Value::Int(i as i64 + start)),
         None => {
@@ -294,7 +305,9 @@ fn list_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 fn tuple_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     match a.get(0) {
-        Some(v) if matches!(v.payload(), Some(Payload::Tuple(_))) && !vm.is_heap(v) => Ok(v.clone()),
+        Some(v) if matches!(v.payload(), Some(Payload::Tuple(_))) && !vm.is_heap(v) => {
+            Ok(v.clone())
+        }
         Some(v) => {
             let items = vm.collect(v)?;
             Ok(vm.new_tuple(items))

@@ -60,10 +60,16 @@ impl Sig {
     pub fn parse(text: &str) -> Sig {
         let (qualname, rest) = text.split_once('(').unwrap_or((text, ")"));
         let inner = rest.trim_end_matches(')');
-        let name = qualname.rsplit('.').next().unwrap_or(qualname).to_string();
+        let mut name = qualname.rsplit('.').next().unwrap_or(qualname).to_string();
+        let mut qualname = qualname.to_string();
+        // A type's constructor (`int.__kaa_new__`) reports as `int()`.
+        if name == "__kaa_new__" {
+            name = qualname.split('.').next().unwrap_or("").to_string();
+            qualname = name.clone();
+        }
         let mut sig = Sig {
             name,
-            qualname: qualname.to_string(),
+            qualname,
             has_self: false,
             params: Vec::new(),
             varargs: false,
@@ -270,7 +276,10 @@ pub fn call_native(
     for (i, p) in sig.params.iter().enumerate() {
         if slots[i].is_none() && !p.optional {
             let msg = if p.kind == ParamKind::KwOnly {
-                format!("{}() missing required keyword-only argument '{}'", sig.name, p.name)
+                format!(
+                    "{}() missing required keyword-only argument '{}'",
+                    sig.name, p.name
+                )
             } else {
                 format!(
                     "{}() missing required argument '{}' (pos {})",

@@ -95,7 +95,12 @@ impl Vm {
     }
 
     /// Calls a user dunder with `self` and args.
-    pub(crate) fn call_dunder(&mut self, m: &Value, this: &Value, args: &[Value]) -> PyResult<Value> {
+    pub(crate) fn call_dunder(
+        &mut self,
+        m: &Value,
+        this: &Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
         let mut a = Vec::with_capacity(args.len() + 1);
         a.push(this.clone());
         a.extend_from_slice(args);
@@ -109,7 +114,7 @@ impl Vm {
         let (sym, name, rname) = BINOPS.get(base).copied().unwrap_or(("?", "", ""));
         if inplace {
             if let Some(m) = self.user_method(a, INPLACE[base]) {
-                let r = self.call_dunder(&m, a, &[b.clone()])?;
+                let r = self.call_dunder(&m, a, std::slice::from_ref(b))?;
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
@@ -121,18 +126,59 @@ impl Vm {
                     return Ok(a.clone());
                 }
             }
-            if base == nb::OR && !self.is_heap(a) {
-                if let (Some(Payload::Set(_)), Some(Payload::Set(_) | Payload::FrozenSet(_))) =
+            if base == nb::MULTIPLY && !self.is_heap(a) {
+                if let (Some(Payload::List(l)), Some(n)) =
+                    (a.payload(), self.index_of(b).ok().flatten())
+                {
+                    let items = l.borrow().clone();
+                    let mut out = Vec::with_capacity(items.len() * n.max(0) as usize);
+                    for _ in 0..n.max(0) {
+                        out.extend(items.iter().cloned());
+                    }
+                    *l.borrow_mut() = out;
+                    return Ok(a.clone());
+                }
+            }
+            if matches!(base, nb::OR | nb::AND | nb::SUBTRACT | nb::XOR) && !self.is_heap(a) {
+                if let (Some(Payload::Set(s)), Some(Payload::Set(_) | Payload::FrozenSet(_))) =
                     (a.payload(), b.payload())
                 {
-                    self.set_update(a, b)?;
+                    if base == nb::OR {
+                        self.set_update(a, b)?;
+                    } else if let Some(r) = crate::set::set_binop(self, a, b, base)? {
+                        if let Some(Payload::Set(t)) = r.payload() {
+                            let t = t.borrow().clone();
+                            *s.borrow_mut() = t;
+                        }
+                    }
+                    return Ok(a.clone());
+                }
+            }
+            if base == nb::OR && !self.is_heap(a) {
+                if let (Some(Payload::Dict(_)), Some(Payload::Dict(_))) = (a.payload(), b.payload())
+                {
+                    if let Some(o) = a.as_obj() {
+                        let o = o.clone();
+                        self.dict_update_op(&o, b, None)?;
+                    }
                     return Ok(a.clone());
                 }
             }
         }
         if self.is_heap(a) || self.is_heap(b) {
+            // A subclass's reflected method goes first (binary_op1).
+            let ta = self.type_of(a);
+            let tb = self.type_of(b);
+            if !ta.ptr_eq(&tb) && crate::types::is_subtype(&tb, &ta) {
+                if let Some(m) = self.user_method(b, rname) {
+                    let r = self.call_dunder(&m, b, std::slice::from_ref(a))?;
+                    if !r.is(&self.not_implemented) {
+                        return Ok(r);
+                    }
+                }
+            }
             if let Some(m) = self.user_method(a, name) {
-                let r = self.call_dunder(&m, a, &[b.clone()])?;
+                let r = self.call_dunder(&m, a, std::slice::from_ref(b))?;
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
@@ -140,13 +186,42 @@ impl Vm {
                 return Ok(r);
             }
             if let Some(m) = self.user_method(b, rname) {
-                let r = self.call_dunder(&m, b, &[a.clone()])?;
+                let r = self.call_dunder(&m, b, std::slice::from_ref(a))?;
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
             }
         } else if let Some(r) = self.native_binop(a, b, base)? {
             return Ok(r);
+        }
+        if base == nb::ADD && !self.is_heap(a) {
+            let seq = match a.payload() {
+                Some(Payload::Str(_)) => Some("str"),
+                Some(Payload::List(_)) => Some("list"),
+                Some(Payload::Tuple(_)) => Some("tuple"),
+                _ => None,
+            };
+            if let Some(seq) = seq {
+                return Err(self.type_error(format!(
+                    "can only concatenate {seq} (not \"{}\") to {seq}",
+                    self.type_name(b)
+                )));
+            }
+        }
+        if base == nb::MULTIPLY {
+            let is_seq = |v: &Value| {
+                matches!(
+                    v.payload(),
+                    Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_))
+                )
+            };
+            if is_seq(a) || is_seq(b) {
+                let other = if is_seq(a) { b } else { a };
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(other)
+                )));
+            }
         }
         let sym = if inplace {
             format!("{sym}=")
@@ -192,6 +267,19 @@ impl Vm {
             };
             return Ok(Some(r));
         }
+        // Set operations on dict key and item views work on sets.
+        if matches!(op, nb::AND | nb::OR | nb::SUBTRACT | nb::XOR) {
+            let is_view =
+                |v: &Value| matches!(v.payload(), Some(Payload::DictView(dv)) if dv.0 != 1);
+            let is_setlike = |v: &Value| {
+                is_view(v) || matches!(v.payload(), Some(Payload::Set(_) | Payload::FrozenSet(_)))
+            };
+            if (is_view(a) || is_view(b)) && is_setlike(a) && is_setlike(b) {
+                let (ia, ib) = (self.collect(a)?, self.collect(b)?);
+                let (sa, sb) = (self.new_set(ia)?, self.new_set(ib)?);
+                return crate::set::set_binop(self, &sa, &sb, op);
+            }
+        }
         let (Some(pa), pb) = (a.payload(), b.payload()) else {
             if let (Value::Int(_) | Value::Bool(_), Some(_)) = (a, b.payload()) {
                 if op == nb::MULTIPLY {
@@ -226,9 +314,9 @@ impl Vm {
                     Value::Bool(x) => *x as i64,
                     _ => {
                         if b.as_bigint().is_some() {
-                            return Err(self.overflow_error(
-                                "cannot fit 'int' into an index-sized integer",
-                            ));
+                            return Err(
+                                self.overflow_error("cannot fit 'int' into an index-sized integer")
+                            );
                         }
                         return Ok(None);
                     }
@@ -259,14 +347,16 @@ impl Vm {
                     _ => return Ok(None),
                 }))
             }
-            (Payload::Set(_) | Payload::FrozenSet(_), Some(Payload::Set(_) | Payload::FrozenSet(_)), _) => {
-                crate::set::set_binop(self, a, b, op)
-            }
+            (
+                Payload::Set(_) | Payload::FrozenSet(_),
+                Some(Payload::Set(_) | Payload::FrozenSet(_)),
+                _,
+            ) => crate::set::set_binop(self, a, b, op),
             (Payload::Dict(_), Some(Payload::Dict(_)), nb::OR) => {
                 let d = crate::dict::dict_copy(self, a)?;
                 if let Some(o) = d.as_obj() {
                     let o = o.clone();
-                    self.dict_update_op(&o, b, false)?;
+                    self.dict_update_op(&o, b, None)?;
                 }
                 Ok(Some(d))
             }
@@ -296,13 +386,13 @@ impl Vm {
             };
             for (x, y, n) in order {
                 if let Some(m) = self.user_method(x, n) {
-                    let r = self.call_dunder(&m, x, &[y.clone()])?;
+                    let r = self.call_dunder(&m, x, std::slice::from_ref(y))?;
                     if !r.is(&self.not_implemented) {
                         return Ok(r);
                     }
                 } else if op == 3 {
                     if let Some(m) = self.user_method(x, "__eq__") {
-                        let r = self.call_dunder(&m, x, &[y.clone()])?;
+                        let r = self.call_dunder(&m, x, std::slice::from_ref(y))?;
                         if !r.is(&self.not_implemented) {
                             return Ok(Value::Bool(!self.is_true(&r)?));
                         }
@@ -355,9 +445,10 @@ impl Vm {
             return Ok(None);
         };
         match (pa, pb) {
-            (Payload::Str(x), Payload::Str(y)) => {
-                Ok(Some(Value::Bool(cmp_result(x.as_str().cmp(y.as_str()), op))))
-            }
+            (Payload::Str(x), Payload::Str(y)) => Ok(Some(Value::Bool(cmp_result(
+                x.as_str().cmp(y.as_str()),
+                op,
+            )))),
             (Payload::List(x), Payload::List(y)) => {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
                 self.compare_seqs(&x, &y, op).map(Some)
@@ -378,7 +469,9 @@ impl Vm {
                     && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
                 Ok(Some(Value::Bool(same == (op == 2))))
             }
-            (Payload::Bytes(x), Payload::Bytes(y)) => Ok(Some(Value::Bool(cmp_result(x.cmp(y), op)))),
+            (Payload::Bytes(x), Payload::Bytes(y)) => {
+                Ok(Some(Value::Bool(cmp_result(x.cmp(y), op))))
+            }
             _ => Ok(None),
         }
     }
@@ -404,7 +497,10 @@ impl Vm {
                     return self.compare(p, q, op);
                 }
             }
-            Ok(Value::Bool(crate::interp::cmp_result(x.len().cmp(&y.len()), op)))
+            Ok(Value::Bool(crate::interp::cmp_result(
+                x.len().cmp(&y.len()),
+                op,
+            )))
         })();
         self.leave();
         r
@@ -493,7 +589,7 @@ impl Vm {
     /// `needle in container`.
     pub fn contains(&mut self, container: &Value, needle: &Value) -> PyResult<bool> {
         if let Some(m) = self.user_method(container, "__contains__") {
-            let r = self.call_dunder(&m, container, &[needle.clone()])?;
+            let r = self.call_dunder(&m, container, std::slice::from_ref(needle))?;
             return self.is_true(&r);
         }
         match container.payload() {
@@ -532,7 +628,9 @@ impl Vm {
                     None => Ok(false),
                 }
             }
-            Some(Payload::Set(_) | Payload::FrozenSet(_)) => crate::set::set_contains(self, container, needle),
+            Some(Payload::Set(_) | Payload::FrozenSet(_)) => {
+                crate::set::set_contains(self, container, needle)
+            }
             Some(Payload::Range(r)) => {
                 let r = *r;
                 match needle {
@@ -617,7 +715,12 @@ impl Vm {
 
     /// UNPACK_SEQUENCE (`after` None) and UNPACK_EX (`before` names, a
     /// starred list, `after` names), in order.
-    pub(crate) fn unpack(&mut self, v: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+    pub(crate) fn unpack(
+        &mut self,
+        v: &Value,
+        before: usize,
+        after: Option<usize>,
+    ) -> PyResult<Vec<Value>> {
         let items: Vec<Value> = match v.payload() {
             Some(Payload::Tuple(t)) if !self.is_heap(v) => t.to_vec(),
             Some(Payload::List(l)) if !self.is_heap(v) => l.borrow().clone(),
@@ -653,9 +756,9 @@ impl Vm {
                     )));
                 }
                 if items.len() > before {
-                    return Err(self.value_error(format!(
-                        "too many values to unpack (expected {before})"
-                    )));
+                    return Err(
+                        self.value_error(format!("too many values to unpack (expected {before})"))
+                    );
                 }
                 Ok(items)
             }
@@ -684,7 +787,11 @@ fn cmp_int_float(i: &BigInt, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let fl = f.floor();
     let fi = num_traits::FromPrimitive::from_f64(fl).unwrap_or_default();

@@ -19,7 +19,7 @@ impl Vm {
             Value::Obj(_) => {}
         }
         if let Some(m) = self.user_method(v, "__repr__") {
-            self.enter()?;
+            self.enter_native()?;
             let r = self.call_dunder(&m, v, &[]);
             self.leave();
             let r = r?;
@@ -31,13 +31,20 @@ impl Vm {
                 ))),
             };
         }
-        let Value::Obj(o) = v else { return Ok(String::new()) };
+        let Value::Obj(o) = v else {
+            return Ok(String::new());
+        };
         let id = o.id();
         Ok(match &o.payload {
             Payload::Str(s) => kaa_repr::repr_str(s.as_str()),
             Payload::BigInt(b) => b.to_string(),
             Payload::Bytes(b) => kaa_repr::repr_bytes(b),
-            Payload::List(_) | Payload::Tuple(_) | Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) | Payload::DictView(_) => {
+            Payload::List(_)
+            | Payload::Tuple(_)
+            | Payload::Dict(_)
+            | Payload::Set(_)
+            | Payload::FrozenSet(_)
+            | Payload::DictView(_) => {
                 return self.repr_container(v);
             }
             Payload::Range(r) => {
@@ -111,7 +118,9 @@ impl Vm {
                     }
                 }
             }
-            Payload::Generator(g) => format!("<generator object {} at {:#x}>", g.borrow().qualname, id),
+            Payload::Generator(g) => {
+                format!("<generator object {} at {:#x}>", g.borrow().qualname, id)
+            }
             Payload::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",
                 c.name, id, c.filename, c.obj.firstlineno
@@ -119,14 +128,20 @@ impl Vm {
             Payload::Cell(_) => format!("<cell at {:#x}>", id),
             Payload::Super(s) => {
                 let n = type_data(&s.0).map_or(String::new(), |d| d.name.clone());
-                format!("<super: <class '{}'>, <{} object>>", n, self.type_name(&s.1))
+                format!(
+                    "<super: <class '{}'>, <{} object>>",
+                    n,
+                    self.type_name(&s.1)
+                )
             }
             Payload::Plain if v.is(&self.not_implemented) => "NotImplemented".into(),
             Payload::Plain if v.is(&self.ellipsis) => "Ellipsis".into(),
             _ => {
                 let t = self.type_of(v);
                 let d = type_data(&t);
-                let (m, q) = d.map_or(("builtins".to_string(), String::new()), |d| (d.module.clone(), d.qualname.clone()));
+                let (m, q) = d.map_or(("builtins".to_string(), String::new()), |d| {
+                    (d.module.clone(), d.qualname.clone())
+                });
                 if m == "builtins" {
                     format!("<{} object at {:#x}>", q, id)
                 } else {
@@ -139,7 +154,9 @@ impl Vm {
     /// repr of lists, tuples, dicts, sets and views, with the recursion
     /// guard CPython's Py_ReprEnter gives.
     fn repr_container(&mut self, v: &Value) -> PyResult<String> {
-        let Value::Obj(o) = v else { return Ok(String::new()) };
+        let Value::Obj(o) = v else {
+            return Ok(String::new());
+        };
         let id = o.id();
         let tname = self.type_name(v);
         if self.repr_stack.contains(&id) {
@@ -172,7 +189,9 @@ impl Vm {
             }
             Ok(parts.join(", "))
         };
-        let Some(p) = v.payload() else { return Ok(String::new()) };
+        let Some(p) = v.payload() else {
+            return Ok(String::new());
+        };
         Ok(match p {
             Payload::List(l) => {
                 let items = l.borrow().clone();
@@ -217,7 +236,10 @@ impl Vm {
                 let items: Vec<Value> = match dv.0 {
                     0 => pairs.into_iter().map(|(k, _)| k).collect(),
                     1 => pairs.into_iter().map(|(_, v)| v).collect(),
-                    _ => pairs.into_iter().map(|(k, v)| self.new_tuple(vec![k, v])).collect(),
+                    _ => pairs
+                        .into_iter()
+                        .map(|(k, v)| self.new_tuple(vec![k, v]))
+                        .collect(),
                 };
                 format!("{tname}([{}])", join(self, &items)?)
             }
@@ -240,12 +262,35 @@ impl Vm {
         match v.payload() {
             Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
             Some(Payload::Exception(_)) => {
-                if self.user_method(v, "__repr__").is_some() && self.user_method(v, "__str__").is_none() {
+                if self.user_method(v, "__repr__").is_some()
+                    && self.user_method(v, "__str__").is_none()
+                {
                     // BaseException.__str__ is still used.
                 }
                 let o = v.as_obj().cloned();
                 let args = o.map(|o| self.exc_args(&o)).unwrap_or_default();
                 let is_key_error = self.isinstance(v, &self.exc_type("KeyError"));
+                if self.isinstance(v, &self.exc_type("BaseExceptionGroup")) && args.len() == 2 {
+                    // BaseExceptionGroup.__str__: "msg (2 sub-exceptions)".
+                    let msg = self.str_of(&args[0])?;
+                    let n = self.len(&args[1])?;
+                    return Ok(format!(
+                        "{msg} ({n} sub-exception{})",
+                        if n == 1 { "" } else { "s" }
+                    ));
+                }
+                if args.len() >= 2
+                    && args.len() <= 3
+                    && self.isinstance(v, &self.exc_type("OSError"))
+                {
+                    // OSError.__str__: "[Errno 2] No such file: 'name'".
+                    let errno = self.str_of(&args[0])?;
+                    let msg = self.str_of(&args[1])?;
+                    return Ok(match args.get(2) {
+                        Some(f) => format!("[Errno {errno}] {msg}: {}", self.repr_of(f)?),
+                        None => format!("[Errno {errno}] {msg}"),
+                    });
+                }
                 match args.len() {
                     0 => Ok(String::new()),
                     1 if is_key_error => self.repr_of(&args[0]),

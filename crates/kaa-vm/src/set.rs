@@ -40,7 +40,9 @@ fn resolve(vm: &mut Vm, t: &SetTable, key: &Value, hash: i64) -> PyResult<Option
 fn table_add(vm: &mut Vm, t: &mut SetTable, key: Value, hash: i64) -> PyResult<()> {
     if is_simple(&key) {
         let k2 = key.clone();
-        t.add(hash, key, &mut |k| k.is(&k2) || simple_eq(k, &k2).unwrap_or(false));
+        t.add(hash, key, &mut |k| {
+            k.is(&k2) || simple_eq(k, &k2).unwrap_or(false)
+        });
         return Ok(());
     }
     match resolve(vm, t, &key, hash)? {
@@ -55,7 +57,9 @@ fn table_add(vm: &mut Vm, t: &mut SetTable, key: Value, hash: i64) -> PyResult<(
 fn table_contains(vm: &mut Vm, t: &SetTable, key: &Value) -> PyResult<bool> {
     let hash = vm.hash(key)?;
     if is_simple(key) {
-        return Ok(t.contains(hash, &mut |k| k.is(key) || simple_eq(k, key).unwrap_or(false)));
+        return Ok(t.contains(hash, &mut |k| {
+            k.is(key) || simple_eq(k, key).unwrap_or(false)
+        }));
     }
     Ok(resolve(vm, t, key, hash)?.is_some())
 }
@@ -64,7 +68,9 @@ fn table_contains(vm: &mut Vm, t: &SetTable, key: &Value) -> PyResult<bool> {
 pub fn set_contains(vm: &mut Vm, s: &Value, x: &Value) -> PyResult<bool> {
     let t = snapshot(s).unwrap_or_default();
     match table_contains(vm, &t, x) {
-        Err(e) if vm.err_matches(&e, "TypeError") && matches!(x.payload(), Some(Payload::Set(_))) => {
+        Err(e)
+            if vm.err_matches(&e, "TypeError") && matches!(x.payload(), Some(Payload::Set(_))) =>
+        {
             // A set is looked up as the equal frozenset.
             let ft = snapshot(x).unwrap_or_default();
             let f = vm.new_set_value(ft, true);
@@ -103,6 +109,15 @@ impl Vm {
 
     /// `s.update(iterable)` (SET_UPDATE).
     pub(crate) fn set_update(&mut self, s: &Value, other: &Value) -> PyResult<()> {
+        if let (Some(t), Some(Payload::Set(me))) = (snapshot(other), s.payload()) {
+            let mut tt = me.borrow().clone();
+            let rest = tt.merge(&t);
+            for (h, v) in rest {
+                table_add(self, &mut tt, v, h)?;
+            }
+            *me.borrow_mut() = tt;
+            return Ok(());
+        }
         let items: Vec<(i64, Value)> = match snapshot(other) {
             Some(t) => t.iter_hashed().map(|(h, v)| (h, v.clone())).collect(),
             None => {
@@ -127,44 +142,67 @@ impl Vm {
 
 /// The set operators `| & - ^`; None for other operators.
 pub fn set_binop(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Option<Value>> {
-    let (Some(ta), Some(tb)) = (snapshot(a), snapshot(b)) else { return Ok(None) };
+    let (Some(ta), Some(tb)) = (snapshot(a), snapshot(b)) else {
+        return Ok(None);
+    };
     let frozen = matches!(a.payload(), Some(Payload::FrozenSet(_)));
+    let copy_of = |vm: &mut Vm, t: &SetTable| -> PyResult<SetTable> {
+        let mut n = SetTable::new();
+        for (h, v) in n.merge(t) {
+            table_add(vm, &mut n, v, h)?;
+        }
+        Ok(n)
+    };
     let r = match op {
         nb::OR => {
-            let mut t = ta;
-            for (h, v) in tb.iter_hashed() {
-                table_add(vm, &mut t, v.clone(), h)?;
+            let mut t = copy_of(vm, &ta)?;
+            for (h, v) in t.merge(&tb) {
+                table_add(vm, &mut t, v, h)?;
             }
             t
         }
         nb::AND => {
+            // set_intersection: iterate the smaller set.
+            let (big, small) = if tb.len() > ta.len() {
+                (&tb, &ta)
+            } else {
+                (&ta, &tb)
+            };
             let mut t = SetTable::new();
-            for (h, v) in ta.iter_hashed() {
-                if table_contains(vm, &tb, v)? {
+            for (h, v) in small.iter_hashed() {
+                if table_contains(vm, big, v)? {
                     table_add(vm, &mut t, v.clone(), h)?;
                 }
             }
             t
         }
         nb::SUBTRACT => {
-            let mut t = SetTable::new();
-            for (h, v) in ta.iter_hashed() {
-                if !table_contains(vm, &tb, v)? {
-                    table_add(vm, &mut t, v.clone(), h)?;
+            if (ta.len() >> 2) > tb.len() {
+                let mut t = copy_of(vm, &ta)?;
+                for v in tb.iter() {
+                    let v2 = v.clone();
+                    let h = vm.hash(&v2)?;
+                    t.remove(h, &mut |k| k.is(&v2) || simple_eq(k, &v2).unwrap_or(false));
                 }
+                t
+            } else {
+                let mut t = SetTable::new();
+                for (h, v) in ta.iter_hashed() {
+                    if !table_contains(vm, &tb, v)? {
+                        table_add(vm, &mut t, v.clone(), h)?;
+                    }
+                }
+                t
             }
-            t
         }
         nb::XOR => {
-            let mut t = SetTable::new();
+            let mut t = copy_of(vm, &tb)?;
             for (h, v) in ta.iter_hashed() {
-                if !table_contains(vm, &tb, v)? {
-                    table_add(vm, &mut t, v.clone(), h)?;
-                }
-            }
-            for (h, v) in tb.iter_hashed() {
-                if !table_contains(vm, &ta, v)? {
-                    table_add(vm, &mut t, v.clone(), h)?;
+                let v2 = v.clone();
+                if table_contains(vm, &t, &v2)? {
+                    t.remove(h, &mut |k| k.is(&v2) || simple_eq(k, &v2).unwrap_or(false));
+                } else {
+                    table_add(vm, &mut t, v2, h)?;
                 }
             }
             t
@@ -188,7 +226,10 @@ fn subset(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<bool> {
 
 /// Set comparisons (subset order).
 pub fn set_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Value> {
-    let (ta, tb) = (snapshot(a).unwrap_or_default(), snapshot(b).unwrap_or_default());
+    let (ta, tb) = (
+        snapshot(a).unwrap_or_default(),
+        snapshot(b).unwrap_or_default(),
+    );
     let r = match op {
         0 => ta.len() < tb.len() && subset(vm, &ta, &tb)?,
         1 => subset(vm, &ta, &tb)?,
@@ -220,9 +261,15 @@ fn discard_impl(vm: &mut Vm, a: &Args<'_>, must: bool) -> PyResult<Value> {
     let mut t = this_table(vm, a)?;
     let key = a.arg(0);
     let h = vm.hash(key)?;
-    let stored = if is_simple(key) { Some(key.clone()) } else { resolve(vm, &t, key, h)? };
+    let stored = if is_simple(key) {
+        Some(key.clone())
+    } else {
+        resolve(vm, &t, key, h)?
+    };
     let removed = match stored {
-        Some(s) => t.remove(h, &mut |k| k.is(&s) || simple_eq(k, &s).unwrap_or(false)).is_some(),
+        Some(s) => t
+            .remove(h, &mut |k| k.is(&s) || simple_eq(k, &s).unwrap_or(false))
+            .is_some(),
         None => false,
     };
     store(a, t);
@@ -279,7 +326,11 @@ fn multi(vm: &mut Vm, a: &Args<'_>, op: usize) -> PyResult<Value> {
     let mut acc = a.this.clone();
     let frozen = matches!(a.this.payload(), Some(Payload::FrozenSet(_)));
     let t = this_table(vm, a)?;
-    acc = if frozen { acc } else { vm.new_set_value(t, false) };
+    acc = if frozen {
+        acc
+    } else {
+        vm.new_set_value(t, false)
+    };
     for o in a.rest {
         let s = as_set(vm, o)?;
         if let Some(r) = set_binop(vm, &acc, &s, op)? {
@@ -315,6 +366,17 @@ fn in_place(vm: &mut Vm, a: &Args<'_>, op: usize) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+fn symmetric_difference_update(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let other = as_set(vm, a.arg(0))?;
+    let this = a.this.clone();
+    if let Some(r) = set_binop(vm, &this, &other, nb::XOR)? {
+        if let Some(t) = snapshot(&r) {
+            store(a, t);
+        }
+    }
+    Ok(Value::None)
+}
+
 fn intersection_update(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     in_place(vm, a, nb::AND)
 }
@@ -339,7 +401,9 @@ fn isdisjoint(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let s = as_set(vm, a.arg(0))?;
     let this = a.this.clone();
     let r = set_binop(vm, &this, &s, nb::AND)?;
-    Ok(Value::Bool(r.and_then(|r| snapshot(&r)).is_none_or(|t| t.is_empty())))
+    Ok(Value::Bool(
+        r.and_then(|r| snapshot(&r)).is_none_or(|t| t.is_empty()),
+    ))
 }
 
 fn set_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -371,8 +435,18 @@ pub const SET_METHODS: &[(&str, NativeFn)] = &[
     ("set.union($self, *others)", union),
     ("set.intersection($self, *others)", intersection),
     ("set.difference($self, *others)", difference),
-    ("set.symmetric_difference($self, other, /)", symmetric_difference),
-    ("set.intersection_update($self, *others)", intersection_update),
+    (
+        "set.symmetric_difference($self, other, /)",
+        symmetric_difference,
+    ),
+    (
+        "set.intersection_update($self, *others)",
+        intersection_update,
+    ),
+    (
+        "set.symmetric_difference_update($self, other, /)",
+        symmetric_difference_update,
+    ),
     ("set.difference_update($self, *others)", difference_update),
     ("set.issubset($self, other, /)", issubset),
     ("set.issuperset($self, other, /)", issuperset),
@@ -386,7 +460,10 @@ pub const FROZENSET_METHODS: &[(&str, NativeFn)] = &[
     ("frozenset.union($self, *others)", union),
     ("frozenset.intersection($self, *others)", intersection),
     ("frozenset.difference($self, *others)", difference),
-    ("frozenset.symmetric_difference($self, other, /)", symmetric_difference),
+    (
+        "frozenset.symmetric_difference($self, other, /)",
+        symmetric_difference,
+    ),
     ("frozenset.issubset($self, other, /)", issubset),
     ("frozenset.issuperset($self, other, /)", issuperset),
     ("frozenset.isdisjoint($self, other, /)", isdisjoint),

@@ -91,7 +91,11 @@ impl SetTable {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 let k = i + j;
                 let slot = &self.table[k];
@@ -100,7 +104,11 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -120,7 +128,10 @@ impl SetTable {
 
     /// Whether a matching key is present.
     pub fn contains(&self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> bool {
-        let k = self.walk(hash, |_, s| matches!(s, Slot::Active(h, v) if *h == hash && eq(v)));
+        let k = self.walk(
+            hash,
+            |_, s| matches!(s, Slot::Active(h, v) if *h == hash && eq(v)),
+        );
         matches!(self.table[k], Slot::Active(..))
     }
 
@@ -148,7 +159,11 @@ impl SetTable {
         self.used += 1;
         let mask = self.table.len() - 1;
         if self.fill * 5 >= mask * 3 {
-            let min = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+            let min = if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
             self.resize(min);
         }
         true
@@ -179,9 +194,36 @@ impl SetTable {
         self.used += 1;
     }
 
+    /// `set_merge`'s table step for keys known to be distinct from each
+    /// other: grows first as CPython does, then copies the table when the
+    /// sizes agree, or reinserts in `other`'s table order. Returns the keys
+    /// that need a full (comparing) insertion because `self` was not empty.
+    pub fn merge(&mut self, other: &SetTable) -> Vec<(i64, Value)> {
+        let mask = self.table.len() - 1;
+        if (self.fill + other.used) * 5 >= mask * 3 {
+            self.resize((self.used + other.used) * 2);
+        }
+        if self.fill == 0 && self.table.len() == other.table.len() && other.fill == other.used {
+            self.table = other.table.clone();
+            self.fill = other.fill;
+            self.used = other.used;
+            return Vec::new();
+        }
+        if self.fill == 0 {
+            for (h, v) in other.iter_hashed() {
+                self.insert_clean(h, v.clone());
+            }
+            return Vec::new();
+        }
+        other.iter_hashed().map(|(h, v)| (h, v.clone())).collect()
+    }
+
     /// Removes a matching key; returns it.
     pub fn remove(&mut self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<Value> {
-        let k = self.walk(hash, |_, s| matches!(s, Slot::Active(h, v) if *h == hash && eq(v)));
+        let k = self.walk(
+            hash,
+            |_, s| matches!(s, Slot::Active(h, v) if *h == hash && eq(v)),
+        );
         if let Slot::Active(_, v) = std::mem::replace(&mut self.table[k], Slot::Dummy) {
             self.used -= 1;
             Some(v)

@@ -24,10 +24,7 @@ fn this(vm: &Vm, a: &Args<'_>) -> PyResult<String> {
 fn str_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<String> {
     match v.as_str() {
         Some(s) => Ok(s.to_string()),
-        None => Err(vm.type_error(format!(
-            "{what} must be str, not {}",
-            vm.type_name(v)
-        ))),
+        None => Err(vm.type_error(format!("{what}, not {}", vm.type_name(v)))),
     }
 }
 
@@ -109,11 +106,16 @@ fn split_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Value> {
             if max < 0 {
                 s.split(sep.as_str()).map(str::to_string).collect()
             } else if right {
-                let mut v: Vec<String> = s.rsplitn(max as usize + 1, sep.as_str()).map(str::to_string).collect();
+                let mut v: Vec<String> = s
+                    .rsplitn(max as usize + 1, sep.as_str())
+                    .map(str::to_string)
+                    .collect();
                 v.reverse();
                 v
             } else {
-                s.splitn(max as usize + 1, sep.as_str()).map(str::to_string).collect()
+                s.splitn(max as usize + 1, sep.as_str())
+                    .map(str::to_string)
+                    .collect()
             }
         }
     };
@@ -131,7 +133,7 @@ fn rsplit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 fn strip_impl(vm: &mut Vm, a: &Args<'_>, left: bool, right: bool) -> PyResult<Value> {
     let s = this(vm, a)?;
-    let chars = opt_str(vm, a, 0, "strip arg")?;
+    let chars = opt_str(vm, a, 0, "strip arg must be None or str")?;
     let pat = |c: char| match &chars {
         Some(cs) => cs.contains(c),
         None => c.is_whitespace(),
@@ -156,59 +158,47 @@ fn rstrip(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     strip_impl(vm, a, false, true)
 }
 
-fn upper(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    Ok(vm.new_str(&s.to_uppercase()))
+/// A `kaa_str::Str` of the receiver (kaa-str holds the exact Unicode
+/// algorithms; kaa-vm's storage converts until it adopts `Str`).
+fn kstr(vm: &Vm, a: &Args<'_>) -> PyResult<kaa_str::Str> {
+    Ok(kaa_str::Str::from_str(&this(vm, a)?))
 }
-fn lower(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    Ok(vm.new_str(&s.to_lowercase()))
+
+fn back(vm: &Vm, s: &kaa_str::Str) -> Value {
+    vm.new_str(&s.to_utf8_lossy())
 }
-fn swapcase(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    let r: String = s
-        .chars()
-        .flat_map(|c| {
-            if c.is_uppercase() {
-                c.to_lowercase().collect::<Vec<_>>()
-            } else {
-                c.to_uppercase().collect::<Vec<_>>()
-            }
-        })
-        .collect();
-    Ok(vm.new_str(&r))
-}
-fn title(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    let mut out = String::new();
-    let mut prev_cased = false;
-    for c in s.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
+
+macro_rules! case_method {
+    ($name:ident) => {
+        fn $name(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+            let s = kstr(vm, a)?;
+            Ok(back(vm, &s.$name()))
         }
-        prev_cased = c.is_alphabetic();
-    }
-    Ok(vm.new_str(&out))
+    };
 }
-fn capitalize(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i == 0 {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+case_method!(upper);
+case_method!(lower);
+case_method!(casefold);
+case_method!(swapcase);
+case_method!(title);
+case_method!(capitalize);
+
+fn expandtabs(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = kstr(vm, a)?;
+    let n = match a.get(0) {
+        Some(v) => vm.index_of(v)?.unwrap_or(8),
+        None => 8,
+    };
+    match s.expandtabs(n as isize) {
+        Ok(r) => Ok(back(vm, &r)),
+        Err(e) => Err(vm.new_error(e.class_name(), e.message())),
     }
-    Ok(vm.new_str(&out))
 }
 
 fn replace(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let s = this(vm, a)?;
-    let old = str_arg(vm, a.arg(0), "replace() argument 1")?;
-    let new = str_arg(vm, a.arg(1), "replace() argument 2")?;
+    let old = str_arg(vm, a.arg(0), "replace() argument 1 must be str")?;
+    let new = str_arg(vm, a.arg(1), "replace() argument 2 must be str")?;
     let count = maxsplit(vm, a, 2)?;
     let r = if count < 0 {
         s.replace(&old, &new)
@@ -222,7 +212,10 @@ fn affix(vm: &mut Vm, a: &Args<'_>, ends: bool) -> PyResult<Value> {
     let s = this(vm, a)?;
     let sub = a.arg(0);
     let cands: Vec<String> = match sub.as_tuple() {
-        Some(t) => t.iter().map(|x| x.as_str().unwrap_or("").to_string()).collect(),
+        Some(t) => t
+            .iter()
+            .map(|x| x.as_str().unwrap_or("").to_string())
+            .collect(),
         None => match sub.as_str() {
             Some(x) => vec![x.to_string()],
             None => {
@@ -236,8 +229,18 @@ fn affix(vm: &mut Vm, a: &Args<'_>, ends: bool) -> PyResult<Value> {
     };
     let chars: Vec<char> = s.chars().collect();
     let (start, end) = bounds(vm, a, 1, chars.len())?;
-    let hay: String = chars.get(start..end.max(start)).unwrap_or(&[]).iter().collect();
-    Ok(Value::Bool(cands.iter().any(|c| if ends { hay.ends_with(c.as_str()) } else { hay.starts_with(c.as_str()) })))
+    let hay: String = chars
+        .get(start..end.max(start))
+        .unwrap_or(&[])
+        .iter()
+        .collect();
+    Ok(Value::Bool(cands.iter().any(|c| {
+        if ends {
+            hay.ends_with(c.as_str())
+        } else {
+            hay.starts_with(c.as_str())
+        }
+    })))
 }
 
 fn bounds(vm: &mut Vm, a: &Args<'_>, i: usize, len: usize) -> PyResult<(usize, usize)> {
@@ -263,19 +266,25 @@ fn endswith(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 fn find_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Option<usize>> {
     let s = this(vm, a)?;
-    let sub = str_arg(vm, a.arg(0), "must be")?;
+    let sub = str_arg(vm, a.arg(0), "must be str")?;
     let chars: Vec<char> = s.chars().collect();
     let (start, end) = bounds(vm, a, 1, chars.len())?;
     if start > end {
         return Ok(None);
     }
     let hay: String = chars[start..end].iter().collect();
-    let pos = if right { hay.rfind(&sub) } else { hay.find(&sub) };
+    let pos = if right {
+        hay.rfind(&sub)
+    } else {
+        hay.find(&sub)
+    };
     Ok(pos.map(|b| hay[..b].chars().count() + start))
 }
 
 fn find(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, a, false)?.map_or(-1, |i| i as i64)))
+    Ok(Value::Int(
+        find_impl(vm, a, false)?.map_or(-1, |i| i as i64),
+    ))
 }
 fn rfind(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(find_impl(vm, a, true)?.map_or(-1, |i| i as i64)))
@@ -294,50 +303,41 @@ fn rindex(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 fn count(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let s = this(vm, a)?;
-    let sub = str_arg(vm, a.arg(0), "must be")?;
+    let sub = str_arg(vm, a.arg(0), "must be str")?;
     let chars: Vec<char> = s.chars().collect();
     let (start, end) = bounds(vm, a, 1, chars.len())?;
     if start > end {
         return Ok(Value::Int(0));
     }
     let hay: String = chars[start..end].iter().collect();
-    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub.as_str()).count() };
+    let n = if sub.is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(sub.as_str()).count()
+    };
     Ok(Value::Int(n as i64))
 }
 
-fn pred(vm: &mut Vm, a: &Args<'_>, f: fn(char) -> bool) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
-}
-fn isdigit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    pred(vm, a, |c| c.is_ascii_digit() || c.is_numeric())
-}
-fn isalpha(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    pred(vm, a, char::is_alphabetic)
-}
-fn isspace(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    pred(vm, a, char::is_whitespace)
-}
-fn isalnum(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    pred(vm, a, char::is_alphanumeric)
-}
-fn isupper(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)))
-}
-fn islower(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)))
-}
-fn isidentifier(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    let mut cs = s.chars();
-    let ok = match cs.next() {
-        Some(c) => (c == '_' || c.is_alphabetic()) && cs.all(|c| c == '_' || c.is_alphanumeric()),
-        None => false,
+macro_rules! predicate {
+    ($name:ident) => {
+        fn $name(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+            let s = kstr(vm, a)?;
+            Ok(Value::Bool(s.$name()))
+        }
     };
-    Ok(Value::Bool(ok))
 }
+predicate!(isspace);
+predicate!(isalpha);
+predicate!(isalnum);
+predicate!(isdecimal);
+predicate!(isdigit);
+predicate!(isnumeric);
+predicate!(isascii);
+predicate!(isprintable);
+predicate!(islower);
+predicate!(isupper);
+predicate!(istitle);
+predicate!(isidentifier);
 
 fn pad(vm: &mut Vm, a: &Args<'_>, how: u8) -> PyResult<Value> {
     let s = this(vm, a)?;
@@ -407,7 +407,18 @@ fn splitlines(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let mut cur = String::new();
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut brk = c.to_string();
             if c == '\r' && chars.peek() == Some(&'\n') {
@@ -431,13 +442,17 @@ fn splitlines(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 fn partition_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Value> {
     let s = this(vm, a)?;
-    let sep = str_arg(vm, a.arg(0), "must be")?;
+    let sep = str_arg(vm, a.arg(0), "must be str")?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
     let pos = if right { s.rfind(&sep) } else { s.find(&sep) };
     let parts = match pos {
-        Some(i) => [s[..i].to_string(), sep.clone(), s[i + sep.len()..].to_string()],
+        Some(i) => [
+            s[..i].to_string(),
+            sep.clone(),
+            s[i + sep.len()..].to_string(),
+        ],
         None if right => [String::new(), String::new(), s.clone()],
         None => [s.clone(), String::new(), String::new()],
     };
@@ -452,12 +467,12 @@ fn rpartition(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 fn removeprefix(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let s = this(vm, a)?;
-    let p = str_arg(vm, a.arg(0), "removeprefix() argument")?;
+    let p = str_arg(vm, a.arg(0), "removeprefix() argument must be str")?;
     Ok(vm.new_str(s.strip_prefix(p.as_str()).unwrap_or(&s)))
 }
 fn removesuffix(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let s = this(vm, a)?;
-    let p = str_arg(vm, a.arg(0), "removesuffix() argument")?;
+    let p = str_arg(vm, a.arg(0), "removesuffix() argument must be str")?;
     Ok(vm.new_str(s.strip_suffix(p.as_str()).unwrap_or(&s)))
 }
 fn encode(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -585,9 +600,7 @@ pub fn str_format(vm: &mut Vm, s: &str, pos: &[Value], kw: &[(Value, Value)]) ->
                     vm.new_str(&ascii_escape(&r))
                 }
                 Some(other) => {
-                    return Err(vm.value_error(format!(
-                        "Unknown conversion specifier {other}"
-                    )))
+                    return Err(vm.value_error(format!("Unknown conversion specifier {other}")))
                 }
                 None => v,
             };
@@ -632,7 +645,9 @@ fn str_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
             if let (Some(Payload::Bytes(b)), Some(_)) = (v.payload(), a.get(1)) {
                 return match std::str::from_utf8(b) {
                     Ok(s) => Ok(vm.new_str(s)),
-                    Err(_) => Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode bytes")),
+                    Err(_) => {
+                        Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode bytes"))
+                    }
                 };
             }
             if v.as_str().is_some() && !vm.is_heap(v) {
@@ -654,21 +669,31 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("str.rstrip($self, chars=None, /)", rstrip),
     ("str.upper($self, /)", upper),
     ("str.lower($self, /)", lower),
-    ("str.casefold($self, /)", lower),
+    ("str.casefold($self, /)", casefold),
+    ("str.expandtabs($self, /, tabsize=8)", expandtabs),
     ("str.swapcase($self, /)", swapcase),
     ("str.title($self, /)", title),
     ("str.capitalize($self, /)", capitalize),
     ("str.replace($self, old, new, count=-1, /)", replace),
-    ("str.startswith($self, prefix, start=None, end=None, /)", startswith),
-    ("str.endswith($self, suffix, start=None, end=None, /)", endswith),
+    (
+        "str.startswith($self, prefix, start=None, end=None, /)",
+        startswith,
+    ),
+    (
+        "str.endswith($self, suffix, start=None, end=None, /)",
+        endswith,
+    ),
     ("str.find($self, sub, start=None, end=None, /)", find),
     ("str.rfind($self, sub, start=None, end=None, /)", rfind),
     ("str.index($self, sub, start=None, end=None, /)", index),
     ("str.rindex($self, sub, start=None, end=None, /)", rindex),
     ("str.count($self, sub, start=None, end=None, /)", count),
     ("str.isdigit($self, /)", isdigit),
-    ("str.isnumeric($self, /)", isdigit),
-    ("str.isdecimal($self, /)", isdigit),
+    ("str.isnumeric($self, /)", isnumeric),
+    ("str.isdecimal($self, /)", isdecimal),
+    ("str.isascii($self, /)", isascii),
+    ("str.isprintable($self, /)", isprintable),
+    ("str.istitle($self, /)", istitle),
     ("str.isalpha($self, /)", isalpha),
     ("str.isspace($self, /)", isspace),
     ("str.isalnum($self, /)", isalnum),
@@ -684,7 +709,13 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("str.rpartition($self, sep, /)", rpartition),
     ("str.removeprefix($self, prefix, /)", removeprefix),
     ("str.removesuffix($self, suffix, /)", removesuffix),
-    ("str.encode($self, /, encoding='utf-8', errors='strict')", encode),
+    (
+        "str.encode($self, /, encoding='utf-8', errors='strict')",
+        encode,
+    ),
     ("str.format($self, /, *args, **kwargs)", format_method),
-    ("str.__kaa_new__(object='', encoding=None, errors=None)", str_new),
+    (
+        "str.__kaa_new__(object='', encoding=None, errors=None)",
+        str_new,
+    ),
 ];

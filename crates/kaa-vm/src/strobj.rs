@@ -82,6 +82,10 @@ impl StrData {
 
 /// The hash kaa gives the str `s` (the same as `StrData::hash`).
 pub fn str_hash(s: &str) -> i64 {
+    // CPython: hash('') is 0 whatever the seed.
+    if s.is_empty() {
+        return 0;
+    }
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     hasher.write(s.as_bytes());
     let h = hasher.finish() as i64;

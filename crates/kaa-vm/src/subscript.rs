@@ -17,9 +17,7 @@ impl Vm {
                 if v.as_bigint().is_some() {
                     return Err(self.new_error(
                         "IndexError",
-                        format!(
-                            "cannot fit 'int' into an index-sized integer"
-                        ),
+                        "cannot fit 'int' into an index-sized integer".to_string(),
                     ));
                 }
                 if let Some(m) = self.user_method(v, "__index__") {
@@ -34,7 +32,11 @@ impl Vm {
     }
 
     /// `slice.indices(len)`: (start, stop, step) adjusted (PySlice_AdjustIndices).
-    pub(crate) fn slice_indices(&mut self, parts: &[Value; 3], len: i64) -> PyResult<(i64, i64, i64)> {
+    pub(crate) fn slice_indices(
+        &mut self,
+        parts: &[Value; 3],
+        len: i64,
+    ) -> PyResult<(i64, i64, i64)> {
         let step = match &parts[2] {
             Value::None => 1,
             v => match self.index_of(v)? {
@@ -56,11 +58,9 @@ impl Vm {
                 v => {
                     let i = match vm.index_of(v)? {
                         Some(i) => i,
-                        None => {
-                            return Err(vm.type_error(
-                                "slice indices must be integers or None or have an __index__ method",
-                            ))
-                        }
+                        None => return Err(vm.type_error(
+                            "slice indices must be integers or None or have an __index__ method",
+                        )),
                     };
                     Ok(if i < 0 {
                         (i + len).max(lower)
@@ -76,7 +76,11 @@ impl Vm {
     }
 
     /// The positions a slice selects.
-    pub(crate) fn slice_positions(&mut self, parts: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+    pub(crate) fn slice_positions(
+        &mut self,
+        parts: &[Value; 3],
+        len: usize,
+    ) -> PyResult<Vec<usize>> {
         let (start, stop, step) = self.slice_indices(parts, len as i64)?;
         let mut out = Vec::new();
         let mut i = start;
@@ -97,24 +101,28 @@ impl Vm {
     /// `c[k]`.
     pub fn get_item(&mut self, c: &Value, k: &Value) -> PyResult<Value> {
         if let Some(m) = self.user_method(c, "__getitem__") {
-            return self.call_dunder(&m, c, &[k.clone()]);
+            return self.call_dunder(&m, c, std::slice::from_ref(k));
         }
         let Some(p) = c.payload() else {
             return Err(self.not_subscriptable(c));
         };
         match p {
-            Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Range(_) | Payload::Bytes(_) => {
-                self.seq_get_item(c, k)
-            }
+            Payload::List(_)
+            | Payload::Tuple(_)
+            | Payload::Str(_)
+            | Payload::Range(_)
+            | Payload::Bytes(_) => self.seq_get_item(c, k),
             Payload::Dict(_) => {
                 let d = c.as_obj().cloned();
-                let Some(d) = d else { return Err(self.not_subscriptable(c)) };
+                let Some(d) = d else {
+                    return Err(self.not_subscriptable(c));
+                };
                 match crate::dict::dict_get(self, &d, k)? {
                     Some(v) => Ok(v),
                     None => {
                         if self.is_heap(c) {
                             if let Some(m) = self.user_method(c, "__missing__") {
-                                return self.call_dunder(&m, c, &[k.clone()]);
+                                return self.call_dunder(&m, c, std::slice::from_ref(k));
                             }
                         }
                         Err(self.key_error(k.clone()))
@@ -124,11 +132,17 @@ impl Vm {
             Payload::Type(_) => {
                 if let Some(Value::Obj(o)) = c.as_obj().map(|o| Value::Obj(o.clone())) {
                     if let Some(m) = crate::types::lookup(&o, "__class_getitem__") {
-                        return self.call(&m, &[k.clone()]);
+                        return self.call(&m, std::slice::from_ref(k));
                     }
-                    if [&self.types.list, &self.types.dict, &self.types.tuple, &self.types.set, &self.types.type_]
-                        .iter()
-                        .any(|t| t.ptr_eq(&o))
+                    if [
+                        &self.types.list,
+                        &self.types.dict,
+                        &self.types.tuple,
+                        &self.types.set,
+                        &self.types.type_,
+                    ]
+                    .iter()
+                    .any(|t| t.ptr_eq(&o))
                     {
                         return Ok(c.clone());
                     }
@@ -149,7 +163,10 @@ impl Vm {
     }
 
     fn not_subscriptable(&self, c: &Value) -> crate::exceptions::PyErr {
-        self.type_error(format!("'{}' object is not subscriptable", self.type_name(c)))
+        self.type_error(format!(
+            "'{}' object is not subscriptable",
+            self.type_name(c)
+        ))
     }
 
     fn seq_get_item(&mut self, c: &Value, k: &Value) -> PyResult<Value> {
@@ -164,7 +181,7 @@ impl Vm {
                     self.new_list(pos.iter().filter_map(|&i| l.get(i).cloned()).collect())
                 }
                 Some(Payload::Tuple(t)) => {
-                    if pos.len() == t.len() && !self.is_heap(c) {
+                    if pos.len() == t.len() && pos.first() == Some(&0) && !self.is_heap(c) {
                         return Ok(c.clone());
                     }
                     self.new_tuple(pos.iter().filter_map(|&i| t.get(i).cloned()).collect())
@@ -195,14 +212,20 @@ impl Vm {
                         stop: r.start + stop * r.step,
                         step: r.step * step,
                     };
-                    Value::Obj(crate::object::ObjRef::new(self.types.range.clone(), Payload::Range(nr)))
+                    Value::Obj(crate::object::ObjRef::new(
+                        self.types.range.clone(),
+                        Payload::Range(nr),
+                    ))
                 }
                 _ => Value::None,
             });
         }
         let Some(i) = self.index_of(k)? else {
             let msg = if tname == "str" {
-                format!("string indices must be integers, not '{}'", self.type_name(k))
+                format!(
+                    "string indices must be integers, not '{}'",
+                    self.type_name(k)
+                )
             } else {
                 format!(
                     "{} indices must be integers or slices, not {}",
@@ -305,7 +328,7 @@ impl Vm {
     /// `del c[k]`.
     pub fn del_item(&mut self, c: &Value, k: &Value) -> PyResult<()> {
         if let Some(m) = self.user_method(c, "__delitem__") {
-            self.call_dunder(&m, c, &[k.clone()])?;
+            self.call_dunder(&m, c, std::slice::from_ref(k))?;
             return Ok(());
         }
         match c.payload() {

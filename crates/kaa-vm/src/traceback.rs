@@ -79,7 +79,13 @@ fn format_one(vm: &mut Vm, e: &ObjRef) -> String {
                     "  File \"{}\", line {}, in {}\n",
                     entry.code.filename, line, entry.code.name
                 ));
-                let pos = entry.code.obj.positions().get(entry.lasti).copied().unwrap_or_default();
+                let pos = entry
+                    .code
+                    .obj
+                    .positions()
+                    .get(entry.lasti)
+                    .copied()
+                    .unwrap_or_default();
                 if let Some(src) = source_line(&entry.code.filename, line) {
                     out.push_str(&render_line(&src, pos));
                 }
@@ -113,17 +119,79 @@ fn format_one(vm: &mut Vm, e: &ObjRef) -> String {
 /// and builtins).
 fn final_line(vm: &mut Vm, e: &ObjRef) -> String {
     let t = vm.type_of(&Value::Obj(e.clone()));
-    let (module, qual) = type_data(&t).map_or((String::new(), String::new()), |d| (d.module.clone(), d.qualname.clone()));
-    let name = if module == "__main__" || module == "builtins" { qual } else { format!("{module}.{qual}") };
-    let msg = match vm.str_of(&Value::Obj(e.clone())) {
+    let (module, qual) = type_data(&t).map_or((String::new(), String::new()), |d| {
+        (d.module.clone(), d.qualname.clone())
+    });
+    let name = if module == "__main__" || module == "builtins" {
+        qual
+    } else {
+        format!("{module}.{qual}")
+    };
+    let mut msg = match vm.str_of(&Value::Obj(e.clone())) {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".to_string(),
     };
+    if let Some(s) = suggestion(vm, e) {
+        msg.push_str(&format!(". Did you mean: '{s}'?"));
+    }
     if msg.is_empty() {
         format!("{name}\n")
     } else {
         format!("{name}: {msg}\n")
     }
+}
+
+/// `_Py_Offer_Suggestions` for NameError and AttributeError.
+fn suggestion(vm: &mut Vm, e: &ObjRef) -> Option<String> {
+    let d = exc_data(e)?;
+    let attr = |k: &str| {
+        d.attrs
+            .borrow()
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+    };
+    let name = attr("name")?.as_str()?.to_string();
+    let ev = Value::Obj(e.clone());
+    if vm.isinstance(&ev, &vm.exc_type("AttributeError")) {
+        let obj = attr("obj")?;
+        let dir_fn = crate::dict::dict_get_str(&vm.builtins, "dir")?;
+        let listed = vm.call(&dir_fn, &[obj]).ok()?;
+        let names: Vec<String> = vm
+            .collect(&listed)
+            .ok()?
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        return crate::suggestions::suggest(&names, &name);
+    }
+    if vm.isinstance(&ev, &vm.exc_type("NameError")) {
+        let tb = d.traceback.borrow();
+        let inner = tb.first()?;
+        let locals: Vec<String> = inner
+            .code
+            .obj
+            .varnames()
+            .iter()
+            .map(|s| s.to_string_lossy().into_owned())
+            .collect();
+        if let Some(s) = crate::suggestions::suggest(&locals, &name) {
+            return Some(s);
+        }
+        let keys = |dict: &ObjRef| -> Vec<String> {
+            crate::dict::dict_items(dict)
+                .iter()
+                .filter_map(|(k, _)| k.as_str().map(str::to_string))
+                .collect()
+        };
+        if let Some(g) = &inner.globals {
+            if let Some(s) = crate::suggestions::suggest(&keys(g), &name) {
+                return Some(s);
+            }
+        }
+        return crate::suggestions::suggest(&keys(&vm.builtins), &name);
+    }
+    None
 }
 
 /// Line `line` of `filename`, as linecache reads it.
@@ -146,14 +214,19 @@ fn render_line(src: &str, pos: kaa_bytecode::linetable::Positions) -> String {
         return String::new();
     }
     let mut out = format!("    {stripped}\n");
-    let (Some(line), Some(end_line), Some(col), Some(end_col)) =
-        (pos.lineno, pos.end_lineno, pos.col_offset, pos.end_col_offset)
-    else {
+    let (Some(line), Some(end_line), Some(col), Some(end_col)) = (
+        pos.lineno,
+        pos.end_lineno,
+        pos.col_offset,
+        pos.end_col_offset,
+    ) else {
         return out;
     };
     let to_char = |b: i32| -> usize {
         let b = (b.max(0) as usize).min(src.len());
-        String::from_utf8_lossy(&src.as_bytes()[..b]).chars().count()
+        String::from_utf8_lossy(&src.as_bytes()[..b])
+            .chars()
+            .count()
     };
     let lead = src.chars().count() - src.trim_start().chars().count();
     let start = to_char(col);
@@ -161,7 +234,11 @@ fn render_line(src: &str, pos: kaa_bytecode::linetable::Positions) -> String {
     let mut end = to_char(end_col);
     let mut anchors = None;
     if line == end_line {
-        let seg: String = src.chars().skip(start).take(end.saturating_sub(start)).collect();
+        let seg: String = src
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect();
         anchors = crate::caret::anchors(&seg);
     } else {
         end = lead + stripped_len;

@@ -60,7 +60,11 @@ pub struct TypeData {
 impl TypeData {
     /// Looks `name` up in this type's own dict.
     pub fn get_own(&self, name: &str) -> Option<Value> {
-        let h = str_hash(name);
+        self.get_own_hashed(name, str_hash(name))
+    }
+
+    /// Looks `name` (whose hash is `h`) up in this type's own dict.
+    pub fn get_own_hashed(&self, name: &str, h: i64) -> Option<Value> {
         self.dict
             .borrow()
             .get(h, &mut |k| k.as_str() == Some(name))
@@ -88,12 +92,13 @@ pub fn type_data(t: &ObjRef) -> Option<&TypeData> {
 /// `_PyType_Lookup`: `name` along the MRO of `t` (t itself first).
 pub fn lookup(t: &ObjRef, name: &str) -> Option<Value> {
     let d = type_data(t)?;
-    if let Some(v) = d.get_own(name) {
+    let h = str_hash(name);
+    if let Some(v) = d.get_own_hashed(name, h) {
         return Some(v);
     }
     d.mro
         .iter()
-        .find_map(|c| type_data(c).and_then(|cd| cd.get_own(name)))
+        .find_map(|c| type_data(c).and_then(|cd| cd.get_own_hashed(name, h)))
 }
 
 /// Like [`lookup`], but only finds definitions made in Python classes:
@@ -104,18 +109,19 @@ pub fn lookup_user(t: &ObjRef, name: &str) -> Option<Value> {
     if !d.heap {
         return None;
     }
-    if let Some(v) = d.get_own(name) {
+    let h = str_hash(name);
+    if let Some(v) = d.get_own_hashed(name, h) {
         return Some(v);
     }
     for c in &d.mro {
         let cd = type_data(c)?;
         if !cd.heap {
-            if cd.get_own(name).is_some() {
+            if cd.get_own_hashed(name, h).is_some() {
                 return None;
             }
             continue;
         }
-        if let Some(v) = cd.get_own(name) {
+        if let Some(v) = cd.get_own_hashed(name, h) {
             return Some(v);
         }
     }
@@ -357,6 +363,8 @@ pub const ITER_TYPES: &[&str] = &[
     "dict_valueiterator",
     "dict_itemiterator",
     "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
     "set_iterator",
     "enumerate",
     "zip",
@@ -368,6 +376,8 @@ pub const ITER_TYPES: &[&str] = &[
     "dict_keys",
     "dict_values",
     "dict_items",
+    "traceback",
+    "frame",
 ];
 
 impl Types {

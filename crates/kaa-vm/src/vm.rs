@@ -20,8 +20,9 @@ use crate::value::Value;
 pub struct VmOptions {
     /// `sys.argv`.
     pub argv: Vec<String>,
-    /// Keep standard output in memory (`take_captured`) instead of
-    /// writing it (tests, embedding).
+    /// Keep standard output and `sys.stderr` writes in memory
+    /// (`take_captured`, `take_captured_stderr`) instead of writing them
+    /// (tests, embedding).
     pub capture_stdout: bool,
 }
 
@@ -61,6 +62,10 @@ pub struct Vm {
     pub(crate) sys_module: Option<ObjRef>,
     /// Captured standard output.
     pub(crate) captured: Vec<u8>,
+    /// Captured `sys.stderr` writes.
+    pub(crate) captured_err: String,
+    /// Suspended frames of dropped generators, to be closed.
+    pub(crate) gen_finalize: crate::generator::FinalizeQueue,
 }
 
 impl Vm {
@@ -94,6 +99,8 @@ impl Vm {
             main_globals: None,
             sys_module: None,
             captured: Vec::new(),
+            captured_err: String::new(),
+            gen_finalize: Default::default(),
         };
         crate::builtins::install(&mut vm);
         vm
@@ -109,15 +116,30 @@ impl Vm {
         let v = self.new_str("__main__");
         crate::dict::dict_set_simple(self, &globals, k, v);
         let k = self.new_str("__builtins__");
-        crate::dict::dict_set_simple(self, &globals, k, Value::Obj(self.builtins.clone()));
+        let bm = self.new_module("builtins", self.builtins.clone());
+        crate::dict::dict_set_simple(self, &globals, k, Value::Obj(bm));
         let k = self.new_str("__file__");
         let v = self.new_str(filename);
         crate::dict::dict_set_simple(self, &globals, k, v);
         let k = self.new_str("__doc__");
         crate::dict::dict_set_simple(self, &globals, k, Value::None);
         self.main_globals = Some(globals.clone());
-        let frame = crate::frame::Frame::new(info, globals, Some(g), None);
+        let frame = crate::frame::Frame::new(info, globals.clone(), Some(g), None);
         let r = self.run_frame(frame).map(|_| ());
+        // Interpreter shutdown (after a normal end or SystemExit, when no
+        // traceback is to be printed): clearing __main__ finalises what it
+        // holds, e.g. closes suspended generators.
+        let clean = match &r {
+            Ok(()) => true,
+            Err(e) => self.err_matches(e, "SystemExit"),
+        };
+        if clean {
+            if let Payload::Dict(t) = &globals.payload {
+                let old = std::mem::take(&mut *t.borrow_mut());
+                drop(old);
+            }
+            self.finalize_generators();
+        }
         r
     }
 
@@ -150,8 +172,7 @@ impl Vm {
             other => {
                 // CPython prints the object to stderr and exits with 1.
                 let s = self.str_of(&other).unwrap_or_default();
-                self.flush_stdout();
-                eprintln!("{s}");
+                self.write_stderr(&format!("{s}\n"));
                 1
             }
         }
@@ -178,6 +199,23 @@ impl Vm {
         std::mem::take(&mut self.captured)
     }
 
+    /// The `sys.stderr` writes captured so far (with `capture_stdout`).
+    pub fn take_captured_stderr(&mut self) -> String {
+        std::mem::take(&mut self.captured_err)
+    }
+
+    /// Writes text to standard error (after flushing standard output).
+    pub fn write_stderr(&mut self, s: &str) {
+        if self.options.capture_stdout {
+            self.captured_err.push_str(s);
+            return;
+        }
+        self.flush_stdout();
+        let mut e = std::io::stderr().lock();
+        let _ = e.write_all(s.as_bytes());
+        let _ = e.flush();
+    }
+
     /// The text `print_exception` would print.
     pub fn format_exception(&mut self, err: &PyErr) -> String {
         crate::traceback::format_exception(self, err)
@@ -193,7 +231,10 @@ impl Vm {
 
     /// A str value.
     pub fn new_str(&self, s: &str) -> Value {
-        Value::Obj(ObjRef::new(self.types.str_.clone(), Payload::Str(StrData::new(s))))
+        Value::Obj(ObjRef::new(
+            self.types.str_.clone(),
+            Payload::Str(StrData::new(s)),
+        ))
     }
 
     /// A tuple value.
@@ -231,7 +272,10 @@ impl Vm {
     /// A set or frozenset with this table.
     pub fn new_set_value(&self, t: SetTable, frozen: bool) -> Value {
         if frozen {
-            Value::Obj(ObjRef::new(self.types.frozenset.clone(), Payload::FrozenSet(t)))
+            Value::Obj(ObjRef::new(
+                self.types.frozenset.clone(),
+                Payload::FrozenSet(t),
+            ))
         } else {
             Value::Obj(ObjRef::new(
                 self.types.set.clone(),
@@ -247,7 +291,9 @@ impl Vm {
         for v in items {
             let h = simple_hash(&v);
             let key = v.clone();
-            t.add(h, v, &mut |k| crate::hash::simple_eq(k, &key).unwrap_or(false));
+            t.add(h, v, &mut |k| {
+                crate::hash::simple_eq(k, &key).unwrap_or(false)
+            });
         }
         self.new_set_value(t, frozen)
     }
@@ -341,6 +387,19 @@ impl Vm {
     pub(crate) fn enter(&mut self) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// `enter` for native code calling back into Python: CPython's
+    /// message names the call (" while calling a Python object").
+    pub(crate) fn enter_native(&mut self) -> PyResult<()> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.new_error(
+                "RecursionError",
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
         }
         self.depth += 1;
         Ok(())

@@ -25,7 +25,7 @@ fn run(name: String) -> Option<Outcome> {
             capture_stdout: true,
         });
         let r = vm.run_main((**code).clone(), &format!("tests/programs/{name}.py"));
-        let (stderr, status) = match r {
+        let (mut stderr, status) = match r {
             Ok(()) => (String::new(), 0),
             Err(e) => {
                 let status = vm.exit_status(&e);
@@ -37,6 +37,7 @@ fn run(name: String) -> Option<Outcome> {
                 (text, status)
             }
         };
+        stderr.insert_str(0, &vm.take_captured_stderr());
         Some(Outcome {
             stdout: vm.take_captured(),
             stderr,
@@ -65,7 +66,8 @@ fn programs_match_python3() {
             continue;
         }
         let expected_out = std::fs::read(dir.join(format!("{name}.out"))).unwrap_or_default();
-        let expected_err = std::fs::read_to_string(dir.join(format!("{name}.err"))).unwrap_or_default();
+        let expected_err =
+            std::fs::read_to_string(dir.join(format!("{name}.err"))).unwrap_or_default();
         let expected_status: i32 = std::fs::read_to_string(dir.join(format!("{name}.status")))
             .ok()
             .and_then(|s| s.trim().parse().ok())
@@ -83,7 +85,10 @@ fn programs_match_python3() {
             ));
         }
         if got.stderr != expected_err {
-            problems.push(format!("stderr differs:\n--- expected\n{expected_err}\n--- got\n{}", got.stderr));
+            problems.push(format!(
+                "stderr differs:\n--- expected\n{expected_err}\n--- got\n{}",
+                got.stderr
+            ));
         }
         if got.status != expected_status {
             problems.push(format!("status {} != {}", got.status, expected_status));
@@ -94,6 +99,9 @@ fn programs_match_python3() {
             failures.push(format!("{name}: {}", problems.join("\n")));
         }
     }
-    eprintln!("kaa-vm programs: {passed} passed, {} failed", failures.len());
+    eprintln!(
+        "kaa-vm programs: {passed} passed, {} failed",
+        failures.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

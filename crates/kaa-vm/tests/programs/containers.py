@@ -23,7 +23,7 @@ s = {3, 1, 2}
 s.add(10)
 s.discard(1)
 print(s, len(s), 2 in s, s | {100}, s & {2, 3}, s - {3}, {1, 2} ^ {2, 3})
-print({5, 9, 1, 33, 17, 65, 129}, set(), frozenset([1, 2]), {(1, 2), (3, 4)})
+print(set([5, 9, 1, 33, 17, 65, 129]), {3, 1, 2}, set(), frozenset([1, 2]), {(1, 2), (3, 4)})
 print(set("hello") == set("olleh"), {1, 2} < {1, 2, 3}, sorted({"b", "a"}))
 print([x * x for x in range(10) if x % 3 == 0], list(map(str, [1, 2])), list(filter(None, [0, 1, 2])))
 print(list(zip("abc", [1, 2, 3])), list(enumerate("xy", 1)), list(reversed([1, 2, 3])))

@@ -1,0 +1,134 @@
+//! The `sys` module (the part kaa has so far): argv, the recursion limit,
+//! exc_info/exception, exit, and stdout/stderr objects that write through
+//! the Vm's buffers.
+
+use std::cell::Cell;
+
+use crate::builtins::{b_exit, make_builtin};
+use crate::exceptions::PyResult;
+use crate::native::Args;
+use crate::object::{ObjRef, Payload};
+use crate::types::type_data;
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn sys_getrecursionlimit(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let n = vm.index_of(a.arg(0))?.unwrap_or(1000);
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    // kaa keeps the Rust stack bounded: at most 100k frames.
+    vm.recursion_limit = (n as usize).min(100_000);
+    Ok(Value::None)
+}
+
+fn sys_exc_info(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
+    let e = vm.current_exception();
+    if e.is_none() {
+        return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
+    }
+    let t = Value::Obj(vm.type_of(&e));
+    Ok(vm.new_tuple(vec![t, e, Value::None]))
+}
+
+fn sys_exception(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
+    Ok(vm.current_exception())
+}
+
+fn stream_write(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = match a.arg(0).as_str() {
+        Some(s) => s.to_string(),
+        None => {
+            return Err(vm.type_error(format!(
+                "write() argument must be str, not {}",
+                vm.type_name(a.arg(0))
+            )))
+        }
+    };
+    let this = a.this.clone();
+    vm.write_to(&this, &s)?;
+    Ok(Value::Int(s.chars().count() as i64))
+}
+
+fn stream_flush(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
+    vm.flush_stdout();
+    Ok(Value::None)
+}
+
+impl Vm {
+    /// IMPORT_NAME: the built-in modules kaa has (only `sys` so far).
+    pub(crate) fn import_module(&mut self, name: &Value) -> PyResult<Value> {
+        let n = name.as_str().unwrap_or("").to_string();
+        if n == "sys" {
+            if let Some(m) = &self.sys_module {
+                return Ok(Value::Obj(m.clone()));
+            }
+            let d = self.new_dict_obj();
+            let m = self.new_module("sys", d.clone());
+            let argv: Vec<Value> = self
+                .options
+                .argv
+                .clone()
+                .iter()
+                .map(|s| self.new_str(s))
+                .collect();
+            let entries: Vec<(&str, Value)> = vec![
+                ("argv", self.new_list(argv)),
+                ("maxsize", Value::Int(i64::MAX)),
+                ("version", self.new_str("3.11.7 (kaa)")),
+                ("platform", self.new_str("linux")),
+                ("byteorder", self.new_str("little")),
+                (
+                    "getrecursionlimit",
+                    make_builtin(self, "getrecursionlimit(/)", sys_getrecursionlimit),
+                ),
+                (
+                    "setrecursionlimit",
+                    make_builtin(self, "setrecursionlimit(limit, /)", sys_setrecursionlimit),
+                ),
+                ("exc_info", make_builtin(self, "exc_info(/)", sys_exc_info)),
+                (
+                    "exception",
+                    make_builtin(self, "exception(/)", sys_exception),
+                ),
+                ("exit", make_builtin(self, "exit(status=None, /)", b_exit)),
+            ];
+            for (k, v) in entries {
+                let k = self.new_str(k);
+                crate::dict::dict_set_simple(self, &d, k, v);
+            }
+            let stream_t = crate::types::new_builtin_type(
+                "TextIOWrapper",
+                Some(&self.types.object),
+                crate::types::Layout::Other,
+                false,
+            );
+            if let Some(td) = type_data(&stream_t) {
+                td.set_own(
+                    self.new_str("write"),
+                    make_builtin(self, "TextIOWrapper.write($self, s, /)", stream_write),
+                );
+                td.set_own(
+                    self.new_str("flush"),
+                    make_builtin(self, "TextIOWrapper.flush($self, /)", stream_flush),
+                );
+            }
+            for (name, code) in [("stdout", 1u64), ("stderr", 2u64)] {
+                let s = Value::Obj(ObjRef::new(
+                    stream_t.clone(),
+                    Payload::Counter(Cell::new(code)),
+                ));
+                let k = self.new_str(name);
+                crate::dict::dict_set_simple(self, &d, k, s);
+            }
+            self.sys_module = Some(m.clone());
+            return Ok(Value::Obj(m));
+        }
+        let e = self.new_error("ModuleNotFoundError", format!("No module named '{n}'"));
+        Err(e)
+    }
+}

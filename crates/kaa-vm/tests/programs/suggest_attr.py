@@ -1,0 +1,2 @@
+items = []
+items.apend(3)
