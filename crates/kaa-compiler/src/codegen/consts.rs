@@ -369,7 +369,9 @@ fn subscript(value: &Constant, index: &Constant) -> Option<Constant> {
 
 /// A frozenset constant built as `PyFrozenSet_New` builds it from the
 /// items: an item equal (by Python `==`, so `1`, `1.0` and `True` are one)
-/// to an earlier one is dropped, the first kept.
+/// to an earlier one is dropped, the first kept. The items stay in source
+/// order, the order CPython inserts them into the set's table (which
+/// decides its iteration order); marshal sorts them when writing.
 pub(crate) fn frozenset(items: Vec<Constant>) -> Constant {
     let mut kept: Vec<Constant> = Vec::with_capacity(items.len());
     for item in items {
@@ -377,7 +379,7 @@ pub(crate) fn frozenset(items: Vec<Constant>) -> Constant {
             kept.push(item);
         }
     }
-    Constant::frozenset(kept)
+    Constant::FrozenSet(kept.into())
 }
 
 /// A numeric constant as a complex value (`bool` and `int` included), for
