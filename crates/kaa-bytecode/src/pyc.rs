@@ -191,54 +191,7 @@ pub fn source_hash(data: &[u8]) -> [u8; 8] {
 /// k1 = 0 (`_Py_KeyedHash`), as 8 little-endian bytes. A negative Python
 /// `key` corresponds to its two's complement `as u64`.
 pub fn source_hash_with_key(key: u64, data: &[u8]) -> [u8; 8] {
-    siphash13(key, 0, data).to_le_bytes()
-}
-
-/// SipHash-1-3 (one compression round, three finalisation rounds), the
-/// variant CPython 3.11 uses for `_Py_KeyedHash`.
-fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
-    let mut v = [
-        k0 ^ 0x736f_6d65_7073_6575,
-        k1 ^ 0x646f_7261_6e64_6f6d,
-        k0 ^ 0x6c79_6765_6e65_7261,
-        k1 ^ 0x7465_6462_7974_6573,
-    ];
-    let mut chunks = data.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut block = [0u8; 8];
-        block.copy_from_slice(chunk);
-        let m = u64::from_le_bytes(block);
-        v[3] ^= m;
-        sip_round(&mut v);
-        v[0] ^= m;
-    }
-    let mut tail = [0u8; 8];
-    let rem = chunks.remainder();
-    tail[..rem.len()].copy_from_slice(rem);
-    // The final block holds the length's low byte in its top byte.
-    let b = u64::from_le_bytes(tail) | ((data.len() as u64) << 56);
-    v[3] ^= b;
-    sip_round(&mut v);
-    v[0] ^= b;
-    v[2] ^= 0xff;
-    for _ in 0..3 {
-        sip_round(&mut v);
-    }
-    v[0] ^ v[1] ^ v[2] ^ v[3]
-}
-
-/// One SipRound over the state `v`.
-fn sip_round(v: &mut [u64; 4]) {
-    v[0] = v[0].wrapping_add(v[1]);
-    v[1] = v[1].rotate_left(13) ^ v[0];
-    v[0] = v[0].rotate_left(32);
-    v[2] = v[2].wrapping_add(v[3]);
-    v[3] = v[3].rotate_left(16) ^ v[2];
-    v[0] = v[0].wrapping_add(v[3]);
-    v[3] = v[3].rotate_left(21) ^ v[0];
-    v[2] = v[2].wrapping_add(v[1]);
-    v[1] = v[1].rotate_left(17) ^ v[2];
-    v[2] = v[2].rotate_left(32);
+    kaa_str::siphash13(key, 0, data).to_le_bytes()
 }
 
 /// Why [`cache_path`] or [`source_path`] failed, with CPython's wording.

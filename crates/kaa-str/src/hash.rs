@@ -118,6 +118,14 @@ fn finish_hash(h: u64, empty: bool) -> i64 {
     }
 }
 
+/// SipHash-1-3 of `data` under the key (`k0`, `k1`): CPython's
+/// `_Py_KeyedHash` (the str/bytes hash and `importlib.util.source_hash`).
+pub fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
+    let mut h = SipHasher13::new(&HashKey { k0, k1 });
+    h.write(data);
+    h.finish()
+}
+
 /// Streaming SipHash-1-3 (one compression round, three finalisation rounds).
 struct SipHasher13 {
     v: [u64; 4],

@@ -60,7 +60,7 @@ pub mod unicode;
 pub use builder::StrBuilder;
 pub use codecs::{decode, decode_with, Codec};
 pub use error::{StrError, UnicodeDecodeError, UnicodeEncodeError};
-pub use hash::{hash_bytes, HashKey};
+pub use hash::{hash_bytes, siphash13, HashKey};
 pub use pad::fill_char;
 pub use search::adjust_indices;
 pub use storage::{CodePoints, Kind, Str, Units};
