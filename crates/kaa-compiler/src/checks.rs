@@ -42,6 +42,7 @@
 //! unset) is `u32::MAX`.
 
 mod depth;
+pub(crate) mod floatfold;
 pub(crate) mod fold;
 pub(crate) mod intfold;
 mod lines;

@@ -21,6 +21,7 @@ use kaa_parser::constant::Constant;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
+use super::floatfold::{complex_binary, float_binary, NumValue};
 use super::intfold::{self, IntValue};
 
 /// The constant a pattern's value or mapping key folds to, if it folds: a
@@ -321,82 +322,18 @@ fn binary(l: &Val, op: Operator, r: &Val) -> Option<Val> {
         (Val::Str(_) | Val::Bytes(_) | Val::Tuple(_), _)
         | (_, Val::Str(_) | Val::Bytes(_) | Val::Tuple(_)) => sequence_binary(l, op, r),
         (Val::Complex(..), _) | (_, Val::Complex(..)) => {
-            complex_binary(l.complex()?, op, r.complex()?)
+            complex_binary(l.complex()?, op, r.complex()?).map(num_val)
         }
-        _ => float_binary(l.float()?, op, r.float()?),
+        _ => float_binary(l.float()?, op, r.float()?).map(num_val),
     }
 }
 
-fn float_binary(a: f64, op: Operator, b: f64) -> Option<Val> {
-    let r = match op {
-        Operator::Add => a + b,
-        Operator::Sub => a - b,
-        Operator::Mult => a * b,
-        Operator::Div if b != 0.0 => a / b,
-        Operator::FloorDiv if b != 0.0 => (a / b).floor(),
-        Operator::Mod if b != 0.0 => {
-            let m = a % b;
-            if m != 0.0 && (m < 0.0) != (b < 0.0) {
-                m + b
-            } else {
-                m
-            }
-        }
-        Operator::Pow => {
-            if a == 0.0 && b < 0.0 {
-                return None;
-            }
-            if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                // A negative base to a fractional power is complex.
-                return complex_binary((a, 0.0), op, (b, 0.0));
-            }
-            let r = a.powf(b);
-            if r.is_infinite() && a.is_finite() && b.is_finite() {
-                // OverflowError.
-                return None;
-            }
-            r
-        }
-        _ => return None,
-    };
-    Some(Val::Float(r))
-}
-
-fn complex_binary((ar, ai): (f64, f64), op: Operator, (br, bi): (f64, f64)) -> Option<Val> {
-    let (r, i) = match op {
-        Operator::Add => (ar + br, ai + bi),
-        Operator::Sub => (ar - br, ai - bi),
-        Operator::Mult => (ar * br - ai * bi, ar * bi + ai * br),
-        Operator::Div => {
-            let d = br * br + bi * bi;
-            if d == 0.0 {
-                return None;
-            }
-            ((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
-        }
-        Operator::Pow => {
-            if br == 0.0 && bi == 0.0 {
-                (1.0, 0.0)
-            } else if ar == 0.0 && ai == 0.0 {
-                if bi != 0.0 || br < 0.0 {
-                    return None;
-                }
-                (0.0, 0.0)
-            } else {
-                let (len, arg) = (ar.hypot(ai), ai.atan2(ar));
-                let len_r = len.powf(br) * (-bi * arg).exp();
-                let phase = arg * br + bi * len.ln();
-                let (r, i) = (len_r * phase.cos(), len_r * phase.sin());
-                if !(r.is_finite() && i.is_finite()) {
-                    // OverflowError.
-                    return None;
-                }
-                (r, i)
-            }
-        }
-        _ => return None,
-    };
-    Some(Val::Complex(r, i))
+/// A folded float or complex as a value.
+fn num_val(v: NumValue) -> Val {
+    match v {
+        NumValue::Float(f) => Val::Float(f),
+        NumValue::Complex(re, im) => Val::Complex(re, im),
+    }
 }
 
 /// `+` and `*` of strings, bytes and tuples (`safe_multiply`'s limits);

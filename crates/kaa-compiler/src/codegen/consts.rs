@@ -12,6 +12,7 @@ use kaa_parser::constant::Constant as AstConst;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
+use crate::checks::floatfold::{complex_binary, float_binary, NumValue};
 use crate::checks::fold::folds_to_constant;
 use crate::checks::intfold::{self, IntValue};
 
@@ -195,9 +196,9 @@ fn binary(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
             repeat(r, op, int(n)?.to_i64()?)
         }
         (Constant::Complex { .. }, _) | (_, Constant::Complex { .. }) => {
-            complex_binary(complex(l)?, op, complex(r)?)
+            complex_binary(complex(l)?, op, complex(r)?).map(num_const)
         }
-        _ => float_binary(float(l)?, op, float(r)?),
+        _ => float_binary(float(l)?, op, float(r)?).map(num_const),
     }
 }
 
@@ -216,134 +217,12 @@ fn repeat(seq: &Constant, op: Operator, n: i64) -> Option<Constant> {
     }
 }
 
-fn float_binary(a: f64, op: Operator, b: f64) -> Option<Constant> {
-    let r = match op {
-        Operator::Add => a + b,
-        Operator::Sub => a - b,
-        Operator::Mult => a * b,
-        Operator::Div => {
-            if b == 0.0 {
-                return None;
-            }
-            a / b
-        }
-        Operator::Mod => {
-            if b == 0.0 {
-                return None;
-            }
-            let m = a % b;
-            if m != 0.0 {
-                if (b < 0.0) != (m < 0.0) {
-                    m + b
-                } else {
-                    m
-                }
-            } else {
-                0.0f64.copysign(b)
-            }
-        }
-        Operator::FloorDiv => {
-            if b == 0.0 {
-                return None;
-            }
-            let m = a % b;
-            let mut div = (a - m) / b;
-            if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
-                div -= 1.0;
-            }
-            if div != 0.0 {
-                let mut fl = div.floor();
-                if div - fl > 0.5 {
-                    fl += 1.0;
-                }
-                fl
-            } else {
-                0.0f64.copysign(a / b)
-            }
-        }
-        Operator::Pow => {
-            if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                return complex_binary((a, 0.0), op, (b, 0.0));
-            }
-            a.powf(b)
-        }
-        _ => return None,
-    };
-    Some(Constant::Float(r))
-}
-
-fn c_mul(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
-    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
-}
-
-/// `_Py_c_quot`.
-fn c_quot(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
-    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
-    if abs_br >= abs_bi {
-        if abs_br == 0.0 {
-            return None;
-        }
-        let ratio = b.1 / b.0;
-        let denom = b.0 + b.1 * ratio;
-        Some(((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom))
-    } else if abs_bi >= abs_br {
-        let ratio = b.0 / b.1;
-        let denom = b.0 * ratio + b.1;
-        Some(((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom))
-    } else {
-        Some((f64::NAN, f64::NAN))
+/// A folded float or complex as a constant.
+fn num_const(v: NumValue) -> Constant {
+    match v {
+        NumValue::Float(f) => Constant::Float(f),
+        NumValue::Complex(re, im) => Constant::Complex { re, im },
     }
-}
-
-fn complex_binary(a: (f64, f64), op: Operator, b: (f64, f64)) -> Option<Constant> {
-    let (re, im) = match op {
-        Operator::Add => (a.0 + b.0, a.1 + b.1),
-        Operator::Sub => (a.0 - b.0, a.1 - b.1),
-        Operator::Mult => c_mul(a, b),
-        Operator::Div => c_quot(a, b)?,
-        Operator::Pow => {
-            if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
-                let n = b.0 as i64;
-                let powu = |x: (f64, f64), n: u64| {
-                    let mut r = (1.0, 0.0);
-                    let mut p = x;
-                    let mut mask = 1u64;
-                    while mask > 0 && n >= mask {
-                        if n & mask != 0 {
-                            r = c_mul(r, p);
-                        }
-                        mask <<= 1;
-                        p = c_mul(p, p);
-                    }
-                    r
-                };
-                if n > 0 {
-                    powu(a, n as u64)
-                } else {
-                    c_quot((1.0, 0.0), powu(a, n.unsigned_abs()))?
-                }
-            } else if b.0 == 0.0 && b.1 == 0.0 {
-                (1.0, 0.0)
-            } else if a.0 == 0.0 && a.1 == 0.0 {
-                if b.1 != 0.0 || b.0 < 0.0 {
-                    return None;
-                }
-                (0.0, 0.0)
-            } else {
-                let vabs = a.0.hypot(a.1);
-                let mut len = vabs.powf(b.0);
-                let at = a.1.atan2(a.0);
-                let mut phase = at * b.0;
-                if b.1 != 0.0 {
-                    len /= (at * b.1).exp();
-                    phase += b.1 * vabs.ln();
-                }
-                (len * phase.cos(), len * phase.sin())
-            }
-        }
-        _ => return None,
-    };
-    Some(Constant::Complex { re, im })
 }
 
 fn subscript(value: &Constant, index: &Constant) -> Option<Constant> {
