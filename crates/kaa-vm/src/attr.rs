@@ -12,6 +12,9 @@ use crate::vm::Vm;
 impl Vm {
     /// `obj.name`.
     pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        if let Some(v) = self.instance_attr_fast(obj, name) {
+            return Ok(v);
+        }
         let n = name.as_str().unwrap_or("");
         match self.get_attr_opt(obj, n)? {
             Some(v) => Ok(v),
@@ -22,6 +25,44 @@ impl Vm {
                 Err(self.no_attribute(obj, n))
             }
         }
+    }
+
+    /// The common case of `obj.name` (PyObject_GenericGetAttr) for an
+    /// instance of a Python class with a `__dict__` and a non-dunder name,
+    /// hashing the name once (its cached hash) for the MRO walk and the
+    /// instance dict: the instance `__dict__`, else the class attribute
+    /// bound. None (take the general path) when the class attribute could
+    /// be a descriptor the general path handles, or nothing was found.
+    fn instance_attr_fast(&mut self, obj: &Value, name: &Value) -> Option<Value> {
+        let Value::Obj(o) = obj else { return None };
+        let (Payload::Plain, Some(d), Some(t)) = (&o.payload, &o.dict, &o.class) else {
+            return None;
+        };
+        let Some(Payload::Str(sd)) = name.payload() else {
+            return None;
+        };
+        let n = sd.as_str();
+        if n.starts_with("__") {
+            return None;
+        }
+        let cls_attr = self.type_lookup_cached(t, name, false);
+        if let Some(a) = &cls_attr {
+            if !self.is_plain_class_attr(a) {
+                return None;
+            }
+        }
+        if let Some(v) = crate::dict::dict_get_name(d, name) {
+            return Some(v);
+        }
+        cls_attr.map(|a| self.bind_attr(a, obj, t))
+    }
+
+    /// Whether a class attribute is no data descriptor, so an instance
+    /// `__dict__` entry of the same name wins over it: anything but a
+    /// property or an instance of a Python class (which may define
+    /// `__get__`/`__set__`).
+    fn is_plain_class_attr(&self, a: &Value) -> bool {
+        !matches!(a.payload(), Some(Payload::Property(_))) && !self.is_heap(a)
     }
 
     /// The AttributeError for `obj.name`.
@@ -460,7 +501,11 @@ impl Vm {
         };
         if is_plain {
             let t = self.type_of(obj);
-            if let Some(a) = lookup(&t, n) {
+            let found = match name.payload() {
+                Some(Payload::Str(_)) => self.type_lookup_cached(&t, name, false),
+                _ => lookup(&t, n),
+            };
+            if let Some(a) = found {
                 let is_method = match a.payload() {
                     Some(Payload::Function(_)) => true,
                     Some(Payload::Builtin(b)) => b.sig.has_self,
@@ -470,7 +515,7 @@ impl Vm {
                     Value::Obj(o) => o
                         .dict
                         .as_ref()
-                        .is_some_and(|d| crate::dict::dict_get_str(d, n).is_some()),
+                        .is_some_and(|d| crate::dict::dict_get_name(d, name).is_some()),
                     _ => false,
                 };
                 if is_method && !shadowed {
@@ -483,6 +528,24 @@ impl Vm {
 
     /// `obj.name = v`.
     pub fn set_attr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        // Fast path (PyObject_GenericSetAttr's common case): an instance of
+        // a Python class with a `__dict__`, a non-dunder name, no Python
+        // `__setattr__` and no possible data descriptor of that name on the
+        // class: a store into the instance dict.
+        if let (Value::Obj(o), Some(Payload::Str(sd))) = (obj, name.payload()) {
+            if let (Payload::Plain, Some(d), Some(t)) = (&o.payload, &o.dict, &o.class) {
+                let setattr = self.setattr_name.clone();
+                if !sd.as_str().starts_with("__")
+                    && self.type_lookup_cached(t, &setattr, true).is_none()
+                    && self
+                        .type_lookup_cached(t, name, false)
+                        .is_none_or(|a| self.is_plain_class_attr(&a))
+                {
+                    let d = d.clone();
+                    return crate::dict::dict_set(self, &d, name.clone(), v);
+                }
+            }
+        }
         if self.is_heap(obj) {
             let t = self.type_of(obj);
             if let Some(setattr) = crate::types::lookup_user(&t, "__setattr__") {
@@ -590,6 +653,7 @@ impl Vm {
         if let Value::Obj(o) = obj {
             if let Payload::Type(d) = &o.payload {
                 if d.heap {
+                    crate::attrcache::types_changed();
                     let h = crate::strobj::str_hash(n);
                     if d.dict
                         .borrow_mut()

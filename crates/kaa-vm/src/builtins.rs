@@ -1092,8 +1092,11 @@ fn b_iter(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 fn b_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let it = a.arg(0);
-    let is_iter = matches!(it.payload(), Some(Payload::Iter(_) | Payload::Generator(_)))
-        || vm.user_method(it, "__next__").is_some();
+    let is_iter = match it.payload() {
+        Some(Payload::Iter(_) | Payload::Awaitable(_)) => true,
+        Some(Payload::Generator(g)) => g.borrow().kind == crate::generator::GenKind::Generator,
+        _ => vm.user_method(it, "__next__").is_some(),
+    };
     if !is_iter {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }

@@ -3,7 +3,9 @@
 //! call to functions, built-ins, bound methods, classes and instances with
 //! `__call__`.
 
-use kaa_bytecode::code::{CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
+use kaa_bytecode::code::{
+    CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS,
+};
 
 use crate::exceptions::PyResult;
 use crate::frame::Frame;
@@ -23,6 +25,15 @@ fn name_list(names: &[String]) -> String {
     }
 }
 
+/// A function's `__qualname__`, read when an error message is formatted.
+struct Qual<'a>(&'a std::cell::RefCell<String>);
+
+impl std::fmt::Display for Qual<'_> {
+    fn fmt(&self, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        out.write_str(&self.0.borrow())
+    }
+}
+
 impl Vm {
     /// A frame for calling the Python function `func` with these arguments.
     pub(crate) fn bind_function(
@@ -39,7 +50,29 @@ impl Vm {
         let kwonly = co.kwonlyargcount as usize;
         let has_varargs = co.flags & CO_VARARGS != 0;
         let has_varkw = co.flags & CO_VARKEYWORDS != 0;
-        let qual = f.qualname.borrow().clone();
+        // Fast path (CPython's "simple" argument binding): exactly the
+        // positional parameters, no keywords, no */** parameters.
+        if kwargs.is_empty()
+            && pos.len() == argc
+            && kwonly == 0
+            && !has_varargs
+            && !has_varkw
+            && argc <= code.varnames.len()
+        {
+            let mut frame = Frame::pooled(
+                &mut self.frame_pool,
+                code.clone(),
+                f.globals.clone(),
+                None,
+                Some(fobj.clone()),
+            );
+            for (slot, v) in frame.fast.iter_mut().zip(pos) {
+                *slot = Some(v.clone());
+            }
+            return Ok(frame);
+        }
+        // Only formatted into an error message (no String copy per call).
+        let qual = Qual(&f.qualname);
         // A malformed code object must not make the indexing below panic.
         let needed = argc + kwonly + has_varargs as usize + has_varkw as usize;
         if needed > code.varnames.len() || posonly > argc {
@@ -47,7 +80,13 @@ impl Vm {
                 "code object of {qual}() has inconsistent argument counts"
             )));
         }
-        let mut frame = Frame::new(code.clone(), f.globals.clone(), None, Some(fobj.clone()));
+        let mut frame = Frame::pooled(
+            &mut self.frame_pool,
+            code.clone(),
+            f.globals.clone(),
+            None,
+            Some(fobj.clone()),
+        );
         let fast = &mut frame.fast;
         let n = pos.len();
         for (i, v) in pos.iter().take(argc).enumerate() {
@@ -192,7 +231,7 @@ impl Vm {
     ) -> PyResult<Option<Frame>> {
         if let Value::Obj(o) = callable {
             if let Payload::Function(f) = &o.payload {
-                if f.code.obj.flags & (CO_GENERATOR | CO_COROUTINE) == 0 {
+                if f.code.obj.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) == 0 {
                     return self.bind_function(o, f, pos, kwargs).map(Some);
                 }
             }
@@ -218,7 +257,7 @@ impl Vm {
         match &o.payload {
             Payload::Function(f) => {
                 let frame = self.bind_function(o, f, pos, kwargs)?;
-                if f.code.obj.flags & (CO_GENERATOR | CO_COROUTINE) != 0 {
+                if f.code.obj.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) != 0 {
                     return Ok(self.new_generator(frame));
                 }
                 self.run_frame(frame)

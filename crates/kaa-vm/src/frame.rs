@@ -30,7 +30,61 @@ pub struct Frame {
     pub kwnames: Option<Value>,
 }
 
+/// Spare (fast, stack) buffers of finished frames, reused by new frames so
+/// that a call allocates nothing (CPython allocates frames in a per-thread
+/// data stack for the same reason).
+#[derive(Default)]
+pub struct FramePool {
+    bufs: Vec<(Vec<Option<Value>>, Vec<Value>)>,
+}
+
+/// How many spare buffer pairs the pool keeps.
+const POOL_MAX: usize = 64;
+
+impl FramePool {
+    /// Takes back a finished frame's buffers (emptied: its values are
+    /// dropped now, as when the frame is freed).
+    pub fn recycle(&mut self, f: Frame) {
+        if self.bufs.len() < POOL_MAX {
+            let Frame {
+                mut fast,
+                mut stack,
+                ..
+            } = f;
+            fast.clear();
+            stack.clear();
+            self.bufs.push((fast, stack));
+        }
+    }
+}
+
 impl Frame {
+    /// A frame at the start of `code`, with buffers from `pool`.
+    pub fn pooled(
+        pool: &mut FramePool,
+        code: Rc<CodeInfo>,
+        globals: ObjRef,
+        locals: Option<Value>,
+        func: Option<ObjRef>,
+    ) -> Frame {
+        let Some((mut fast, mut stack)) = pool.bufs.pop() else {
+            return Frame::new(code, globals, locals, func);
+        };
+        fast.resize(code.varnames.len(), None);
+        stack.reserve(code.obj.stacksize as usize + 1);
+        Frame {
+            stack,
+            fast,
+            code,
+            pc: 0,
+            lasti: 0,
+            globals,
+            locals,
+            func,
+            kwnames: None,
+        }
+    }
+
     /// A frame at the start of `code`.
     pub fn new(
         code: Rc<CodeInfo>,

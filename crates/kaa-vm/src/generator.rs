@@ -13,8 +13,47 @@ use crate::object::{ObjRef, Payload};
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// Which kind of generator object a frame with RETURN_GENERATOR makes
+/// (its code's CO_GENERATOR / CO_COROUTINE / CO_ASYNC_GENERATOR flag).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    /// A `generator`.
+    Generator,
+    /// A `coroutine` (`async def`).
+    Coroutine,
+    /// An `async_generator` (`async def` with `yield`).
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// The type's name, as CPython's messages spell it.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async_generator",
+        }
+    }
+
+    /// The noun CPython's generator messages use.
+    fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
 /// A generator's data.
 pub struct GenData {
+    /// Generator, coroutine or async generator.
+    pub kind: GenKind,
+    /// An async generator's `ag_running_async` (an asend/athrow awaitable
+    /// is driving it).
+    pub running_async: bool,
+    /// An async generator's `ag_closed`.
+    pub closed: bool,
     /// The suspended frame (None once finished or while running).
     pub frame: Option<Frame>,
     /// Whether it is running now.
@@ -80,7 +119,27 @@ impl Vm {
             }
         }
         frame.pc = start;
+        let flags = frame.code.obj.flags;
+        let kind = if flags & kaa_bytecode::code::CO_COROUTINE != 0 {
+            GenKind::Coroutine
+        } else if flags & kaa_bytecode::code::CO_ASYNC_GENERATOR != 0 {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Generator
+        };
+        let ty = match kind {
+            GenKind::Generator => self.types.generator.clone(),
+            k => self
+                .types
+                .by_name
+                .get(k.type_name())
+                .cloned()
+                .unwrap_or_else(|| self.types.generator.clone()),
+        };
         let g = GenData {
+            kind,
+            running_async: false,
+            closed: false,
             name: frame.code.name.clone(),
             qualname: frame.code.qualname.clone(),
             frame: Some(frame),
@@ -90,7 +149,7 @@ impl Vm {
             finalize: Some(self.gen_finalize.clone()),
         };
         Value::Obj(ObjRef::new(
-            self.types.generator.clone(),
+            ty,
             Payload::Generator(std::cell::RefCell::new(g)),
         ))
     }
@@ -105,25 +164,30 @@ impl Vm {
         let Some(Payload::Generator(cell)) = gen.payload() else {
             return Err(self.type_error("not a generator"));
         };
+        let kind = cell.borrow().kind;
         let (frame, exc_state) = {
             let mut g = cell.borrow_mut();
             if g.running {
                 drop(g);
-                return Err(self.value_error("generator already executing"));
+                return Err(self.value_error(format!("{} already executing", kind.noun())));
             }
             let Some(mut frame) = g.frame.take() else {
                 drop(g);
                 if let Some(e) = throw {
                     return Err(e);
                 }
+                if kind == GenKind::Coroutine {
+                    return Err(self.runtime_error("cannot reuse already awaited coroutine"));
+                }
                 return Ok(Exit::Return(Value::None));
             };
             if !g.started && !value.is_none() && throw.is_none() {
                 g.frame = Some(frame);
                 drop(g);
-                return Err(
-                    self.type_error("can't send non-None value to a just-started generator")
-                );
+                return Err(self.type_error(format!(
+                    "can't send non-None value to a just-started {}",
+                    kind.noun()
+                )));
             }
             if !g.started && throw.is_some() {
                 // Throwing into a fresh generator raises at its start.
@@ -150,8 +214,17 @@ impl Vm {
             }
         }
         match r {
-            Err(e) if self.err_matches(&e, "StopIteration") => {
-                let re = self.runtime_error("generator raised StopIteration");
+            Err(e)
+                if self.err_matches(&e, "StopIteration")
+                    || (kind == GenKind::AsyncGenerator
+                        && self.err_matches(&e, "StopAsyncIteration")) =>
+            {
+                let what = if self.err_matches(&e, "StopIteration") {
+                    "StopIteration"
+                } else {
+                    "StopAsyncIteration"
+                };
+                let re = self.runtime_error(format!("{} raised {what}", kind.noun()));
                 if let Some(d) = re.data() {
                     *d.cause.borrow_mut() = e.value();
                     *d.context.borrow_mut() = e.value();
@@ -181,8 +254,10 @@ impl Vm {
 
     /// SEND: one step of `yield from` / `await` on `recv`.
     pub(crate) fn send(&mut self, recv: &Value, v: Value) -> PyResult<Exit> {
-        if matches!(recv.payload(), Some(Payload::Generator(_))) {
-            return self.gen_send(recv, v, None);
+        match recv.payload() {
+            Some(Payload::Generator(_)) => return self.gen_send(recv, v, None),
+            Some(Payload::Awaitable(_)) => return self.await_step(recv, v, None),
+            _ => {}
         }
         if v.is_none() {
             return match self.iter_next_value(recv)? {
@@ -240,8 +315,9 @@ fn next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn throw(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let g = gen_this(vm, a)?;
+/// The exception `throw(typ, val=None, tb=None)` raises (also for the
+/// awaitables of async generators).
+pub(crate) fn throw_error(vm: &mut Vm, a: &Args<'_>) -> PyResult<PyErr> {
     let exc = match a.get(1) {
         Some(v) if !v.is_none() => {
             if matches!(v.payload(), Some(Payload::Exception(_))) {
@@ -252,7 +328,12 @@ fn throw(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         }
         _ => a.arg(0).clone(),
     };
-    let err = vm.exception_instance(exc)?;
+    vm.exception_instance(exc)
+}
+
+fn throw(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let g = gen_this(vm, a)?;
+    let err = throw_error(vm, a)?;
     match vm.gen_send(&g, Value::None, Some(err))? {
         Exit::Yield(v) => Ok(v),
         Exit::Return(v) => Err(vm.stop_iteration(v)),

@@ -553,14 +553,36 @@ impl Vm {
                 }
                 Opcode::UNPACK_SEQUENCE => {
                     let v = pop!(f);
-                    match self.unpack(&v, arg, None) {
-                        Ok(items) => {
-                            if let Some(f) = frames.last_mut() {
-                                f.stack.extend(items.into_iter().rev());
-                            }
-                            Ok(())
+                    // Fast path (CPython 3.11's UNPACK_SEQUENCE_TUPLE/LIST):
+                    // an exact tuple or list of the right length is pushed
+                    // straight from its storage, with no temporary Vec.
+                    let done = match v.payload() {
+                        Some(Payload::Tuple(t)) if t.len() == arg && !self.is_heap(&v) => {
+                            f.stack.extend(t.iter().rev().cloned());
+                            true
                         }
-                        Err(e) => Err(e),
+                        Some(Payload::List(l)) if !self.is_heap(&v) => {
+                            let l = l.borrow();
+                            let fits = l.len() == arg;
+                            if fits {
+                                f.stack.extend(l.iter().rev().cloned());
+                            }
+                            fits
+                        }
+                        _ => false,
+                    };
+                    if done {
+                        Ok(())
+                    } else {
+                        match self.unpack(&v, arg, None) {
+                            Ok(items) => {
+                                if let Some(f) = frames.last_mut() {
+                                    f.stack.extend(items.into_iter().rev());
+                                }
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
                     }
                 }
                 Opcode::UNPACK_EX => {
@@ -760,7 +782,8 @@ impl Vm {
                                 Payload::Function(fd)
                                     if fd.code.obj.flags
                                         & (kaa_bytecode::code::CO_GENERATOR
-                                            | kaa_bytecode::code::CO_COROUTINE)
+                                            | kaa_bytecode::code::CO_COROUTINE
+                                            | kaa_bytecode::code::CO_ASYNC_GENERATOR)
                                         == 0 =>
                                 {
                                     let r = self.bind_function(o, fd, &f.stack[astart..], &[]);
@@ -945,6 +968,9 @@ impl Vm {
                     match frames.last_mut() {
                         Some(caller) => {
                             caller.stack.push(v);
+                            if let Some(d) = done {
+                                self.frame_pool.recycle(d);
+                            }
                             Ok(())
                         }
                         None => {
@@ -999,6 +1025,30 @@ impl Vm {
                         Err(e) => Err(e),
                     }
                 }
+                Opcode::GET_AWAITABLE
+                | Opcode::GET_AITER
+                | Opcode::GET_ANEXT
+                | Opcode::BEFORE_ASYNC_WITH
+                | Opcode::ASYNC_GEN_WRAP => self.op_async(f, ins.op, arg),
+                Opcode::END_ASYNC_FOR => {
+                    // StopAsyncIteration ends the loop; anything else is
+                    // re-raised as is (ceval's `goto exception_unwind`).
+                    let exc = pop!(f);
+                    match exc {
+                        Value::Obj(o) if exc_data(&o).is_some() => {
+                            let err = PyErr { exc: o };
+                            if self.err_matches(&err, "StopAsyncIteration") {
+                                f.stack.pop();
+                                Ok(())
+                            } else {
+                                lookup_at = Some(f.lasti);
+                                pending = Some((err, true));
+                                continue;
+                            }
+                        }
+                        _ => Err(self.system_error("END_ASYNC_FOR of a non-exception")),
+                    }
+                }
                 Opcode::PUSH_EXC_INFO => {
                     let v = pop!(f);
                     let prev = match self.exc_stack.last_mut() {
@@ -1022,6 +1072,39 @@ impl Vm {
                     match self.exception_matches(&e, &t) {
                         Ok(b) => {
                             push(&mut frames, Value::Bool(b));
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::CHECK_EG_MATCH => {
+                    // Stack [exc, type] -> [rest, match] (and the handled
+                    // exception becomes match), or [exc, None].
+                    let t = pop!(f);
+                    let exc = pop!(f);
+                    match self.eg_match(&exc, &t) {
+                        Ok(Some((rest, m))) => {
+                            if let Some(top) = self.exc_stack.last_mut() {
+                                *top = m.clone();
+                            }
+                            push(&mut frames, rest);
+                            push(&mut frames, m);
+                            Ok(())
+                        }
+                        Ok(None) => {
+                            push(&mut frames, exc);
+                            push(&mut frames, Value::None);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::PREP_RERAISE_STAR => {
+                    let excs = pop!(f);
+                    let orig = pop!(f);
+                    match self.prep_reraise_star(&orig, &excs) {
+                        Ok(v) => {
+                            push(&mut frames, v);
                             Ok(())
                         }
                         Err(e) => Err(e),

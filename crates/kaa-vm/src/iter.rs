@@ -75,6 +75,14 @@ impl Vm {
             return Ok(it);
         }
         let st = match v.payload() {
+            // Coroutines and async generators are not iterable.
+            Some(Payload::Generator(g))
+                if g.borrow().kind != crate::generator::GenKind::Generator =>
+            {
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                )
+            }
             Some(Payload::Iter(_) | Payload::Generator(_)) => return Ok(v.clone()),
             Some(Payload::List(_)) => ("list_iterator", IterState::Seq(v.clone(), 0)),
             Some(Payload::Tuple(_)) => ("tuple_iterator", IterState::Seq(v.clone(), 0)),
@@ -138,6 +146,10 @@ impl Vm {
             Some(Payload::Generator(_)) => match self.gen_send(it, Value::None, None)? {
                 crate::interp::Exit::Yield(v) => Ok(Some(v)),
                 crate::interp::Exit::Return(_) => Ok(None),
+            },
+            Some(Payload::Awaitable(_)) => match self.await_step(it, Value::None, None)? {
+                crate::interp::Exit::Yield(v) => Ok(Some(v)),
+                crate::interp::Exit::Return(v) => Err(self.stop_iteration(v)),
             },
             _ => {
                 if let Some(m) = self.user_method(it, "__next__") {

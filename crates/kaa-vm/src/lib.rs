@@ -16,14 +16,17 @@
 #![forbid(unsafe_code)]
 
 pub mod attr;
+pub mod attrcache;
 pub mod builtins;
 pub mod call;
 pub mod caret;
 pub mod class;
 pub mod code;
+pub mod coro;
 pub mod dict;
 pub mod dicttable;
 pub mod exceptions;
+pub mod excgroup;
 pub mod float;
 pub mod format;
 pub mod frame;

@@ -163,8 +163,10 @@ pub enum Payload {
     Module(ModuleData),
     /// An exception instance.
     Exception(ExceptionData),
-    /// A generator.
+    /// A generator, coroutine or async generator.
     Generator(RefCell<GenData>),
+    /// An awaitable of a coroutine or async generator (`coro.rs`).
+    Awaitable(RefCell<crate::coro::AwaitData>),
     /// An iterator over a built-in container.
     Iter(RefCell<IterState>),
     /// A slice.

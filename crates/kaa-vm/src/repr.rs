@@ -113,13 +113,21 @@ impl Vm {
                     if r == "()" {
                         format!("{name}()")
                     } else {
-                        let inner = r.trim_end_matches(",)").trim_end_matches(')');
-                        format!("{}{})", name, inner)
+                        // Two or more args: the tuple's repr is `name(...)`'s.
+                        let inner = r.strip_prefix('(').unwrap_or(&r);
+                        let inner = inner.strip_suffix(')').unwrap_or(inner);
+                        format!("{name}({inner})")
                     }
                 }
             }
             Payload::Generator(g) => {
-                format!("<generator object {} at {:#x}>", g.borrow().qualname, id)
+                let g = g.borrow();
+                format!(
+                    "<{} object {} at {:#x}>",
+                    g.kind.type_name(),
+                    g.qualname,
+                    id
+                )
             }
             Payload::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",

@@ -1,6 +1,8 @@
 //! `set` and `frozenset`: membership with Python-level equality resolved
 //! outside any borrow, the set operators and methods.
 
+use std::cell::RefCell;
+
 use crate::exceptions::PyResult;
 use crate::hash::{is_simple, simple_eq};
 use crate::int::nb;
@@ -66,17 +68,80 @@ fn table_contains(vm: &mut Vm, t: &SetTable, key: &Value) -> PyResult<bool> {
 
 /// `x in s`.
 pub fn set_contains(vm: &mut Vm, s: &Value, x: &Value) -> PyResult<bool> {
-    let t = snapshot(s).unwrap_or_default();
-    match table_contains(vm, &t, x) {
+    match contains_in_place(vm, s, x) {
         Err(e)
             if vm.err_matches(&e, "TypeError") && matches!(x.payload(), Some(Payload::Set(_))) =>
         {
             // A set is looked up as the equal frozenset.
             let ft = snapshot(x).unwrap_or_default();
             let f = vm.new_set_value(ft, true);
-            table_contains(vm, &t, &f)
+            contains_in_place(vm, s, &f)
         }
         r => r,
+    }
+}
+
+/// `set_contains_key` without copying the table: a key whose equality runs
+/// no Python code is looked up under the borrow; otherwise only the
+/// candidates with an equal hash are copied out and compared outside it
+/// (`__eq__` may mutate the set).
+fn contains_in_place(vm: &mut Vm, s: &Value, key: &Value) -> PyResult<bool> {
+    let hash = vm.hash(key)?;
+    let simple = is_simple(key);
+    let eq = &mut |k: &Value| k.is(key) || simple_eq(k, key).unwrap_or(false);
+    match s.payload() {
+        Some(Payload::Set(t)) if simple => Ok(t.borrow().contains(hash, eq)),
+        Some(Payload::FrozenSet(t)) if simple => Ok(t.contains(hash, eq)),
+        Some(Payload::Set(t)) => {
+            let cands = t.borrow().candidates(hash);
+            Ok(first_equal(vm, &cands, key)?.is_some())
+        }
+        Some(Payload::FrozenSet(t)) => Ok(resolve(vm, t, key, hash)?.is_some()),
+        _ => Ok(false),
+    }
+}
+
+/// The first of `cands` equal to `key` (identity first, then `==`).
+fn first_equal(vm: &mut Vm, cands: &[Value], key: &Value) -> PyResult<Option<Value>> {
+    for c in cands {
+        if c.is(key) {
+            return Ok(Some(c.clone()));
+        }
+        let eq = match simple_eq(c, key) {
+            Some(b) => b,
+            None => vm.eq(c, key)?,
+        };
+        if eq {
+            return Ok(Some(c.clone()));
+        }
+    }
+    Ok(None)
+}
+
+/// `set_add_entry` on a mutable set, in place (no table copy). A key whose
+/// equality runs no Python code is inserted under the borrow; otherwise the
+/// candidates are compared outside any borrow and, as CPython restarts when
+/// the table changed during a comparison, the comparison is redone if the
+/// candidates changed meanwhile.
+fn add_in_place(vm: &mut Vm, cell: &RefCell<SetTable>, key: Value, hash: i64) -> PyResult<()> {
+    if is_simple(&key) {
+        let k2 = key.clone();
+        cell.borrow_mut().add(hash, key, &mut |k| {
+            k.is(&k2) || simple_eq(k, &k2).unwrap_or(false)
+        });
+        return Ok(());
+    }
+    loop {
+        let cands = cell.borrow().candidates(hash);
+        if first_equal(vm, &cands, &key)?.is_some() {
+            return Ok(());
+        }
+        let mut t = cell.borrow_mut();
+        let now = t.candidates(hash);
+        if now.len() == cands.len() && now.iter().zip(&cands).all(|(a, b)| a.is(b)) {
+            t.add(hash, key, &mut |_| false);
+            return Ok(());
+        }
     }
 }
 
@@ -100,9 +165,7 @@ impl Vm {
     pub(crate) fn set_add(&mut self, s: &Value, v: Value) -> PyResult<()> {
         let h = self.hash(&v)?;
         if let Some(Payload::Set(t)) = s.payload() {
-            let mut tt = t.borrow().clone();
-            table_add(self, &mut tt, v, h)?;
-            *t.borrow_mut() = tt;
+            add_in_place(self, t, v, h)?;
         }
         Ok(())
     }
@@ -110,12 +173,10 @@ impl Vm {
     /// `s.update(iterable)` (SET_UPDATE).
     pub(crate) fn set_update(&mut self, s: &Value, other: &Value) -> PyResult<()> {
         if let (Some(t), Some(Payload::Set(me))) = (snapshot(other), s.payload()) {
-            let mut tt = me.borrow().clone();
-            let rest = tt.merge(&t);
+            let rest = me.borrow_mut().merge(&t);
             for (h, v) in rest {
-                table_add(self, &mut tt, v, h)?;
+                add_in_place(self, me, v, h)?;
             }
-            *me.borrow_mut() = tt;
             return Ok(());
         }
         let items: Vec<(i64, Value)> = match snapshot(other) {
@@ -130,11 +191,9 @@ impl Vm {
             }
         };
         if let Some(Payload::Set(t)) = s.payload() {
-            let mut tt = t.borrow().clone();
             for (h, v) in items {
-                table_add(self, &mut tt, v, h)?;
+                add_in_place(self, t, v, h)?;
             }
-            *t.borrow_mut() = tt;
         }
         Ok(())
     }
@@ -258,21 +317,26 @@ fn add(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn discard_impl(vm: &mut Vm, a: &Args<'_>, must: bool) -> PyResult<Value> {
-    let mut t = this_table(vm, a)?;
+    let Some(Payload::Set(cell)) = a.this.payload() else {
+        return Err(vm.type_error("descriptor requires a 'set' object"));
+    };
     let key = a.arg(0);
     let h = vm.hash(key)?;
+    // In place (no table copy): the stored key equal to `key` is found
+    // outside any borrow, then removed by identity.
     let stored = if is_simple(key) {
         Some(key.clone())
     } else {
-        resolve(vm, &t, key, h)?
+        let cands = cell.borrow().candidates(h);
+        first_equal(vm, &cands, key)?
     };
     let removed = match stored {
-        Some(s) => t
+        Some(s) => cell
+            .borrow_mut()
             .remove(h, &mut |k| k.is(&s) || simple_eq(k, &s).unwrap_or(false))
             .is_some(),
         None => false,
     };
-    store(a, t);
     if must && !removed {
         return Err(vm.key_error(key.clone()));
     }

@@ -13,18 +13,61 @@ use crate::vm::Vm;
 const CAUSE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
 const CONTEXT: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
 
+/// traceback.py's `_ExceptionPrintContext`: the exception group nesting
+/// and whether a group's closing line is still owed.
+struct Ctx {
+    depth: usize,
+    need_close: bool,
+    seen: Vec<usize>,
+}
+
+/// traceback.py's max_group_width and max_group_depth.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl Ctx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// `_ctx.emit`: every line (blank ones too) gets the group margin.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        if self.depth == 0 {
+            out.push_str(text);
+            return;
+        }
+        let prefix = format!("{}{margin} ", self.indent());
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
 /// The full text CPython prints for an uncaught exception.
 pub fn format_exception(vm: &mut Vm, err: &PyErr) -> String {
+    let mut ctx = Ctx {
+        depth: 0,
+        need_close: false,
+        seen: Vec::new(),
+    };
+    let mut out = String::new();
+    format_rec(vm, &err.exc, &mut ctx, &mut out);
+    out
+}
+
+/// `TracebackException.format`: the chain of `e`, oldest first; groups
+/// with their numbered, boxed sub-exceptions.
+fn format_rec(vm: &mut Vm, e: &ObjRef, ctx: &mut Ctx, out: &mut String) {
     // Walk the chain (newest first), then print oldest first.
     let mut chain: Vec<(ObjRef, &'static str)> = Vec::new();
-    let mut seen: Vec<usize> = Vec::new();
-    let mut cur = Some(err.exc.clone());
+    let mut cur = Some(e.clone());
     let mut sep = "";
     while let Some(e) = cur.take() {
-        if seen.contains(&e.id()) || chain.len() > 1000 {
+        if ctx.seen.contains(&e.id()) || chain.len() > 1000 {
             break;
         }
-        seen.push(e.id());
+        ctx.seen.push(e.id());
         chain.push((e.clone(), sep));
         if let Some(d) = exc_data(&e) {
             let cause = d.cause.borrow().clone();
@@ -38,21 +81,114 @@ pub fn format_exception(vm: &mut Vm, err: &PyErr) -> String {
             }
         }
     }
-    let mut out = String::new();
+    let group = vm.exc_type("BaseExceptionGroup");
     for (e, sep) in chain.iter().rev() {
-        out.push_str(&format_one(vm, e));
-        out.push_str(sep);
+        // After `e` comes the separator that led from the newer exception
+        // to it.
+        let ev = Value::Obj(e.clone());
+        if !vm.isinstance(&ev, &group) {
+            let stack = stack_text(e);
+            if !stack.is_empty() {
+                ctx.emit(out, "Traceback (most recent call last):\n", '|');
+                ctx.emit(out, &stack, '|');
+            }
+            let only = exc_only(vm, e);
+            ctx.emit(out, &only, '|');
+        } else if ctx.depth > MAX_GROUP_DEPTH {
+            ctx.emit(
+                out,
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                '|',
+            );
+        } else {
+            format_group(vm, e, &ev, ctx, out);
+        }
+        if !sep.is_empty() {
+            ctx.emit(out, sep, '|');
+        }
     }
-    out
 }
 
-/// One exception: its traceback and final line.
-fn format_one(vm: &mut Vm, e: &ObjRef) -> String {
+/// The exception group part of `TracebackException.format`.
+fn format_group(vm: &mut Vm, e: &ObjRef, ev: &Value, ctx: &mut Ctx, out: &mut String) {
+    let toplevel = ctx.depth == 0;
+    if toplevel {
+        ctx.depth += 1;
+    }
+    let stack = stack_text(e);
+    if !stack.is_empty() {
+        ctx.emit(
+            out,
+            "Exception Group Traceback (most recent call last):\n",
+            if toplevel { '+' } else { '|' },
+        );
+        ctx.emit(out, &stack, '|');
+    }
+    let only = exc_only(vm, e);
+    ctx.emit(out, &only, '|');
+    let excs = vm
+        .get_attr_opt(ev, "exceptions")
+        .ok()
+        .flatten()
+        .and_then(|t| t.as_tuple().map(|t| t.to_vec()))
+        .unwrap_or_default();
+    let num = excs.len();
+    let n = if num <= MAX_GROUP_WIDTH {
+        num
+    } else {
+        MAX_GROUP_WIDTH + 1
+    };
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i + 1 == n;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated {
+            "...".to_string()
+        } else {
+            (i + 1).to_string()
+        };
+        out.push_str(&format!(
+            "{}{}+---------------- {title} ----------------\n",
+            ctx.indent(),
+            if i == 0 { "+-" } else { "  " }
+        ));
+        ctx.depth += 1;
+        if !truncated {
+            if let Some(Value::Obj(sub)) = excs.get(i) {
+                format_rec(vm, sub, ctx, out);
+            }
+        } else {
+            let remaining = num - MAX_GROUP_WIDTH;
+            let plural = if remaining > 1 { "s" } else { "" };
+            ctx.emit(
+                out,
+                &format!("and {remaining} more exception{plural}\n"),
+                '|',
+            );
+        }
+        if last && ctx.need_close {
+            out.push_str(&format!(
+                "{}+------------------------------------\n",
+                ctx.indent()
+            ));
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if toplevel {
+        ctx.depth = 0;
+    }
+}
+
+/// The `File ...` lines of an exception's traceback (empty if none).
+fn stack_text(e: &ObjRef) -> String {
     let mut out = String::new();
     if let Some(d) = exc_data(e) {
         let tb = d.traceback.borrow().clone();
         if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
             let mut last: Option<(String, i32, String)> = None;
             let mut repeat = 0usize;
             for entry in tb.iter().rev() {
@@ -100,6 +236,12 @@ fn format_one(vm: &mut Vm, e: &ObjRef) -> String {
             }
         }
     }
+    out
+}
+
+/// `format_exception_only`: the final line and the notes.
+fn exc_only(vm: &mut Vm, e: &ObjRef) -> String {
+    let mut out = String::new();
     out.push_str(&final_line(vm, e));
     // __notes__
     if let Some(dict) = &e.dict {

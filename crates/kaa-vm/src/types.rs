@@ -75,6 +75,7 @@ impl TypeData {
     pub fn set_own(&self, key: Value, value: Value) {
         let name = key.as_str().unwrap_or("").to_string();
         let h = str_hash(&name);
+        crate::attrcache::types_changed();
         self.dict
             .borrow_mut()
             .insert(h, key, value, &mut |k| k.as_str() == Some(name.as_str()));
@@ -91,8 +92,13 @@ pub fn type_data(t: &ObjRef) -> Option<&TypeData> {
 
 /// `_PyType_Lookup`: `name` along the MRO of `t` (t itself first).
 pub fn lookup(t: &ObjRef, name: &str) -> Option<Value> {
+    lookup_hashed(t, name, str_hash(name))
+}
+
+/// [`lookup`] with the name's hash already known (a str object's cached
+/// hash): one hash for the whole MRO walk.
+pub fn lookup_hashed(t: &ObjRef, name: &str, h: i64) -> Option<Value> {
     let d = type_data(t)?;
-    let h = str_hash(name);
     if let Some(v) = d.get_own_hashed(name, h) {
         return Some(v);
     }
@@ -105,11 +111,15 @@ pub fn lookup(t: &ObjRef, name: &str) -> Option<Value> {
 /// None when the first definition is a built-in type's (whose behaviour
 /// the Rust fast paths implement).
 pub fn lookup_user(t: &ObjRef, name: &str) -> Option<Value> {
+    lookup_user_hashed(t, name, str_hash(name))
+}
+
+/// [`lookup_user`] with the name's hash already known.
+pub fn lookup_user_hashed(t: &ObjRef, name: &str, h: i64) -> Option<Value> {
     let d = type_data(t)?;
     if !d.heap {
         return None;
     }
-    let h = str_hash(name);
     if let Some(v) = d.get_own_hashed(name, h) {
         return Some(v);
     }
@@ -378,6 +388,12 @@ pub const ITER_TYPES: &[&str] = &[
     "dict_items",
     "traceback",
     "frame",
+    "coroutine",
+    "async_generator",
+    "coroutine_wrapper",
+    "async_generator_asend",
+    "async_generator_athrow",
+    "async_generator_wrapped_value",
 ];
 
 impl Types {

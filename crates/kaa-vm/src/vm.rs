@@ -43,6 +43,9 @@ pub struct Vm {
     pub(crate) null: Value,
     /// `()`.
     pub(crate) empty_tuple: Value,
+    /// The str "__setattr__" (the attribute cache key of STORE_ATTR's hook
+    /// lookup).
+    pub(crate) setattr_name: Value,
     /// Buffered standard output.
     pub(crate) out: Vec<u8>,
     /// Python frames and native re-entries currently active.
@@ -66,6 +69,10 @@ pub struct Vm {
     pub(crate) captured_err: String,
     /// Suspended frames of dropped generators, to be closed.
     pub(crate) gen_finalize: crate::generator::FinalizeQueue,
+    /// Buffers of finished frames, reused by new frames.
+    pub(crate) frame_pool: crate::frame::FramePool,
+    /// Cached MRO lookups (CPython's method cache).
+    pub(crate) attr_cache: crate::attrcache::AttrCache,
 }
 
 impl Vm {
@@ -83,7 +90,12 @@ impl Vm {
             types.tuple.clone(),
             Payload::Tuple(Vec::new().into_boxed_slice()),
         ));
+        let setattr_name = Value::Obj(ObjRef::new(
+            types.str_.clone(),
+            Payload::Str(StrData::new("__setattr__")),
+        ));
         let mut vm = Vm {
+            setattr_name,
             types,
             builtins,
             not_implemented,
@@ -101,8 +113,12 @@ impl Vm {
             captured: Vec::new(),
             captured_err: String::new(),
             gen_finalize: Default::default(),
+            frame_pool: Default::default(),
+            attr_cache: Default::default(),
         };
         crate::builtins::install(&mut vm);
+        crate::coro::install(&mut vm);
+        crate::excgroup::install(&mut vm);
         vm
     }
 
