@@ -60,8 +60,8 @@ pub fn install(vm: &mut Vm) {
     set_in(vm, &t.frozenset, crate::set::FROZENSET_METHODS);
     set_in(vm, &t.str_, crate::strmethods::METHODS);
     set_in(vm, &t.generator, crate::generator::METHODS);
-    set_in(vm, &t.int, INT_METHODS);
-    set_in(vm, &t.float, FLOAT_METHODS);
+    crate::int::install(vm);
+    crate::float::install(vm);
     set_in(vm, &t.object, OBJECT_METHODS);
     set_in(
         vm,
@@ -234,91 +234,6 @@ impl crate::types::Types {
 }
 
 // ---- constructors ----
-
-fn int_from_str(vm: &mut Vm, s: &str, base: i64) -> PyResult<Value> {
-    match kaa_num::parse_int(s, base, kaa_num::DEFAULT_MAX_STR_DIGITS) {
-        Ok(kaa_num::Int::Small(i)) => Ok(Value::Int(i)),
-        Ok(kaa_num::Int::Big(b)) => Ok(Value::from_bigint(b, vm)),
-        Err(e) => Err(vm.new_error(e.exception_name(), e.message())),
-    }
-}
-
-fn int_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let Some(x) = a.get(0) else {
-        return Ok(Value::Int(0));
-    };
-    if let Some(b) = a.get(1) {
-        let base = vm.index_of(b)?.unwrap_or(10);
-        let Some(s) = x.as_str() else {
-            return Err(vm.type_error("int() can't convert non-string with explicit base"));
-        };
-        let s = s.to_string();
-        return int_from_str(vm, &s, base);
-    }
-    if let Some(m) = vm
-        .user_method(x, "__int__")
-        .or_else(|| vm.user_method(x, "__index__"))
-    {
-        return vm.call_dunder(&m, x, &[]);
-    }
-    match x {
-        Value::Int(i) => Ok(Value::Int(*i)),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(f) => {
-            if f.is_nan() {
-                return Err(vm.value_error("cannot convert float NaN to integer"));
-            }
-            if f.is_infinite() {
-                return Err(vm.overflow_error("cannot convert float infinity to integer"));
-            }
-            let b: BigInt = num_traits::FromPrimitive::from_f64(f.trunc()).unwrap_or_default();
-            Ok(Value::from_bigint(b, vm))
-        }
-        _ => {
-            if let Some(b) = x.as_bigint() {
-                return Ok(Value::from_bigint(b.clone(), vm));
-            }
-            if let Some(s) = x.as_str() {
-                let s = s.to_string();
-                return int_from_str(vm, &s, 10);
-            }
-            Err(vm.type_error(format!(
-                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-                vm.type_name(x)
-            )))
-        }
-    }
-}
-
-fn float_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let Some(x) = a.get(0) else {
-        return Ok(Value::Float(0.0));
-    };
-    if let Some(m) = vm.user_method(x, "__float__") {
-        return vm.call_dunder(&m, x, &[]);
-    }
-    match x {
-        Value::Float(f) => Ok(Value::Float(*f)),
-        Value::Int(i) => Ok(Value::Float(*i as f64)),
-        Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
-        _ => {
-            if let Some(b) = x.as_bigint() {
-                return Ok(Value::Float(crate::int::big_to_f64(vm, b)?));
-            }
-            if let Some(s) = x.as_str() {
-                let s = s.to_string();
-                return match kaa_num::parse_float(&s) {
-                    Ok(f) => Ok(Value::Float(f)),
-                    Err(e) => Err(vm.new_error(e.exception_name(), e.message())),
-                };
-            }
-            Err(vm.type_error(format!(
-                "float() argument must be a string or a real number, not '{}'",
-                vm.type_name(x)
-            )))
-        }
-    }
-}
 
 fn bool_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     match a.get(0) {
@@ -776,45 +691,6 @@ const EXC_METHODS: &[(&str, NativeFn)] = &[
         exc_with_traceback,
     ),
     ("BaseException.add_note($self, note, /)", exc_add_note),
-];
-
-fn int_bit_length(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let b = a.this.to_bigint().unwrap_or_default();
-    let _ = vm;
-    Ok(Value::Int(b.magnitude().bits() as i64))
-}
-
-fn int_conjugate(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    Ok(a.this.clone())
-}
-
-fn int_bit_count(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let b = a.this.to_bigint().unwrap_or_default();
-    Ok(Value::Int(
-        b.magnitude()
-            .iter_u64_digits()
-            .map(|d| d.count_ones() as i64)
-            .sum(),
-    ))
-}
-
-const INT_METHODS: &[(&str, NativeFn)] = &[
-    ("int.bit_length($self, /)", int_bit_length),
-    ("int.bit_count($self, /)", int_bit_count),
-    ("int.conjugate($self, /)", int_conjugate),
-    ("int.__index__($self, /)", int_conjugate),
-    ("int.__kaa_new__(x=0, /, base=10)", int_new),
-];
-
-fn float_is_integer(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(
-        matches!(a.this, Value::Float(f) if f.is_finite() && f.fract() == 0.0),
-    ))
-}
-
-const FLOAT_METHODS: &[(&str, NativeFn)] = &[
-    ("float.is_integer($self, /)", float_is_integer),
-    ("float.__kaa_new__(x=0, /)", float_new),
 ];
 
 // ---- functions ----
@@ -1341,18 +1217,7 @@ fn b_pow(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
             if m.is_zero() {
                 return Err(vm.value_error("pow() 3rd argument cannot be 0"));
             }
-            if e.is_negative() {
-                return Err(vm.not_implemented(
-                    "pow() with a negative exponent and a modulus is not supported by kaa yet",
-                ));
-            }
-            let r = b.modpow(&e, &m);
-            let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
-                r + &m
-            } else {
-                r
-            };
-            Ok(Value::from_bigint(r, vm))
+            crate::int::int_pow_mod(vm, &b, &e, &m)
         }
     }
 }
