@@ -388,6 +388,11 @@ def gen_arith():
         a, n = rand_int(), R.randint(-3, 200)
         rows.append(["lshift", str(a), str(n)] + run(lambda: [a << n]))
         rows.append(["rshift", str(a), str(n)] + run(lambda: [a >> n]))
+    # Shifts too large to compute: MemoryError, or OverflowError past
+    # CPython's digit-count limit (each fails without allocating).
+    for a in (1, -1, 0, 12345):
+        for n in (2**40, 2**64, 2**66, 2**67, 2**100):
+            rows.append(["lshift", str(a), str(n)] + run(lambda: [a << n]))
     for _ in range(300):
         a = rand_int()
         rows.append(["bits", str(a)] + run(lambda: [a.bit_length(), a.bit_count()]))

@@ -219,6 +219,16 @@ pub fn int_lshift(a: &BigInt, n: &BigInt) -> Result<Int, NumError> {
     if a.is_zero() {
         return Ok(Int::Small(0));
     }
+    // CPython counts 30-bit digits: a result of more than
+    // `MAX_LONG_DIGITS` of them is an OverflowError, a smaller one that
+    // cannot be allocated a MemoryError.
+    const MAX_LONG_DIGITS: u64 = (i64::MAX as u64 - 24) / 4;
+    let too_many = || NumError::overflow("too many digits in integer");
+    let word_shift = (n / 30u32).to_u64().ok_or_else(too_many)?;
+    let digits = a.bits().div_ceil(30);
+    if word_shift.saturating_add(digits).saturating_add(1) > MAX_LONG_DIGITS {
+        return Err(too_many());
+    }
     let n = n.to_u64().ok_or(NumError::Memory)?;
     if n.saturating_add(a.bits()) > MAX_POW_BITS {
         return Err(NumError::Memory);
