@@ -62,6 +62,8 @@ pub fn install(vm: &mut Vm) {
     set_in(vm, &t.generator, crate::generator::METHODS);
     crate::int::install(vm);
     crate::float::install(vm);
+    crate::complex::install(vm);
+    crate::bytes::install(vm);
     set_in(vm, &t.object, OBJECT_METHODS);
     set_in(
         vm,
@@ -145,6 +147,7 @@ pub fn install(vm: &mut Vm) {
         ("int", &t.int),
         ("bool", &t.bool_),
         ("float", &t.float),
+        ("complex", &t.complex),
         ("str", &t.str_),
         ("bytes", &t.bytes),
         ("list", &t.list),
@@ -190,6 +193,7 @@ pub struct TypeRefs {
     int: ObjRef,
     bool_: ObjRef,
     float: ObjRef,
+    complex: ObjRef,
     str_: ObjRef,
     bytes: ObjRef,
     list: ObjRef,
@@ -215,6 +219,7 @@ impl crate::types::Types {
             int: self.int.clone(),
             bool_: self.bool_.clone(),
             float: self.float.clone(),
+            complex: self.complex.clone(),
             str_: self.str_.clone(),
             bytes: self.bytes.clone(),
             list: self.list.clone(),
@@ -842,9 +847,10 @@ fn b_abs(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         }),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
-        _ => match v.as_bigint() {
-            Some(b) => Ok(Value::from_bigint(b.abs(), vm)),
-            None => {
+        _ => match (v.as_bigint(), crate::complex::as_complex(v)) {
+            (Some(b), _) => Ok(Value::from_bigint(b.abs(), vm)),
+            (None, Some(z)) => crate::complex::complex_abs(vm, z),
+            (None, None) => {
                 Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v))))
             }
         },
@@ -1207,6 +1213,12 @@ fn b_pow(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     match a.opt(2) {
         None => vm.binary_op(a.arg(0), a.arg(1), crate::int::nb::POWER),
         Some(m) => {
+            if [a.arg(0), a.arg(1), m]
+                .iter()
+                .any(|v| crate::complex::as_complex(v).is_some())
+            {
+                return Err(vm.value_error("complex modulo"));
+            }
             let (Some(b), Some(e), Some(m)) =
                 (a.arg(0).to_bigint(), a.arg(1).to_bigint(), m.to_bigint())
             else {

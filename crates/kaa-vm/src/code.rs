@@ -130,7 +130,7 @@ pub fn constant_value(vm: &Vm, c: &Constant) -> Value {
         Constant::Int(i) => Value::Int(*i),
         Constant::BigInt(b) => Value::from_bigint((**b).clone(), vm),
         Constant::Float(f) => Value::Float(*f),
-        Constant::Complex { .. } => vm.new_str("<complex: not supported by kaa yet>"),
+        Constant::Complex { re, im } => crate::complex::new_complex(vm, *re, *im),
         Constant::Str(s) => vm.new_str(&text(s)),
         Constant::Bytes(b) => Value::Obj(ObjRef::new(
             vm.types.bytes.clone(),

@@ -57,9 +57,7 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
     match kaa_num::float_pow(x, y) {
         Ok(kaa_num::FloatPow::Float(r)) => Ok(Value::Float(r)),
         // A negative base to a fractional power is a complex number.
-        Ok(kaa_num::FloatPow::Complex(..)) => {
-            Err(vm.not_implemented("complex results of ** are not supported by kaa yet"))
-        }
+        Ok(kaa_num::FloatPow::Complex(re, im)) => Ok(crate::complex::new_complex(vm, re, im)),
         Err(e) => Err(num_error(vm, e)),
     }
 }

@@ -36,6 +36,9 @@ impl Vm {
         if let Value::Float(f) = v {
             return kaa_num::format_float(spec, *f, &tname).map_err(|e| num_err(self, e));
         }
+        if let Some(z) = crate::complex::as_complex(v) {
+            return crate::complex::complex_format(self, z, spec);
+        }
         if let Some(s) = v.as_str() {
             let s = s.to_string();
             return kaa_num::format_str(spec, &s, &tname).map_err(|e| num_err(self, e));

@@ -37,6 +37,7 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
                     Some(s.as_str() == t.as_str())
                 }
                 (Payload::BigInt(s), Payload::BigInt(t)) => Some(s == t),
+                (Payload::Complex(a, b), Payload::Complex(c, d)) => Some(a == c && b == d),
                 (Payload::Tuple(s), Payload::Tuple(t)) => {
                     if s.len() != t.len() {
                         return Some(false);
@@ -61,7 +62,12 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
             }
         }
         (Value::Obj(_), _) | (_, Value::Obj(_)) => {
-            if is_simple(a) && is_simple(b) {
+            // A big int may equal a float: the full comparison decides.
+            let big_float =
+                |x: &Value, y: &Value| x.as_bigint().is_some() && matches!(y, Value::Float(_));
+            if big_float(a, b) || big_float(b, a) {
+                None
+            } else if is_simple(a) && is_simple(b) {
                 Some(false)
             } else {
                 None
@@ -125,6 +131,9 @@ impl Vm {
                             hs.push(self.hash(it)?);
                         }
                         Ok(pyhash::hash_tuple(&hs))
+                    }
+                    Payload::Complex(re, im) => {
+                        Ok(crate::complex::complex_hash((*re, *im), o.id()))
                     }
                     Payload::FrozenSet(t) => Ok(frozenset_hash(t.iter_hashed().map(|(h, _)| h))),
                     Payload::Bytes(b) => Ok(crate::strobj::str_hash(&String::from_utf8_lossy(b))),

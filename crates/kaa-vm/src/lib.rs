@@ -18,10 +18,12 @@
 pub mod attr;
 pub mod attrcache;
 pub mod builtins;
+pub mod bytes;
 pub mod call;
 pub mod caret;
 pub mod class;
 pub mod code;
+pub mod complex;
 pub mod coro;
 pub mod dict;
 pub mod dicttable;

@@ -147,6 +147,8 @@ pub enum Payload {
     Set(RefCell<SetTable>),
     /// A frozenset.
     FrozenSet(SetTable),
+    /// A complex number (real, imag).
+    Complex(f64, f64),
     /// A bytes object.
     Bytes(Box<[u8]>),
     /// A function defined in Python.

@@ -267,6 +267,12 @@ impl Vm {
             };
             return Ok(Some(r));
         }
+        if let Some(r) = crate::complex::complex_binop(self, a, b, op)? {
+            return Ok(Some(r));
+        }
+        if let Some(r) = crate::bytes::bytes_binop(self, a, b, op)? {
+            return Ok(Some(r));
+        }
         // Set operations on dict key and item views work on sets.
         if matches!(op, nb::AND | nb::OR | nb::SUBTRACT | nb::XOR) {
             let is_view =
@@ -441,6 +447,9 @@ impl Vm {
                 None => op == 3,
             })));
         }
+        if let Some(r) = crate::complex::complex_compare(self, a, b, op)? {
+            return Ok(Some(r));
+        }
         let (Some(pa), Some(pb)) = (a.payload(), b.payload()) else {
             return Ok(None);
         };
@@ -540,6 +549,7 @@ impl Vm {
                     Payload::Bytes(b) => !b.is_empty(),
                     Payload::Range(r) => !r.is_empty(),
                     Payload::BigInt(_) => true,
+                    Payload::Complex(re, im) => *re != 0.0 || *im != 0.0,
                     Payload::DictView(dv) => crate::dict::dict_len(&dv.1) != 0,
                     _ => true,
                 })
@@ -591,6 +601,9 @@ impl Vm {
         if let Some(m) = self.user_method(container, "__contains__") {
             let r = self.call_dunder(&m, container, std::slice::from_ref(needle))?;
             return self.is_true(&r);
+        }
+        if let Some(r) = crate::bytes::bytes_contains(self, container, needle)? {
+            return Ok(r);
         }
         match container.payload() {
             Some(Payload::Str(s)) => match needle.as_str() {
@@ -704,6 +717,11 @@ impl Vm {
                         _ => -b - 1,
                     };
                     return Ok(Value::from_bigint(r, self));
+                }
+                if let Some(z) = crate::complex::complex_unary(self, v, op == O::UNARY_NEGATIVE) {
+                    if op != O::UNARY_INVERT {
+                        return Ok(z);
+                    }
                 }
                 Err(self.type_error(format!(
                     "bad operand type for unary {sym}: '{}'",

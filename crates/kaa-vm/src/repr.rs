@@ -39,6 +39,7 @@ impl Vm {
             Payload::Str(s) => kaa_repr::repr_str(s.as_str()),
             Payload::BigInt(b) => b.to_string(),
             Payload::Bytes(b) => kaa_repr::repr_bytes(b),
+            Payload::Complex(re, im) => crate::complex::complex_repr((*re, *im)),
             Payload::List(_)
             | Payload::Tuple(_)
             | Payload::Dict(_)

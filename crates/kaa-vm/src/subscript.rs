@@ -240,7 +240,8 @@ impl Vm {
             let what = match tname.as_str() {
                 "str" => "string",
                 "range" => "range object",
-                "bytes" => "index",
+                // bytes_item: plain "index out of range".
+                "bytes" => return Err(self.index_error("index out of range")),
                 t => t,
             };
             return Err(self.index_error(format!("{what} index out of range")));

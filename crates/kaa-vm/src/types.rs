@@ -216,6 +216,8 @@ pub struct Types {
     pub float: ObjRef,
     /// `str`.
     pub str_: ObjRef,
+    /// `complex`.
+    pub complex: ObjRef,
     /// `bytes`.
     pub bytes: ObjRef,
     /// `list`.
@@ -444,6 +446,7 @@ impl Types {
             int,
             float: t("float", Layout::Float, true),
             str_: t("str", Layout::Str, true),
+            complex: t("complex", Layout::Other, true),
             bytes: t("bytes", Layout::Other, true),
             list: t("list", Layout::List, true),
             tuple: t("tuple", Layout::Tuple, true),

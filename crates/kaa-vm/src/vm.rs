@@ -377,6 +377,7 @@ pub(crate) fn simple_hash(v: &Value) -> i64 {
         Value::Obj(o) => match &o.payload {
             Payload::Str(s) => s.hash(),
             Payload::BigInt(b) => pyhash::hash_bigint(b),
+            Payload::Complex(re, im) => crate::complex::complex_hash((*re, *im), o.id()),
             Payload::Tuple(items) => {
                 let hs: Vec<i64> = items.iter().map(simple_hash).collect();
                 pyhash::hash_tuple(&hs)

@@ -1,0 +1,1059 @@
+//! bytes: the constructor and the methods of CPython 3.11's
+//! Objects/bytesobject.c and Objects/bytes_methods.c (ASCII-only case
+//! and class tests, `hex`/`fromhex`, `decode` over kaa-str's codecs).
+
+use crate::exceptions::PyResult;
+use crate::native::{Args, NativeFn};
+use crate::object::{ObjRef, Payload};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// A new bytes value.
+pub fn new_bytes(vm: &Vm, b: Vec<u8>) -> Value {
+    Value::Obj(ObjRef::new(
+        vm.types.bytes.clone(),
+        Payload::Bytes(b.into_boxed_slice()),
+    ))
+}
+
+/// The contents of a bytes value.
+pub fn as_bytes(v: &Value) -> Option<&[u8]> {
+    match v.payload() {
+        Some(Payload::Bytes(b)) => Some(b),
+        _ => None,
+    }
+}
+
+/// `self`'s bytes.
+fn this<'a>(a: &'a Args<'_>) -> &'a [u8] {
+    as_bytes(&a.this).unwrap_or(&[])
+}
+
+/// A bytes-like argument: "a bytes-like object is required, not 'str'".
+fn bytes_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
+    match as_bytes(v) {
+        Some(b) => Ok(b.to_vec()),
+        None => Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// A sub-sequence argument of find/count/index: bytes or an int 0..=255.
+fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = as_bytes(v) {
+        return Ok(b.to_vec());
+    }
+    match vm.index_of(v) {
+        Ok(Some(n)) if (0..256).contains(&n) => Ok(vec![n as u8]),
+        Ok(Some(_)) => Err(vm.value_error("byte must be in range(0, 256)")),
+        _ => Err(vm.type_error(format!(
+            "argument should be integer or bytes-like object, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// An int argument (`__index__`).
+fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match vm.index_of(v)? {
+        Some(n) => Ok(n),
+        None => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+// ---- the constructor ----
+
+/// `bytes(source=b'', encoding=..., errors=...)` (`bytes_new_impl`).
+fn bytes_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let Some(src) = a.get(0) else {
+        if a.get(1).is_some() || a.get(2).is_some() {
+            return Err(vm.type_error("encoding or errors without sequence argument"));
+        }
+        return Ok(new_bytes(vm, Vec::new()));
+    };
+    if let Some(s) = src.as_str() {
+        let Some(enc) = a.get(1) else {
+            return Err(vm.type_error("string argument without an encoding"));
+        };
+        let enc = enc.as_str().unwrap_or("utf-8").to_string();
+        let errors = a.get(2).and_then(|e| e.as_str()).unwrap_or("strict");
+        let errors = errors.to_string();
+        let s = kaa_str::Str::from_str(s);
+        return match s.encode(&enc, &errors) {
+            Ok(b) => Ok(new_bytes(vm, b)),
+            Err(e) => Err(vm.new_error(e.class_name(), e.message())),
+        };
+    }
+    if a.get(1).is_some() {
+        return Err(vm.type_error("encoding without a string argument"));
+    }
+    if a.get(2).is_some() {
+        return Err(vm.type_error("errors without a string argument"));
+    }
+    if let Some(b) = as_bytes(src) {
+        return Ok(new_bytes(vm, b.to_vec()));
+    }
+    if let Some(n) = vm.index_of(src).ok().flatten() {
+        if n < 0 {
+            return Err(vm.value_error("negative count"));
+        }
+        if n > (1 << 40) {
+            return Err(vm.new_error("MemoryError", ""));
+        }
+        return Ok(new_bytes(vm, vec![0; n as usize]));
+    }
+    let items = match vm.collect(src) {
+        Ok(items) => items,
+        Err(e) if vm.err_matches(&e, "TypeError") => {
+            return Err(vm.type_error(format!(
+                "cannot convert '{}' object to bytes",
+                vm.type_name(src)
+            )))
+        }
+        Err(e) => return Err(e),
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for it in &items {
+        match vm.index_of(it) {
+            Ok(Some(n)) if (0..256).contains(&n) => out.push(n as u8),
+            Ok(Some(_)) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(it)
+                )))
+            }
+        }
+    }
+    Ok(new_bytes(vm, out))
+}
+
+// ---- hex ----
+
+/// `bytes.hex(sep=..., bytes_per_sep=1)` (`_Py_strhex_impl`): groups
+/// count from the right for a positive `bytes_per_sep`.
+fn hex(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let sep = match a.get(0) {
+        None => None,
+        Some(s) => {
+            let text: Vec<u8> = match (s.as_str(), as_bytes(s)) {
+                (Some(t), _) => t.as_bytes().to_vec(),
+                (None, Some(t)) => t.to_vec(),
+                _ => return Err(vm.type_error("sep must be str or bytes.")),
+            };
+            if text.len() != 1 {
+                return Err(vm.value_error("sep must be length 1."));
+            }
+            if !text[0].is_ascii() {
+                return Err(vm.value_error("sep must be ASCII."));
+            }
+            Some(text[0] as char)
+        }
+    };
+    let per = match a.get(1) {
+        Some(v) => int_arg(vm, v)?,
+        None => 1,
+    };
+    let digits = |x: u8| format!("{x:02x}");
+    let mut out = String::with_capacity(b.len() * 3);
+    match sep {
+        Some(sep) if per != 0 && !b.is_empty() => {
+            let n = per.unsigned_abs() as usize;
+            let len = b.len();
+            for (i, x) in b.iter().enumerate() {
+                let boundary = if per > 0 {
+                    i > 0 && (len - i).is_multiple_of(n)
+                } else {
+                    i > 0 && i.is_multiple_of(n)
+                };
+                if boundary {
+                    out.push(sep);
+                }
+                out.push_str(&digits(*x));
+            }
+        }
+        _ => b.iter().for_each(|x| out.push_str(&digits(*x))),
+    }
+    Ok(vm.new_str(&out))
+}
+
+/// `bytes.fromhex(string)`, a classmethod: pairs of hex digits with
+/// ASCII whitespace between pairs.
+fn fromhex(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let Some(s) = a.arg(0).as_str() else {
+        return Err(vm.type_error(format!(
+            "fromhex() argument must be str, not {}",
+            vm.type_name(a.arg(0))
+        )));
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let bad = |vm: &Vm, i: usize| {
+        vm.value_error(format!(
+            "non-hexadecimal number found in fromhex() arg at position {i}"
+        ))
+    };
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i].to_digit(16).filter(|_| chars[i].is_ascii());
+        let Some(hi) = hi else {
+            return Err(bad(vm, i));
+        };
+        let lo = chars
+            .get(i + 1)
+            .and_then(|c| c.to_digit(16).filter(|_| c.is_ascii()));
+        let Some(lo) = lo else {
+            return Err(bad(vm, i + 1));
+        };
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    let r = new_bytes(vm, out);
+    match &a.this {
+        Value::Obj(t) if !t.ptr_eq(&vm.types.bytes) => vm.call(&a.this, &[r]),
+        _ => Ok(r),
+    }
+}
+
+/// `bytes.decode(encoding='utf-8', errors='strict')`.
+fn decode(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let enc = a.get(0).and_then(|v| v.as_str()).unwrap_or("utf-8");
+    let errors = a.get(1).and_then(|v| v.as_str()).unwrap_or("strict");
+    match kaa_str::decode(this(a), enc, errors) {
+        Ok(s) => {
+            let text = s.to_utf8_lossy().into_owned();
+            Ok(vm.new_str(&text))
+        }
+        Err(e) => Err(vm.new_error(e.class_name(), e.message())),
+    }
+}
+
+// ---- case and class ----
+
+/// A method mapping each byte.
+fn map_bytes(vm: &Vm, a: &Args<'_>, f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
+    Ok(new_bytes(vm, f(this(a))))
+}
+
+/// `bytes.upper()`.
+fn upper(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    map_bytes(vm, a, |b| b.to_ascii_uppercase())
+}
+
+/// `bytes.lower()`.
+fn lower(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    map_bytes(vm, a, |b| b.to_ascii_lowercase())
+}
+
+/// `bytes.swapcase()`.
+fn swapcase(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    map_bytes(vm, a, |b| {
+        b.iter()
+            .map(|c| match c {
+                b'a'..=b'z' => c.to_ascii_uppercase(),
+                b'A'..=b'Z' => c.to_ascii_lowercase(),
+                _ => *c,
+            })
+            .collect()
+    })
+}
+
+/// `bytes.capitalize()`.
+fn capitalize(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    map_bytes(vm, a, |b| {
+        b.iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect()
+    })
+}
+
+/// `bytes.title()`: a cased byte after an uncased one starts a word.
+fn title(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    map_bytes(vm, a, |b| {
+        let mut prev_cased = false;
+        b.iter()
+            .map(|c| {
+                let r = if prev_cased {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                };
+                prev_cased = c.is_ascii_alphabetic();
+                r
+            })
+            .collect()
+    })
+}
+
+macro_rules! class_test {
+    ($($name:ident, $test:expr;)*) => {
+        $(
+            /// A byte class test (ASCII only); False for empty bytes.
+            fn $name(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+                let b = this(a);
+                let t: fn(&u8) -> bool = $test;
+                Ok(Value::Bool(!b.is_empty() && b.iter().all(t)))
+            }
+        )*
+    };
+}
+
+class_test! {
+    isalpha, |c| c.is_ascii_alphabetic();
+    isdigit, |c| c.is_ascii_digit();
+    isalnum, |c| c.is_ascii_alphanumeric();
+    isspace, |c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+}
+
+/// `bytes.isascii()` (True for empty bytes).
+fn isascii(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(this(a).is_ascii()))
+}
+
+/// `bytes.isupper()` / `islower()`: some cased byte, none of the other case.
+fn case_test(a: &Args<'_>, upper: bool) -> Value {
+    let b = this(a);
+    let has = b.iter().any(|c| {
+        if upper {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_ascii_lowercase()
+        }
+    });
+    let other = b.iter().any(|c| {
+        if upper {
+            c.is_ascii_lowercase()
+        } else {
+            c.is_ascii_uppercase()
+        }
+    });
+    Value::Bool(has && !other)
+}
+
+/// `bytes.isupper()`.
+fn isupper(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(case_test(a, true))
+}
+
+/// `bytes.islower()`.
+fn islower(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(case_test(a, false))
+}
+
+/// `bytes.istitle()`.
+fn istitle(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let mut cased = false;
+    let mut prev_cased = false;
+    for c in this(a) {
+        if c.is_ascii_uppercase() {
+            if prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_ascii_lowercase() {
+            if !prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::Bool(cased))
+}
+
+// ---- searching ----
+
+/// Clamps optional `start`/`end` (slots `i`, `i + 1`) to `len`.
+fn bounds(vm: &mut Vm, a: &Args<'_>, i: usize, len: usize) -> PyResult<(usize, usize)> {
+    let fix = |n: i64| -> usize {
+        if n < 0 {
+            (n + len as i64).max(0) as usize
+        } else {
+            (n as usize).min(len)
+        }
+    };
+    let start = match a.opt(i) {
+        Some(v) => fix(int_arg(vm, v)?),
+        None => 0,
+    };
+    let end = match a.opt(i + 1) {
+        Some(v) => fix(int_arg(vm, v)?),
+        None => len,
+    };
+    Ok((start, end))
+}
+
+/// The first (or last) position of `needle` in `hay`.
+fn find_in(hay: &[u8], needle: &[u8], right: bool) -> Option<usize> {
+    if needle.len() > hay.len() {
+        return None;
+    }
+    let last = hay.len() - needle.len();
+    if right {
+        (0..=last)
+            .rev()
+            .find(|&i| &hay[i..i + needle.len()] == needle)
+    } else {
+        (0..=last).find(|&i| &hay[i..i + needle.len()] == needle)
+    }
+}
+
+/// find/rfind/index/rindex: the position in `self`, if any.
+fn find_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Option<usize>> {
+    let b = this(a).to_vec();
+    let sub = sub_arg(vm, a.arg(0))?;
+    let (s, e) = bounds(vm, a, 1, b.len())?;
+    if s > e || e - s < sub.len() {
+        return Ok(None);
+    }
+    Ok(find_in(&b[s..e], &sub, right).map(|i| i + s))
+}
+
+/// `bytes.find(sub[, start[, end]])`.
+fn find(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(
+        find_impl(vm, a, false)?.map_or(-1, |i| i as i64),
+    ))
+}
+
+/// `bytes.rfind(sub[, start[, end]])`.
+fn rfind(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, a, true)?.map_or(-1, |i| i as i64)))
+}
+
+/// `bytes.index(sub[, start[, end]])`.
+fn index(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match find_impl(vm, a, false)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(vm.value_error("subsection not found")),
+    }
+}
+
+/// `bytes.rindex(sub[, start[, end]])`.
+fn rindex(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    match find_impl(vm, a, true)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(vm.value_error("subsection not found")),
+    }
+}
+
+/// Non-overlapping occurrences of `needle` (empty: len + 1).
+fn count_in(hay: &[u8], needle: &[u8]) -> usize {
+    if needle.is_empty() {
+        return hay.len() + 1;
+    }
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(p) = find_in(&hay[i..], needle, false) {
+        n += 1;
+        i += p + needle.len();
+    }
+    n
+}
+
+/// `bytes.count(sub[, start[, end]])`.
+fn count(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let sub = sub_arg(vm, a.arg(0))?;
+    let (s, e) = bounds(vm, a, 1, b.len())?;
+    if s > e {
+        return Ok(Value::Int(0));
+    }
+    Ok(Value::Int(count_in(&b[s..e], &sub) as i64))
+}
+
+/// startswith/endswith: a bytes or a tuple of them.
+fn affix(vm: &mut Vm, a: &Args<'_>, ends: bool) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let (s, e) = bounds(vm, a, 1, b.len())?;
+    let name = if ends { "endswith" } else { "startswith" };
+    let cands: Vec<Value> = match a.arg(0).as_tuple() {
+        Some(t) => t.to_vec(),
+        None => vec![a.arg(0).clone()],
+    };
+    for c in &cands {
+        let Some(p) = as_bytes(c) else {
+            return Err(vm.type_error(format!(
+                "{name} first arg must be bytes or a tuple of bytes, not {}",
+                vm.type_name(c)
+            )));
+        };
+        if s > e || e - s < p.len() {
+            continue;
+        }
+        let part = &b[s..e];
+        if (ends && part.ends_with(p)) || (!ends && part.starts_with(p)) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+/// `bytes.startswith(prefix[, start[, end]])`.
+fn startswith(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    affix(vm, a, false)
+}
+
+/// `bytes.endswith(suffix[, start[, end]])`.
+fn endswith(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    affix(vm, a, true)
+}
+
+// ---- splitting, joining, stripping ----
+
+/// Whether a byte is ASCII whitespace as `bytes.split()` sees it.
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// A list of bytes values.
+fn bytes_list(vm: &Vm, parts: Vec<Vec<u8>>) -> Value {
+    let items = parts.into_iter().map(|p| new_bytes(vm, p)).collect();
+    vm.new_list(items)
+}
+
+/// split/rsplit.
+fn split_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let maxsplit = match a.get(1) {
+        Some(v) => int_arg(vm, v)?,
+        None => -1,
+    };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    match a.opt(0) {
+        None => {
+            // Runs of whitespace separate; no empty parts.
+            let mut v: Vec<u8> = b.clone();
+            if right {
+                v.reverse();
+            }
+            let mut i = 0;
+            while i < v.len() {
+                while i < v.len() && is_space(v[i]) {
+                    i += 1;
+                }
+                if i >= v.len() {
+                    break;
+                }
+                if parts.len() == max {
+                    let mut rest = v[i..].to_vec();
+                    while rest.last().is_some_and(|c| is_space(*c)) {
+                        rest.pop();
+                    }
+                    parts.push(rest);
+                    break;
+                }
+                let st = i;
+                while i < v.len() && !is_space(v[i]) {
+                    i += 1;
+                }
+                parts.push(v[st..i].to_vec());
+            }
+            if right {
+                for p in &mut parts {
+                    p.reverse();
+                }
+                parts.reverse();
+            }
+        }
+        Some(sep) => {
+            let sep = bytes_arg(vm, sep)?;
+            if sep.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            let mut rest: &[u8] = &b;
+            let mut out: Vec<Vec<u8>> = Vec::new();
+            while out.len() < max {
+                match find_in(rest, &sep, right) {
+                    Some(p) => {
+                        if right {
+                            out.push(rest[p + sep.len()..].to_vec());
+                            rest = &rest[..p];
+                        } else {
+                            out.push(rest[..p].to_vec());
+                            rest = &rest[p + sep.len()..];
+                        }
+                    }
+                    None => break,
+                }
+            }
+            out.push(rest.to_vec());
+            if right {
+                out.reverse();
+            }
+            parts = out;
+        }
+    }
+    Ok(bytes_list(vm, parts))
+}
+
+/// `bytes.split(sep=None, maxsplit=-1)`.
+fn split(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    split_impl(vm, a, false)
+}
+
+/// `bytes.rsplit(sep=None, maxsplit=-1)`.
+fn rsplit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    split_impl(vm, a, true)
+}
+
+/// `bytes.join(iterable_of_bytes)`.
+fn join(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let sep = this(a).to_vec();
+    let items = vm.collect(a.arg(0))?;
+    let mut out = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let Some(b) = as_bytes(it) else {
+            return Err(vm.type_error(format!(
+                "sequence item {i}: expected a bytes-like object, {} found",
+                vm.type_name(it)
+            )));
+        };
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        out.extend_from_slice(b);
+    }
+    Ok(new_bytes(vm, out))
+}
+
+/// strip/lstrip/rstrip (`how`: 1 left, 2 right, 3 both).
+fn strip_impl(vm: &mut Vm, a: &Args<'_>, how: u8) -> PyResult<Value> {
+    let b = this(a);
+    let chars = match a.opt(0) {
+        Some(c) => Some(bytes_arg(vm, c)?),
+        None => None,
+    };
+    let strip = |c: &u8| match &chars {
+        Some(cs) => cs.contains(c),
+        None => is_space(*c),
+    };
+    let mut s = 0;
+    let mut e = b.len();
+    if how & 1 != 0 {
+        while s < e && strip(&b[s]) {
+            s += 1;
+        }
+    }
+    if how & 2 != 0 {
+        while e > s && strip(&b[e - 1]) {
+            e -= 1;
+        }
+    }
+    Ok(new_bytes(vm, b[s..e].to_vec()))
+}
+
+/// `bytes.strip(bytes=None)`.
+fn strip(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    strip_impl(vm, a, 3)
+}
+
+/// `bytes.lstrip(bytes=None)`.
+fn lstrip(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    strip_impl(vm, a, 1)
+}
+
+/// `bytes.rstrip(bytes=None)`.
+fn rstrip(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    strip_impl(vm, a, 2)
+}
+
+/// `bytes.replace(old, new, count=-1)`.
+fn replace(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let old = bytes_arg(vm, a.arg(0))?;
+    let new = bytes_arg(vm, a.arg(1))?;
+    let count = match a.get(2) {
+        Some(v) => int_arg(vm, v)?,
+        None => -1,
+    };
+    let mut left = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
+    let mut out = Vec::with_capacity(b.len());
+    if old.is_empty() {
+        // An empty pattern matches between every byte.
+        for c in &b {
+            if left > 0 {
+                out.extend_from_slice(&new);
+                left -= 1;
+            }
+            out.push(*c);
+        }
+        if left > 0 {
+            out.extend_from_slice(&new);
+        }
+        return Ok(new_bytes(vm, out));
+    }
+    let mut i = 0;
+    while left > 0 {
+        match find_in(&b[i..], &old, false) {
+            Some(p) => {
+                out.extend_from_slice(&b[i..i + p]);
+                out.extend_from_slice(&new);
+                i += p + old.len();
+                left -= 1;
+            }
+            None => break,
+        }
+    }
+    out.extend_from_slice(&b[i..]);
+    Ok(new_bytes(vm, out))
+}
+
+/// partition/rpartition.
+fn partition_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let sep = bytes_arg(vm, a.arg(0))?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let parts = match find_in(&b, &sep, right) {
+        Some(p) => [b[..p].to_vec(), sep.clone(), b[p + sep.len()..].to_vec()],
+        None if right => [Vec::new(), Vec::new(), b],
+        None => [b, Vec::new(), Vec::new()],
+    };
+    let items = parts.into_iter().map(|p| new_bytes(vm, p)).collect();
+    Ok(vm.new_tuple(items))
+}
+
+/// `bytes.partition(sep)`.
+fn partition(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    partition_impl(vm, a, false)
+}
+
+/// `bytes.rpartition(sep)`.
+fn rpartition(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    partition_impl(vm, a, true)
+}
+
+/// ljust/rjust/center (`how`: 0 left, 1 right, 2 center).
+fn pad(vm: &mut Vm, a: &Args<'_>, how: u8) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let width = int_arg(vm, a.arg(0))?;
+    let fill = match a.get(1) {
+        Some(f) => match as_bytes(f) {
+            Some([c]) => *c,
+            _ => {
+                let name = ["ljust", "rjust", "center"][how as usize];
+                return Err(vm.type_error(format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {}",
+                    vm.type_name(f)
+                )));
+            }
+        },
+        None => b' ',
+    };
+    let width = width.max(0) as usize;
+    if width <= b.len() {
+        return Ok(new_bytes(vm, b));
+    }
+    let total = width - b.len();
+    let left = match how {
+        0 => 0,
+        1 => total,
+        // CPython's `pad`: the extra byte goes left when both are odd.
+        _ => total / 2 + (total & width & 1),
+    };
+    let mut out = vec![fill; left];
+    out.extend_from_slice(&b);
+    out.resize(width, fill);
+    Ok(new_bytes(vm, out))
+}
+
+/// `bytes.ljust(width, fillchar=b' ')`.
+fn ljust(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    pad(vm, a, 0)
+}
+
+/// `bytes.rjust(width, fillchar=b' ')`.
+fn rjust(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    pad(vm, a, 1)
+}
+
+/// `bytes.center(width, fillchar=b' ')`.
+fn center(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    pad(vm, a, 2)
+}
+
+/// `bytes.zfill(width)`: zeros after a leading sign.
+fn zfill(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let width = int_arg(vm, a.arg(0))?.max(0) as usize;
+    if width <= b.len() {
+        return Ok(new_bytes(vm, b));
+    }
+    let (sign, digits) = match b.first() {
+        Some(c @ (b'+' | b'-')) => (vec![*c], &b[1..]),
+        _ => (Vec::new(), &b[..]),
+    };
+    let mut out = sign;
+    out.resize(width - digits.len(), b'0');
+    out.extend_from_slice(digits);
+    Ok(new_bytes(vm, out))
+}
+
+/// `bytes.expandtabs(tabsize=8)`.
+fn expandtabs(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let tab = match a.get(0) {
+        Some(v) => int_arg(vm, v)?,
+        None => 8,
+    };
+    let mut out = Vec::new();
+    let mut col = 0i64;
+    for c in b {
+        match c {
+            b'\t' => {
+                if tab > 0 {
+                    let n = tab - col % tab;
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(new_bytes(vm, out))
+}
+
+/// `bytes.splitlines(keepends=False)`.
+fn splitlines(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let keep = match a.get(0) {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    let mut parts = Vec::new();
+    let mut i = 0;
+    let mut st = 0;
+    while i < b.len() {
+        let eol = match b[i] {
+            b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' | b'\n' => 1,
+            _ => 0,
+        };
+        if eol == 0 {
+            i += 1;
+            continue;
+        }
+        let end = if keep { i + eol } else { i };
+        parts.push(b[st..end].to_vec());
+        i += eol;
+        st = i;
+    }
+    if st < b.len() {
+        parts.push(b[st..].to_vec());
+    }
+    Ok(bytes_list(vm, parts))
+}
+
+/// `bytes.removeprefix(prefix)`.
+fn removeprefix(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let p = bytes_arg(vm, a.arg(0))?;
+    let r = b.strip_prefix(&p[..]).unwrap_or(&b).to_vec();
+    Ok(new_bytes(vm, r))
+}
+
+/// `bytes.removesuffix(suffix)`.
+fn removesuffix(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let p = bytes_arg(vm, a.arg(0))?;
+    let r = b.strip_suffix(&p[..]).unwrap_or(&b).to_vec();
+    Ok(new_bytes(vm, r))
+}
+
+/// `bytes.translate(table, /, delete=b'')`.
+fn translate(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let b = this(a).to_vec();
+    let table = match a.opt(0) {
+        None => None,
+        Some(t) => {
+            let t = bytes_arg(vm, t)?;
+            if t.len() != 256 {
+                return Err(vm.value_error("translation table must be 256 characters long"));
+            }
+            Some(t)
+        }
+    };
+    let delete = match a.get(1) {
+        Some(d) => bytes_arg(vm, d)?,
+        None => Vec::new(),
+    };
+    let out = b
+        .iter()
+        .filter(|c| !delete.contains(c))
+        .map(|c| table.as_ref().map_or(*c, |t| t[*c as usize]))
+        .collect();
+    Ok(new_bytes(vm, out))
+}
+
+/// `bytes.maketrans(frm, to)`, a staticmethod.
+fn maketrans(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let frm = bytes_arg(vm, a.arg(0))?;
+    let to = bytes_arg(vm, a.arg(1))?;
+    if frm.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut t: Vec<u8> = (0..=255u8).collect();
+    for (f, x) in frm.iter().zip(to.iter()) {
+        t[*f as usize] = *x;
+    }
+    Ok(new_bytes(vm, t))
+}
+
+/// bytes's methods (signature lines as native.rs declares them).
+pub const METHODS: &[(&str, NativeFn)] = &[
+    (
+        "bytes.__kaa_new__(source=None, encoding=None, errors=None)",
+        bytes_new,
+    ),
+    ("bytes.hex($self, sep=None, bytes_per_sep=1)", hex),
+    (
+        "bytes.decode($self, encoding='utf-8', errors='strict')",
+        decode,
+    ),
+    ("bytes.upper($self, /)", upper),
+    ("bytes.lower($self, /)", lower),
+    ("bytes.swapcase($self, /)", swapcase),
+    ("bytes.capitalize($self, /)", capitalize),
+    ("bytes.title($self, /)", title),
+    ("bytes.isalpha($self, /)", isalpha),
+    ("bytes.isdigit($self, /)", isdigit),
+    ("bytes.isalnum($self, /)", isalnum),
+    ("bytes.isspace($self, /)", isspace),
+    ("bytes.isascii($self, /)", isascii),
+    ("bytes.isupper($self, /)", isupper),
+    ("bytes.islower($self, /)", islower),
+    ("bytes.istitle($self, /)", istitle),
+    ("bytes.find($self, sub, start=None, end=None, /)", find),
+    ("bytes.rfind($self, sub, start=None, end=None, /)", rfind),
+    ("bytes.index($self, sub, start=None, end=None, /)", index),
+    ("bytes.rindex($self, sub, start=None, end=None, /)", rindex),
+    ("bytes.count($self, sub, start=None, end=None, /)", count),
+    (
+        "bytes.startswith($self, prefix, start=None, end=None, /)",
+        startswith,
+    ),
+    (
+        "bytes.endswith($self, suffix, start=None, end=None, /)",
+        endswith,
+    ),
+    ("bytes.split($self, sep=None, maxsplit=-1)", split),
+    ("bytes.rsplit($self, sep=None, maxsplit=-1)", rsplit),
+    ("bytes.join($self, iterable_of_bytes, /)", join),
+    ("bytes.strip($self, bytes=None, /)", strip),
+    ("bytes.lstrip($self, bytes=None, /)", lstrip),
+    ("bytes.rstrip($self, bytes=None, /)", rstrip),
+    ("bytes.replace($self, old, new, count=-1, /)", replace),
+    ("bytes.partition($self, sep, /)", partition),
+    ("bytes.rpartition($self, sep, /)", rpartition),
+    ("bytes.ljust($self, width, fillchar=b' ', /)", ljust),
+    ("bytes.rjust($self, width, fillchar=b' ', /)", rjust),
+    ("bytes.center($self, width, fillchar=b' ', /)", center),
+    ("bytes.zfill($self, width, /)", zfill),
+    ("bytes.expandtabs($self, tabsize=8)", expandtabs),
+    ("bytes.splitlines($self, keepends=False)", splitlines),
+    ("bytes.removeprefix($self, prefix, /)", removeprefix),
+    ("bytes.removesuffix($self, suffix, /)", removesuffix),
+    ("bytes.translate($self, table, /, delete=b'')", translate),
+];
+
+/// Fills bytes's type dict (`fromhex` a classmethod, `maketrans` static).
+pub fn install(vm: &Vm) {
+    let t = vm.types.bytes.clone();
+    crate::int::install_methods(
+        vm,
+        &t,
+        METHODS,
+        &[("bytes.fromhex($self, string, /)", fromhex)],
+    );
+    if let Some(d) = crate::types::type_data(&t) {
+        let f = crate::builtins::make_builtin(vm, "bytes.maketrans(frm, to, /)", maketrans);
+        let sm = Value::Obj(ObjRef::new(
+            vm.types.staticmethod.clone(),
+            Payload::StaticMethod(f),
+        ));
+        d.set_own(vm.new_str("maketrans"), sm);
+    }
+}
+
+/// `needle in b` (`bytes_contains`): a bytes or an int 0..=255; None
+/// when `container` is not a bytes.
+pub fn bytes_contains(vm: &mut Vm, container: &Value, needle: &Value) -> PyResult<Option<bool>> {
+    let Some(hay) = as_bytes(container) else {
+        return Ok(None);
+    };
+    let hay = hay.to_vec();
+    if let Some(n) = as_bytes(needle) {
+        return Ok(Some(n.is_empty() || find_in(&hay, n, false).is_some()));
+    }
+    let n = match vm.index_of(needle) {
+        Ok(Some(n)) => n,
+        _ => {
+            return Err(vm.type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(needle)
+            )))
+        }
+    };
+    if !(0..256).contains(&n) {
+        return Err(vm.value_error("byte must be in range(0, 256)"));
+    }
+    Ok(Some(hay.contains(&(n as u8))))
+}
+
+/// BINARY_OP's bytes cases: `b + b` and `b + str`'s message
+/// (`bytes_concat`: "can't concat str to bytes"); None otherwise.
+pub fn bytes_binop(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Option<Value>> {
+    let base = if op >= 13 { op - 13 } else { op };
+    if base != crate::int::nb::ADD {
+        return Ok(None);
+    }
+    let Some(x) = as_bytes(a) else {
+        return Ok(None);
+    };
+    match as_bytes(b) {
+        Some(y) => {
+            let mut out = x.to_vec();
+            out.extend_from_slice(y);
+            Ok(Some(new_bytes(vm, out)))
+        }
+        None => Err(vm.type_error(format!("can't concat {} to bytes", vm.type_name(b)))),
+    }
+}
