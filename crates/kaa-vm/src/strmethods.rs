@@ -64,62 +64,17 @@ fn maxsplit(vm: &mut Vm, a: &Args<'_>, i: usize) -> PyResult<i64> {
 }
 
 fn split_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    let sep = opt_str(vm, a, 0, "must be str or None")?;
+    let s = kstr(vm, a)?;
+    let sep = opt_str(vm, a, 0, "must be str or None")?.map(|sep| kaa_str::Str::from_str(&sep));
     let max = maxsplit(vm, a, 1)?;
-    let parts: Vec<String> = match sep {
-        None => {
-            let words: Vec<&str> = s.split_whitespace().collect();
-            if max < 0 || (max as usize) >= words.len() {
-                words.iter().map(|w| w.to_string()).collect()
-            } else if !right {
-                let mut out = Vec::new();
-                let mut rest = s.trim_start();
-                for _ in 0..max {
-                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                    out.push(rest[..end].to_string());
-                    rest = rest[end..].trim_start();
-                }
-                if !rest.is_empty() {
-                    out.push(rest.to_string());
-                }
-                out
-            } else {
-                let mut out = Vec::new();
-                let mut rest = s.trim_end();
-                for _ in 0..max {
-                    let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-                    out.push(rest[start..].to_string());
-                    rest = rest[..start].trim_end();
-                }
-                if !rest.is_empty() {
-                    out.push(rest.to_string());
-                }
-                out.reverse();
-                out
-            }
-        }
-        Some(sep) => {
-            if sep.is_empty() {
-                return Err(vm.value_error("empty separator"));
-            }
-            if max < 0 {
-                s.split(sep.as_str()).map(str::to_string).collect()
-            } else if right {
-                let mut v: Vec<String> = s
-                    .rsplitn(max as usize + 1, sep.as_str())
-                    .map(str::to_string)
-                    .collect();
-                v.reverse();
-                v
-            } else {
-                s.splitn(max as usize + 1, sep.as_str())
-                    .map(str::to_string)
-                    .collect()
-            }
-        }
+    let max = isize::try_from(max).unwrap_or(isize::MAX);
+    let parts = if right {
+        s.rsplit(sep.as_ref(), max)
+    } else {
+        s.split(sep.as_ref(), max)
     };
-    let items = parts.iter().map(|p| vm.new_str(p)).collect();
+    let parts = parts.map_err(|e| vm.new_error(e.class_name(), e.message()))?;
+    let items = parts.iter().map(|p| back(vm, p)).collect();
     Ok(vm.new_list(items))
 }
 
@@ -264,21 +219,28 @@ fn endswith(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     affix(vm, a, true)
 }
 
-fn find_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Option<usize>> {
-    let s = this(vm, a)?;
-    let sub = str_arg(vm, a.arg(0), "must be str")?;
-    let chars: Vec<char> = s.chars().collect();
-    let (start, end) = bounds(vm, a, 1, chars.len())?;
-    if start > end {
-        return Ok(None);
-    }
-    let hay: String = chars[start..end].iter().collect();
-    let pos = if right {
-        hay.rfind(&sub)
-    } else {
-        hay.find(&sub)
+/// The optional `start`/`end` arguments from position `i` as given (None
+/// for absent or None); kaa-str applies Python's slice adjustment.
+fn raw_bounds(vm: &mut Vm, a: &Args<'_>, i: usize) -> PyResult<(Option<isize>, Option<isize>)> {
+    let mut get = |j: usize| -> PyResult<Option<isize>> {
+        match a.opt(j) {
+            Some(v) => Ok(vm.index_of(v)?.map(|n| n as isize)),
+            None => Ok(None),
+        }
     };
-    Ok(pos.map(|b| hay[..b].chars().count() + start))
+    Ok((get(i)?, get(i + 1)?))
+}
+
+fn find_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Option<usize>> {
+    let s = kstr(vm, a)?;
+    let sub = kaa_str::Str::from_str(&str_arg(vm, a.arg(0), "must be str")?);
+    let (start, end) = raw_bounds(vm, a, 1)?;
+    let pos = if right {
+        s.rfind(&sub, start, end)
+    } else {
+        s.find(&sub, start, end)
+    };
+    Ok(usize::try_from(pos).ok())
 }
 
 fn find(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -302,20 +264,10 @@ fn rindex(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     }
 }
 fn count(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    let sub = str_arg(vm, a.arg(0), "must be str")?;
-    let chars: Vec<char> = s.chars().collect();
-    let (start, end) = bounds(vm, a, 1, chars.len())?;
-    if start > end {
-        return Ok(Value::Int(0));
-    }
-    let hay: String = chars[start..end].iter().collect();
-    let n = if sub.is_empty() {
-        hay.chars().count() + 1
-    } else {
-        hay.matches(sub.as_str()).count()
-    };
-    Ok(Value::Int(n as i64))
+    let s = kstr(vm, a)?;
+    let sub = kaa_str::Str::from_str(&str_arg(vm, a.arg(0), "must be str")?);
+    let (start, end) = raw_bounds(vm, a, 1)?;
+    Ok(Value::Int(s.count(&sub, start, end) as i64))
 }
 
 macro_rules! predicate {
