@@ -41,7 +41,10 @@ import os
 import re
 import subprocess
 import sys
+
 import time
+
+from regen_expected import Writer  # the same file writer and --check logic
 
 ROOT = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 PYTHON = sys.executable
@@ -95,32 +98,6 @@ def find(suffix):
             if name.endswith(suffix):
                 found.append(os.path.relpath(os.path.join(dirpath, name), ROOT))
     return found
-
-
-class Writer:
-    def __init__(self, check):
-        self.check = check
-        self.changed = []
-        self.wanted = set()
-
-    def put(self, rel, data):
-        """Records that file `rel` should hold `data` (None: not exist)."""
-        self.wanted.add(rel)
-        path = os.path.join(ROOT, rel)
-        old = None
-        if os.path.exists(path):
-            with open(path, "rb") as f:
-                old = f.read()
-        if old == data:
-            return
-        self.changed.append(rel)
-        if self.check:
-            return
-        if data is None:
-            os.remove(path)
-        else:
-            with open(path, "wb") as f:
-                f.write(data)
 
 
 def main():
