@@ -41,7 +41,6 @@ import os
 import re
 import subprocess
 import sys
-
 import time
 
 from regen_expected import Writer  # the same file writer and --check logic
