@@ -239,7 +239,7 @@ pub fn run_stdin(argv: &[OsString]) -> Exit {
 pub fn run_module(_module: &OsStr) -> Exit {
     Exit::stderr(
         1,
-        "NotImplementedError: kaa cannot run modules yet: only -m ast is built in\n".to_string(),
+        "NotImplementedError: kaa cannot run modules yet: only -m ast, dis, py_compile and compileall are built in\n".to_string(),
     )
 }
 
