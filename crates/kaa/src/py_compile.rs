@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use kaa_bytecode::cache::{cache_mode, write_cached_with_mode, CheckHashBasedPycs, SourceInfo};
 use kaa_bytecode::pyc::{self, Validation};
 use kaa_bytecode::CodeObject;
-use kaa_compiler::{CheckOptions, CompileOptions, ErrorLines};
+use kaa_compiler::{CompileOptions, ErrorLines};
 use kaa_parser::{ErrorKind, Mode, SyntaxError};
 
 use crate::argparse::{Argument, Nargs, Parser, Value};
@@ -80,16 +80,12 @@ pub fn compile_source(
         Some(bytes) => ErrorLines::File(bytes),
         None => ErrorLines::Unavailable,
     };
-    let check = CheckOptions {
-        optimize,
-        ..CheckOptions::default()
-    };
-    kaa_compiler::check_module(&module, lines, &check)?;
     let options = CompileOptions {
         optimize,
         ..CompileOptions::default()
     };
-    kaa_compiler::compile_module(&module, filename, &options)
+    // The SyntaxWarnings CPython prints here are not printed yet.
+    kaa_compiler::compile(&module, lines, filename, &options, &mut Vec::new())
 }
 
 /// `PyCompileError(type(err), err, file).msg`.

@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::Path;
 
-use kaa_compiler::{CheckOptions, CompileOptions, ErrorLines};
+use kaa_compiler::{CompileOptions, ErrorLines};
 use kaa_parser::{Mode, SyntaxError};
 use kaa_vm::{Vm, VmOptions};
 
@@ -49,38 +49,19 @@ pub fn run_source(source: &[u8], filename: &str, input: Input, argv: &[OsString]
         Input::File if filename != "<stdin>" => ErrorLines::File(source),
         _ => ErrorLines::Unavailable,
     };
-    let options = CompileOptions::default();
     let mut compiler_warnings = Vec::new();
-    if let Err(err) = kaa_compiler::check_module(&module, lines, &CheckOptions::default()) {
-        // CPython prints the compiler's warnings met before the error; the
-        // code generator finds them when it stops at the same error.
-        let generated = kaa_compiler::compile_module_collecting(
-            &module,
-            filename,
-            &options,
-            &mut compiler_warnings,
-        );
-        let same = matches!(&generated, Err(e) if e.msg == err.msg && e.lineno == err.lineno);
-        let warned = if same {
-            warned + &format_warnings(&compiler_warnings, filename, source)
-        } else {
-            warned
-        };
-        return Exit::stderr(1, warned + &report(&err, filename));
-    }
-    let code = match kaa_compiler::compile_module_collecting(
+    let compiled = kaa_compiler::compile(
         &module,
+        lines,
         filename,
-        &options,
+        &CompileOptions::default(),
         &mut compiler_warnings,
-    ) {
-        Ok(code) => code,
-        Err(err) => {
-            let warned = warned + &format_warnings(&compiler_warnings, filename, source);
-            return Exit::stderr(1, warned + &report(&err, filename));
-        }
-    };
+    );
     let warned = warned + &format_warnings(&compiler_warnings, filename, source);
+    let code = match compiled {
+        Ok(code) => code,
+        Err(err) => return Exit::stderr(1, warned + &report(&err, filename)),
+    };
     drop(module);
     if !warned.is_empty() {
         let _ = std::io::stderr().lock().write_all(warned.as_bytes());
