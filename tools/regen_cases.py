@@ -16,7 +16,8 @@ PYTHONNOUSERSITE=1 (no user site-packages; an environment variable rather
 than `-s`, so that the command line has the same shape as kaa's).
 PYTHONIOENCODING is unset. stdin is empty.
 
-tests/cases/<area>/<name>.py   a small deterministic program.
+tests/cases/<area>/<name>.py   a small deterministic program (subdirectories of
+    an area hold modules and packages its cases import; they are not cases).
     <name>.out      its stdout (always written, possibly empty)
     <name>.err      its stderr, only when non-empty (tracebacks print the
                     relative path; an absolute path of the repository root
@@ -90,9 +91,13 @@ def normalise_root(data):
 
 
 def find(suffix):
+    """Files tests/cases/<area>/<name><suffix>: only an area's top level
+    (subdirectories hold helper modules and packages that cases import)."""
     found = []
     for dirpath, dirnames, filenames in os.walk(CASES):
         dirnames.sort()
+        if os.path.dirname(dirpath) != CASES:
+            continue
         for name in sorted(filenames):
             if name.endswith(suffix):
                 found.append(os.path.relpath(os.path.join(dirpath, name), ROOT))

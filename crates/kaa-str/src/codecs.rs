@@ -27,6 +27,8 @@ pub enum Codec {
     Utf32Le,
     /// 'utf-32-be'.
     Utf32Be,
+    /// 'cp1252' (Windows Latin-1, a charmap codec: errors name 'charmap').
+    Cp1252,
 }
 
 impl Codec {
@@ -42,6 +44,7 @@ impl Codec {
             Codec::Utf32 => "utf-32",
             Codec::Utf32Le => "utf-32-le",
             Codec::Utf32Be => "utf-32-be",
+            Codec::Cp1252 => "charmap",
         }
     }
 
@@ -103,6 +106,7 @@ impl Codec {
                 "utf_32" | "u32" | "utf32" => Codec::Utf32,
                 "utf_32_le" | "utf_32le" => Codec::Utf32Le,
                 "utf_32_be" | "utf_32be" => Codec::Utf32Be,
+                "cp1252" | "windows_1252" | "1252" => Codec::Cp1252,
                 _ => return None,
             })
         };
@@ -199,6 +203,7 @@ fn emit(out: &mut Vec<u8>, codec: Codec, cp: u32) {
     match codec {
         Codec::Utf8 => push_utf8(out, cp),
         Codec::Ascii | Codec::Latin1 => out.push(cp as u8),
+        Codec::Cp1252 => out.extend(crate::charmap::cp1252_encode(cp)),
         Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
             if cp >= 0x10000 {
                 let v = cp - 0x10000;
@@ -252,11 +257,13 @@ impl Str {
         let bad = |cp: u32| match codec {
             Codec::Ascii => cp >= 0x80,
             Codec::Latin1 => cp >= 0x100,
+            Codec::Cp1252 => crate::charmap::cp1252_encode(cp).is_none(),
             _ => (0xD800..0xE000).contains(&cp),
         };
         let reason = match codec {
             Codec::Ascii => "ordinal not in range(128)",
             Codec::Latin1 => "ordinal not in range(256)",
+            Codec::Cp1252 => "character maps to <undefined>",
             _ => "surrogates not allowed",
         };
         let fail = |start: usize, end: usize| {
@@ -309,7 +316,7 @@ impl Str {
                     }
                 }
                 Handler::SurrogatePass => {
-                    if matches!(codec, Codec::Ascii | Codec::Latin1) {
+                    if matches!(codec, Codec::Ascii | Codec::Latin1 | Codec::Cp1252) {
                         return Err(fail(start, end));
                     }
                     run.for_each(|c| emit(&mut out, codec, c));
@@ -510,6 +517,7 @@ fn on_decode_error(
 pub fn decode_with(bytes: &[u8], codec: Codec, errors: &str) -> Result<Str, StrError> {
     match codec {
         Codec::Latin1 => return Ok(Str::from_latin1(bytes)),
+        Codec::Cp1252 => return decode_cp1252(bytes, errors),
         Codec::Utf8 | Codec::Ascii => {}
         Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
             return decode_utf16(bytes, codec, errors)
@@ -661,6 +669,32 @@ fn decode_utf32(bytes: &[u8], codec: Codec, errors: &str) -> Result<Str, StrErro
             .filter(|u| (0xD800..0xE000).contains(u))
             .map(|u| (u, 4));
         pos = on_decode_error(&mut b, bytes, &f, errors, pass)?;
+    }
+    Ok(b.finish())
+}
+
+/// cp1252 decoding (`PyUnicode_DecodeCharmap`): an undefined byte is an
+/// error of the 'charmap' codec, "character maps to <undefined>".
+fn decode_cp1252(bytes: &[u8], errors: &str) -> Result<Str, StrError> {
+    let mut b = StrBuilder::with_capacity(bytes.len());
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let byte = bytes.get(pos).copied().unwrap_or(0);
+        match crate::charmap::cp1252_decode(byte) {
+            Some(cp) => {
+                b.push(cp);
+                pos += 1;
+            }
+            None => {
+                let f = DecodeFault {
+                    encoding: "charmap",
+                    start: pos,
+                    end: pos + 1,
+                    reason: "character maps to <undefined>",
+                };
+                pos = on_decode_error(&mut b, bytes, &f, errors, None)?;
+            }
+        }
     }
     Ok(b.finish())
 }

@@ -31,7 +31,7 @@
 //!   argument); `translate` (the VM passes the table lookup) and
 //!   `maketrans`/`maketrans_key`; `encode`/`encode_with` and [`decode`]
 //!   (utf-8, ascii, latin-1, utf-16/32 with every standard error handler but
-//!   namereplace); `transform_decimal_and_space_to_ascii` for int()/float().
+//!   namereplace; cp1252); `transform_decimal_and_space_to_ascii` for int()/float().
 //! - [`unicode`]: code point properties and full case mappings of Unicode
 //!   14.0.0 (tables generated from CPython by tools/gen_str_tables.py).
 //!
@@ -44,6 +44,7 @@
 
 mod builder;
 mod case;
+mod charmap;
 mod codecs;
 mod digits;
 mod error;

@@ -15,15 +15,27 @@ impl Vm {
         if let Some(v) = self.instance_attr_fast(obj, name) {
             return Ok(v);
         }
+        if let Some(hook) = self.getattribute_hook(obj) {
+            return self.get_attr_hooked(&hook, obj, name);
+        }
         let n = name.as_str().unwrap_or("");
-        match self.get_attr_opt(obj, n)? {
-            Some(v) => Ok(v),
-            None => {
+        match self.get_attr_opt(obj, n) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => {
                 if let Some(m) = self.user_method(obj, "__getattr__") {
                     return self.call_dunder(&m, obj, std::slice::from_ref(name));
                 }
                 Err(self.no_attribute(obj, n))
             }
+            // slot_tp_getattr_hook: an AttributeError (from a property,
+            // say) falls back to __getattr__ too.
+            Err(e) if self.err_matches(&e, "AttributeError") => {
+                match self.user_method(obj, "__getattr__") {
+                    Some(m) => self.call_dunder(&m, obj, std::slice::from_ref(name)),
+                    None => Err(e),
+                }
+            }
+            Err(e) => Err(e),
         }
     }
 
@@ -38,6 +50,9 @@ impl Vm {
         let (Payload::Plain, Some(d), Some(t)) = (&o.payload, &o.dict, &o.class) else {
             return None;
         };
+        if self.attr_cache.hooks_seen.get() {
+            return None;
+        }
         let Some(Payload::Str(sd)) = name.payload() else {
             return None;
         };
@@ -62,7 +77,7 @@ impl Vm {
     /// property or an instance of a Python class (which may define
     /// `__get__`/`__set__`).
     fn is_plain_class_attr(&self, a: &Value) -> bool {
-        !matches!(a.payload(), Some(Payload::Property(_))) && !self.is_heap(a)
+        !matches!(a.payload(), Some(Payload::Property(_) | Payload::Member(_))) && !self.is_heap(a)
     }
 
     /// The AttributeError for `obj.name`.
@@ -115,18 +130,13 @@ impl Vm {
         if let Some(v) = self.special_attr(obj, n)? {
             return Ok(Some(v));
         }
+        // PyObject_GenericGetAttr: a data descriptor on the class, the
+        // instance __dict__, then the class attribute (through __get__).
         let t = self.type_of(obj);
         let cls_attr = lookup(&t, n);
-        if let Some(Value::Obj(d)) = &cls_attr {
-            if let Payload::Property(p) = &d.payload {
-                let getter = p[0].clone();
-                if getter.is_none() {
-                    return Err(self.attribute_error(format!(
-                        "property '{n}' of '{}' object has no getter",
-                        self.type_name(obj)
-                    )));
-                }
-                return self.call(&getter, std::slice::from_ref(obj)).map(Some);
+        if let Some(a) = &cls_attr {
+            if self.is_data_descr(a) {
+                return self.descr_get(a.clone(), Some(obj), &t).map(Some);
             }
         }
         if let Value::Obj(o) = obj {
@@ -136,79 +146,114 @@ impl Vm {
                 }
             }
         }
-        Ok(cls_attr.map(|a| self.bind_attr(a, obj, &t)))
+        match cls_attr {
+            Some(a) => self.descr_get(a, Some(obj), &t).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A built-in attribute of `obj` computed by the special-attribute
+    /// code (the value a built-in getset/member descriptor gives).
+    pub(crate) fn builtin_attr(&mut self, obj: &Value, n: &str) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = obj {
+            if matches!(o.payload, Payload::Type(_)) {
+                return self.type_special(o, n);
+            }
+        }
+        self.special_attr(obj, n)
     }
 
     /// A class attribute as seen through an instance (methods bind).
     fn bind_attr(&self, a: Value, obj: &Value, t: &ObjRef) -> Value {
         match a.payload() {
             Some(Payload::Function(_)) => self.bind_method(a, obj.clone()),
-            Some(Payload::Builtin(b)) if b.sig.has_self => self.bind_method(a, obj.clone()),
+            Some(Payload::Builtin(b)) if b.sig.has_self => self.bind_builtin(a, obj.clone()),
             Some(Payload::ClassMethod(f)) => self.bind_method(f.clone(), Value::Obj(t.clone())),
             Some(Payload::StaticMethod(f)) => f.clone(),
             _ => a,
         }
     }
 
-    /// Attributes of types.
-    fn type_attr(&mut self, t: &ObjRef, n: &str) -> PyResult<Option<Value>> {
+    /// The attributes every type has (`__name__`, `__mro__`...).
+    fn type_special(&mut self, t: &ObjRef, n: &str) -> PyResult<Option<Value>> {
         let Some(d) = type_data(t) else {
             return Ok(None);
         };
-        match n {
-            "__name__" => return Ok(Some(self.new_str(&d.name.clone()))),
-            "__qualname__" => return Ok(Some(self.new_str(&d.qualname.clone()))),
-            "__module__" if !d.heap => return Ok(Some(self.new_str(&d.module.clone()))),
+        Ok(Some(match n {
+            "__name__" => self.new_str(&d.name.clone()),
+            "__qualname__" => self.new_str(&d.qualname.clone()),
+            "__module__" if !d.heap => self.new_str(&d.module.clone()),
             "__bases__" => {
                 let b: Vec<Value> = d.bases.iter().map(|b| Value::Obj(b.clone())).collect();
-                return Ok(Some(self.new_tuple(b)));
+                self.new_tuple(b)
             }
             "__mro__" => {
                 let mut m = vec![Value::Obj(t.clone())];
                 m.extend(d.mro.iter().map(|b| Value::Obj(b.clone())));
-                return Ok(Some(self.new_tuple(m)));
+                self.new_tuple(m)
             }
-            "__base__" => {
-                return Ok(Some(
-                    d.bases
-                        .first()
-                        .map_or(Value::None, |b| Value::Obj(b.clone())),
-                ))
-            }
+            "__base__" => d
+                .bases
+                .first()
+                .map_or(Value::None, |b| Value::Obj(b.clone())),
             "__dict__" => {
                 let table = d.dict.borrow().clone();
-                return Ok(Some(self.new_dict_from(table)));
+                self.new_dict_from(table)
             }
-            "__class__" => return Ok(Some(Value::Obj(self.types.type_.clone()))),
-            "__doc__" if d.get_own("__doc__").is_none() => return Ok(Some(Value::None)),
-            _ => {}
-        }
-        match lookup(t, n) {
-            Some(v) => Ok(Some(match v.payload() {
-                Some(Payload::ClassMethod(f)) => self.bind_method(f.clone(), Value::Obj(t.clone())),
-                Some(Payload::StaticMethod(f)) => f.clone(),
-                _ => v,
-            })),
-            None => {
-                // Methods of `type` itself (`C.mro()`).
-                if n == "mro" {
-                    let mut m = vec![Value::Obj(t.clone())];
-                    m.extend(d.mro.iter().map(|b| Value::Obj(b.clone())));
-                    let l = self.new_list(m);
-                    let f = crate::builtins::constant_fn(self, l);
-                    return Ok(Some(f));
-                }
-                Ok(None)
-            }
-        }
+            "__class__" => Value::Obj(self.type_of(&Value::Obj(t.clone()))),
+            "__doc__" if d.get_own("__doc__").is_none() => Value::None,
+            _ => return Ok(None),
+        }))
     }
 
-    /// `super(t, this).n`: the MRO of `this`'s class after `t`.
+    /// Attributes of types (type_getattro): a data descriptor of the
+    /// metaclass, the class's own MRO (descriptors get `None` as the
+    /// instance), then the metaclass's attributes bound to the class.
+    fn type_attr(&mut self, t: &ObjRef, n: &str) -> PyResult<Option<Value>> {
+        if let Some(v) = self.type_special(t, n)? {
+            return Ok(Some(v));
+        }
+        let tv = Value::Obj(t.clone());
+        let meta = self.type_of(&tv);
+        let meta_attr = lookup(&meta, n);
+        if let Some(ma) = &meta_attr {
+            if self.is_data_descr(ma) {
+                return self.descr_get(ma.clone(), Some(&tv), &meta).map(Some);
+            }
+        }
+        if let Some(v) = lookup(t, n) {
+            return self.descr_get(v, None, t).map(Some);
+        }
+        if let Some(ma) = meta_attr {
+            return self.descr_get(ma, Some(&tv), &meta).map(Some);
+        }
+        // `C.mro()`, a method of `type` itself.
+        if n == "mro" {
+            if let Some(d) = type_data(t) {
+                let mut m = vec![Value::Obj(t.clone())];
+                m.extend(d.mro.iter().map(|b| Value::Obj(b.clone())));
+                let l = self.new_list(m);
+                let f = crate::builtins::constant_fn(self, l);
+                return Ok(Some(f));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `super(t, this).n` (super_getattro): the MRO of the start type
+    /// (`this` itself when it is a subclass of `t`, else its class) after
+    /// `t`, the attribute bound through its `__get__`.
     fn super_attr(&mut self, t: &ObjRef, this: &Value, n: &str) -> PyResult<Option<Value>> {
-        let start = match this {
-            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => o.clone(),
-            _ => self.type_of(this),
+        let this_type = this
+            .as_obj()
+            .filter(|o| matches!(o.payload, Payload::Type(_)) && crate::types::is_subtype(o, t));
+        let (start, inst) = match this_type {
+            Some(o) => (o.clone(), None),
+            None => (self.type_of(this), Some(this)),
         };
+        if n == "__class__" {
+            return Ok(Some(Value::Obj(self.types.super_.clone())));
+        }
         let mut mro = vec![start.clone()];
         if let Some(d) = type_data(&start) {
             mro.extend(d.mro.iter().cloned());
@@ -219,28 +264,19 @@ impl Vm {
             .map_or(mro.len(), |p| p + 1);
         for c in &mro[pos..] {
             if let Some(v) = type_data(c).and_then(|d| d.get_own(n)) {
-                let is_type =
-                    matches!(this, Value::Obj(o) if matches!(o.payload, Payload::Type(_)));
-                if is_type {
-                    return Ok(Some(match v.payload() {
-                        Some(Payload::ClassMethod(f)) => self.bind_method(f.clone(), this.clone()),
-                        Some(Payload::StaticMethod(f)) => f.clone(),
-                        _ => v,
-                    }));
-                }
-                let tt = self.type_of(this);
-                if let Some(Payload::Property(p)) = v.payload() {
-                    let g = p[0].clone();
-                    return self.call(&g, std::slice::from_ref(this)).map(Some);
-                }
-                return Ok(Some(self.bind_attr(v, this, &tt)));
+                return self.descr_get(v, inst, &start).map(Some);
             }
         }
-        Ok(None)
+        Ok(match n {
+            "__thisclass__" => Some(Value::Obj(t.clone())),
+            "__self__" => Some(this.clone()),
+            "__self_class__" => Some(Value::Obj(start)),
+            _ => None,
+        })
     }
 
     /// Attributes every object of a built-in kind has.
-    fn special_attr(&mut self, obj: &Value, n: &str) -> PyResult<Option<Value>> {
+    pub(crate) fn special_attr(&mut self, obj: &Value, n: &str) -> PyResult<Option<Value>> {
         if n == "__class__" {
             return Ok(Some(Value::Obj(self.type_of(obj))));
         }
@@ -499,7 +535,7 @@ impl Vm {
             ),
             _ => true,
         };
-        if is_plain {
+        if is_plain && self.getattribute_hook(obj).is_none() {
             let t = self.type_of(obj);
             let found = match name.payload() {
                 Some(Payload::Str(_)) => self.type_lookup_cached(&t, name, false),
@@ -561,27 +597,29 @@ impl Vm {
         let n = name.as_str().unwrap_or("");
         if let Value::Obj(o) = obj {
             if let Payload::Type(d) = &o.payload {
+                let meta = self.type_of(obj);
+                if let Some(ma) = lookup(&meta, n) {
+                    if self.is_data_descr(&ma) {
+                        return self.descr_set(&ma, obj, Some(v));
+                    }
+                }
                 if !d.heap {
                     return Err(self.type_error(format!(
                         "cannot set '{n}' attribute of immutable type '{}'",
                         d.name
                     )));
                 }
+                if n == "__getattribute__" {
+                    self.attr_cache.hooks_seen.set(true);
+                }
                 d.set_own(name.clone(), v);
                 return Ok(());
             }
             let t = self.type_of(obj);
-            if let Some(Value::Obj(pobj)) = lookup(&t, n) {
-                if let Payload::Property(p) = &pobj.payload {
-                    let setter = p[1].clone();
-                    if setter.is_none() {
-                        return Err(self.attribute_error(format!(
-                            "property '{n}' of '{}' object has no setter",
-                            self.type_name(obj)
-                        )));
-                    }
-                    self.call(&setter, &[obj.clone(), v])?;
-                    return Ok(());
+            let cls_attr = lookup(&t, n);
+            if let Some(a) = &cls_attr {
+                if self.is_data_descr(a) {
+                    return self.descr_set(a, obj, Some(v));
                 }
             }
             if let Some(data) = exc_data(o) {
@@ -640,39 +678,60 @@ impl Vm {
                 let d = m.dict.clone();
                 return crate::dict::dict_set(self, &d, name.clone(), v);
             }
+            if matches!(cls_attr.as_ref().and_then(|a| a.payload()), Some(Payload::Builtin(_))) {
+                return Err(self.attribute_error(format!(
+                    "'{}' object attribute '{n}' is read-only",
+                    self.type_name(obj)
+                )));
+            }
         }
-        Err(self.attribute_error(format!(
-            "'{}' object has no attribute '{n}'",
-            self.type_name(obj)
-        )))
+        Err(self.no_attribute(obj, n))
     }
 
-    /// `del obj.name`.
+    /// `del obj.name`: the class's `__delattr__` when defined in Python.
     pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        if self.is_heap(obj) {
+            let t = self.type_of(obj);
+            if let Some(h) = crate::types::lookup_user(&t, "__delattr__") {
+                self.call(&h, &[obj.clone(), name.clone()])?;
+                return Ok(());
+            }
+        }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__(obj, name)`: without the class's hook.
+    pub fn generic_delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
         let n = name.as_str().unwrap_or("");
         if let Value::Obj(o) = obj {
             if let Payload::Type(d) = &o.payload {
-                if d.heap {
-                    crate::attrcache::types_changed();
-                    let h = crate::strobj::str_hash(n);
-                    if d.dict
-                        .borrow_mut()
-                        .remove(h, &mut |k| k.as_str() == Some(n))
-                        .is_some()
-                    {
-                        return Ok(());
+                let meta = self.type_of(obj);
+                if let Some(ma) = lookup(&meta, n) {
+                    if self.is_data_descr(&ma) {
+                        return self.descr_set(&ma, obj, None);
                     }
+                }
+                if !d.heap {
+                    return Err(self.type_error(format!(
+                        "cannot delete '{n}' attribute of immutable type '{}'",
+                        d.name
+                    )));
+                }
+                crate::attrcache::types_changed();
+                let h = crate::strobj::str_hash(n);
+                if d.dict
+                    .borrow_mut()
+                    .remove(h, &mut |k| k.as_str() == Some(n))
+                    .is_some()
+                {
+                    return Ok(());
                 }
                 return Err(self.no_attribute(obj, n));
             }
             let t = self.type_of(obj);
-            if let Some(Value::Obj(pobj)) = lookup(&t, n) {
-                if let Payload::Property(p) = &pobj.payload {
-                    let deleter = p[2].clone();
-                    if !deleter.is_none() {
-                        self.call(&deleter, std::slice::from_ref(obj))?;
-                        return Ok(());
-                    }
+            if let Some(a) = lookup(&t, n) {
+                if self.is_data_descr(&a) {
+                    return self.descr_set(&a, obj, None);
                 }
             }
             if let Some(d) = &o.dict {

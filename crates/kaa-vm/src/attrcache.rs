@@ -40,12 +40,19 @@ struct Entry {
     value: Option<Value>,
 }
 
-/// The cache itself (a `Vm` field).
+/// The cache itself (a `Vm` field), with the attribute-dispatch state the
+/// object model keeps next to it.
 #[derive(Default)]
 pub struct AttrCache {
     slots: Vec<Option<Entry>>,
     /// Indices of occupied slots, to empty the cache cheaply.
     used: Vec<usize>,
+    /// Set once any class defines `__getattribute__`: until then the
+    /// attribute fast paths need not look for that hook.
+    pub(crate) hooks_seen: Cell<bool>,
+    /// The (object, dunder) a built-in slot wrapper is running the
+    /// built-in behaviour of (`slotwrap.rs`).
+    pub(crate) native_self: crate::slotwrap::NativeSelf,
 }
 
 impl AttrCache {

@@ -8,7 +8,7 @@ use num_traits::{Signed, Zero};
 use crate::exceptions::PyResult;
 use crate::iter::IterState;
 use crate::native::{Args, Builtin, NativeFn, Sig};
-use crate::object::{ObjRef, Payload, RangeData};
+use crate::object::{ObjRef, Payload};
 use crate::types::type_data;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -58,30 +58,17 @@ pub fn install(vm: &mut Vm) {
     set_in(vm, &t.dict, crate::dict::METHODS);
     set_in(vm, &t.set, crate::set::SET_METHODS);
     set_in(vm, &t.frozenset, crate::set::FROZENSET_METHODS);
-    set_in(vm, &t.str_, crate::strmethods::METHODS);
+    crate::strmethods::install(vm);
     set_in(vm, &t.generator, crate::generator::METHODS);
     crate::int::install(vm);
     crate::float::install(vm);
     crate::complex::install(vm);
     crate::bytes::install(vm);
+    crate::bytearray::install(vm);
+    crate::memoryview::install(vm);
     set_in(vm, &t.object, OBJECT_METHODS);
-    set_in(
-        vm,
-        &t.range,
-        &[
-            ("range.__kaa_new__(*args)", range_new),
-            ("range.index($self, value, /)", range_index),
-            ("range.count($self, value, /)", range_count),
-        ],
-    );
-    set_in(
-        vm,
-        &t.slice,
-        &[
-            ("slice.__kaa_new__(*args)", slice_new),
-            ("slice.indices($self, length, /)", slice_indices),
-        ],
-    );
+    crate::rangeobj::install(vm);
+    crate::sliceobj::install(vm);
     set_in(vm, &t.bool_, &[("bool.__kaa_new__(x=False, /)", bool_new)]);
     set_in(
         vm,
@@ -164,6 +151,12 @@ pub fn install(vm: &mut Vm) {
     ] {
         set_global(vm, name, Value::Obj(ty.clone()));
     }
+    for (name, ty) in [
+        ("bytearray", vm.types.bytearray.clone()),
+        ("memoryview", vm.types.memoryview.clone()),
+    ] {
+        set_global(vm, name, Value::Obj(ty));
+    }
     for name in ["enumerate", "zip", "map", "filter", "reversed"] {
         if let Some(ty) = vm.types.by_name.get(name).cloned() {
             set_global(vm, name, Value::Obj(ty));
@@ -179,7 +172,7 @@ pub fn install(vm: &mut Vm) {
     set_global(vm, "NotImplemented", vm.not_implemented.clone());
     set_global(vm, "Ellipsis", vm.ellipsis.clone());
     set_global(vm, "__name__", vm.new_str("builtins"));
-    for (sig, f) in FUNCTIONS {
+    for (sig, f) in FUNCTIONS.iter().chain(crate::evalexec::FUNCTIONS) {
         let b = make_builtin(vm, sig, *f);
         let name = Sig::parse(sig).name;
         set_global(vm, &name, b);
@@ -245,118 +238,6 @@ fn bool_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         Some(v) => Ok(Value::Bool(vm.is_true(v)?)),
         None => Ok(Value::Bool(false)),
     }
-}
-
-fn range_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let n = a.rest.len();
-    if n == 0 {
-        return Err(vm.type_error("range expected at least 1 argument, got 0"));
-    }
-    if n > 3 {
-        return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}")));
-    }
-    let mut v = [0i64; 3];
-    for (i, x) in a.rest.iter().enumerate() {
-        v[i] = match vm.index_of(x) {
-            Ok(Some(i)) => i,
-            Ok(None) => {
-                return Err(vm.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(x)
-                )))
-            }
-            Err(_) => {
-                return Err(vm.not_implemented("range() over big ints is not supported by kaa yet"))
-            }
-        };
-    }
-    let (start, stop, step) = match n {
-        1 => (0, v[0], 1),
-        2 => (v[0], v[1], 1),
-        _ => (v[0], v[1], v[2]),
-    };
-    if step == 0 {
-        return Err(vm.value_error("range() arg 3 must not be zero"));
-    }
-    Ok(Value::Obj(ObjRef::new(
-        vm.types.range.clone(),
-        Payload::Range(RangeData { start, stop, step }),
-    )))
-}
-
-fn range_pos(vm: &mut Vm, a: &Args<'_>) -> PyResult<Option<i64>> {
-    let Some(Payload::Range(r)) = a.this.payload() else {
-        return Ok(None);
-    };
-    let r = *r;
-    let this = a.this.clone();
-    if !vm.contains(&this, a.arg(0))? {
-        return Ok(None);
-    }
-    match vm.index_of(a.arg(0))? {
-        Some(i) => Ok(Some((i - r.start) / r.step)),
-        None => {
-            // A non-int equal to a member: find it by iteration.
-            let mut k = 0;
-            let it = vm.get_iter(&this)?;
-            while let Some(x) = vm.iter_next(&it)? {
-                if vm.eq(&x, a.arg(0))? {
-                    return Ok(Some(k));
-                }
-                k += 1;
-            }
-            Ok(None)
-        }
-    }
-}
-
-fn range_index(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    match range_pos(vm, a)? {
-        Some(i) => Ok(Value::Int(i)),
-        None => {
-            let r = vm.repr_of(a.arg(0))?;
-            Err(vm.value_error(format!("{r} is not in range")))
-        }
-    }
-}
-
-fn range_count(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(range_pos(vm, a)?.is_some() as i64))
-}
-
-fn slice_indices(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let Some(Payload::Slice(parts)) = a.this.payload() else {
-        return Err(vm.type_error("descriptor requires a 'slice' object"));
-    };
-    let parts = (**parts).clone();
-    let n = match vm.index_of(a.arg(0))? {
-        Some(n) => n,
-        None => {
-            return Err(vm.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                vm.type_name(a.arg(0))
-            )))
-        }
-    };
-    if n < 0 {
-        return Err(vm.value_error("length should not be negative"));
-    }
-    let (start, stop, step) = vm.slice_indices(&parts, n)?;
-    Ok(vm.new_tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
-}
-
-fn slice_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let r = a.rest;
-    let parts = match r.len() {
-        1 => [Value::None, r[0].clone(), Value::None],
-        2 => [r[0].clone(), r[1].clone(), Value::None],
-        3 => [r[0].clone(), r[1].clone(), r[2].clone()],
-        n => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
-    };
-    Ok(Value::Obj(ObjRef::new(
-        vm.types.slice.clone(),
-        Payload::Slice(Box::new(parts)),
-    )))
 }
 
 fn property_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -463,7 +344,15 @@ fn reversed_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         return vm.call_dunder(&m, v, &[]);
     }
     match v.payload() {
-        Some(Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Range(_)) => {
+        Some(Payload::Range(r)) => Ok(crate::rangeobj::reversed_range(vm, *r)),
+        Some(Payload::LongRange(_)) => crate::rangeobj::long_reversed(vm, v),
+        Some(
+            Payload::List(_)
+            | Payload::Tuple(_)
+            | Payload::Str(_)
+            | Payload::Bytes(_)
+            | Payload::ByteArray(_),
+        ) => {
             let n = vm.len(v)? as isize;
             let name = if matches!(v.payload(), Some(Payload::List(_))) {
                 "list_reverseiterator"
@@ -790,49 +679,13 @@ fn b_ascii(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     Ok(vm.new_str(&crate::strmethods::ascii_escape(&s)))
 }
 
-fn classinfo_check(vm: &mut Vm, cls: &Value, what: &str) -> PyResult<Vec<ObjRef>> {
-    let items = match cls.as_tuple() {
-        Some(t) => t.to_vec(),
-        None => vec![cls.clone()],
-    };
-    let mut out = Vec::new();
-    for it in items {
-        match &it {
-            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => out.push(o.clone()),
-            Value::Obj(_) if it.as_tuple().is_some() => out.extend(classinfo_check(vm, &it, what)?),
-            _ => {
-                return Err(vm.type_error(if what == "isinstance" {
-                    "isinstance() arg 2 must be a type, a tuple of types, or a union"
-                } else {
-                    "issubclass() arg 2 must be a class, a tuple of classes, or a union"
-                }))
-            }
-        }
-    }
-    Ok(out)
-}
 
 fn b_isinstance(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let types = classinfo_check(vm, a.arg(1), "isinstance")?;
-    let t = vm.type_of(a.arg(0));
-    Ok(Value::Bool(
-        types.iter().any(|c| crate::types::is_subtype(&t, c)),
-    ))
+    crate::metaclass::b_isinstance(vm, a)
 }
 
 fn b_issubclass(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let Some(t) = a
-        .arg(0)
-        .as_obj()
-        .filter(|o| matches!(o.payload, Payload::Type(_)))
-        .cloned()
-    else {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    };
-    let types = classinfo_check(vm, a.arg(1), "issubclass")?;
-    Ok(Value::Bool(
-        types.iter().any(|c| crate::types::is_subtype(&t, c)),
-    ))
+    crate::metaclass::b_issubclass(vm, a)
 }
 
 fn b_abs(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -1077,20 +930,17 @@ fn b_chr(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         )));
     };
     match u32::try_from(i).ok().filter(|c| *c <= 0x10ffff) {
-        Some(c) => {
-            let ch = char::from_u32(c).unwrap_or('\u{fffd}');
-            Ok(vm.new_str(&ch.to_string()))
-        }
+        Some(c) => Ok(vm.new_char(c)),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
 
 fn b_ord(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let v = a.arg(0);
-    if let Some(s) = v.as_str() {
-        let n = s.chars().count();
-        if n == 1 {
-            return Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64)));
+    if let Some(s) = v.as_pystr() {
+        let n = s.len();
+        if let (1, Some(c)) = (n, s.get(0)) {
+            return Ok(Value::Int(i64::from(c)));
         }
         return Err(vm.type_error(format!(
             "ord() expected a character, but string of length {n} found"
@@ -1275,55 +1125,11 @@ fn b_globals(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn b_vars(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    match a.get(0) {
-        None => b_globals(vm, a),
-        Some(v) => match vm.get_attr_opt(v, "__dict__")? {
-            Some(d) => Ok(d),
-            None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
-        },
-    }
+    crate::descr::b_vars(vm, a)
 }
 
 fn b_dir(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let mut names: Vec<String> = Vec::new();
-    match a.get(0) {
-        None => {
-            if let Some(g) = vm.main_globals.clone() {
-                for (k, _) in crate::dict::dict_items(&g) {
-                    names.push(k.as_str().unwrap_or("").to_string());
-                }
-            }
-        }
-        Some(v) => {
-            if let Some(Value::Obj(d)) = v.as_obj().and_then(|o| o.dict.clone()).map(Value::Obj) {
-                for (k, _) in crate::dict::dict_items(&d) {
-                    names.push(k.as_str().unwrap_or("").to_string());
-                }
-            }
-            let t = match v {
-                Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => o.clone(),
-                _ => vm.type_of(v),
-            };
-            let mut chain = vec![t.clone()];
-            if let Some(d) = type_data(&t) {
-                chain.extend(d.mro.iter().cloned());
-            }
-            for c in chain {
-                if let Some(d) = type_data(&c) {
-                    for e in d.dict.borrow().iter() {
-                        let n = e.key.as_str().unwrap_or("").to_string();
-                        if n != "__kaa_new__" {
-                            names.push(n);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    names.sort();
-    names.dedup();
-    let items = names.iter().map(|n| vm.new_str(n)).collect();
-    Ok(vm.new_list(items))
+    crate::descr::b_dir(vm, a)
 }
 
 fn b_build_class(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {

@@ -2,6 +2,9 @@
 //! Objects/bytesobject.c and Objects/bytes_methods.c (ASCII-only case
 //! and class tests, `hex`/`fromhex`, `decode` over kaa-str's codecs).
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+
 use crate::exceptions::PyResult;
 use crate::native::{Args, NativeFn};
 use crate::object::{ObjRef, Payload};
@@ -24,14 +27,42 @@ pub fn as_bytes(v: &Value) -> Option<&[u8]> {
     }
 }
 
-/// `self`'s bytes.
-fn this<'a>(a: &'a Args<'_>) -> &'a [u8] {
-    as_bytes(&a.this).unwrap_or(&[])
+/// A new bytearray value.
+pub fn new_bytearray(vm: &Vm, b: Vec<u8>) -> Value {
+    Value::Obj(ObjRef::new(
+        vm.types.bytearray.clone(),
+        Payload::ByteArray(RefCell::new(b)),
+    ))
+}
+
+/// The bytes of any object with the buffer protocol kaa knows (bytes,
+/// bytearray, memoryview): borrowed for bytes, copied for the mutable
+/// kinds (so no borrow is held while Python code runs).
+pub fn buffer_of(v: &Value) -> Option<Cow<'_, [u8]>> {
+    match v.payload()? {
+        Payload::Bytes(b) => Some(Cow::Borrowed(b)),
+        Payload::ByteArray(b) => Some(Cow::Owned(b.borrow().clone())),
+        Payload::MemoryView(m) => m.to_vec().map(Cow::Owned),
+        _ => None,
+    }
+}
+
+/// `self`'s bytes (bytes and bytearray share these methods).
+fn this<'a>(a: &'a Args<'_>) -> Cow<'a, [u8]> {
+    buffer_of(&a.this).unwrap_or(Cow::Borrowed(&[]))
+}
+
+/// A result of `self`'s kind: bytearray methods return bytearrays.
+fn new_like(vm: &Vm, a: &Args<'_>, b: Vec<u8>) -> Value {
+    match a.this.payload() {
+        Some(Payload::ByteArray(_)) => new_bytearray(vm, b),
+        _ => new_bytes(vm, b),
+    }
 }
 
 /// A bytes-like argument: "a bytes-like object is required, not 'str'".
 fn bytes_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    match as_bytes(v) {
+    match buffer_of(v) {
         Some(b) => Ok(b.to_vec()),
         None => Err(vm.type_error(format!(
             "a bytes-like object is required, not '{}'",
@@ -42,8 +73,8 @@ fn bytes_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
 
 /// A sub-sequence argument of find/count/index: bytes or an int 0..=255.
 fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = as_bytes(v) {
-        return Ok(b.to_vec());
+    if let Some(b) = buffer_of(v) {
+        return Ok(b.into_owned());
     }
     match vm.index_of(v) {
         Ok(Some(n)) if (0..256).contains(&n) => Ok(vec![n as u8]),
@@ -56,7 +87,7 @@ fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 }
 
 /// An int argument (`__index__`).
-fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+pub(crate) fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match vm.index_of(v)? {
         Some(n) => Ok(n),
         None => Err(vm.type_error(format!(
@@ -70,24 +101,58 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 /// `bytes(source=b'', encoding=..., errors=...)` (`bytes_new_impl`).
 fn bytes_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let Some(src) = a.get(0) else {
-        if a.get(1).is_some() || a.get(2).is_some() {
-            return Err(vm.type_error("encoding or errors without sequence argument"));
+    if let Some(src) = a.get(0) {
+        if a.get(1).is_none() && a.get(2).is_none() && !src.as_str().is_some() {
+            // `__bytes__` comes first (bytes only; bytearray ignores it).
+            if let Some(m) = vm.user_method(src, "__bytes__") {
+                let r = vm.call_dunder(&m, src, &[])?;
+                if as_bytes(&r).is_none() {
+                    return Err(vm.type_error(format!(
+                        "__bytes__ returned non-bytes (type {})",
+                        vm.type_name(&r)
+                    )));
+                }
+                return Ok(r);
+            }
         }
-        return Ok(new_bytes(vm, Vec::new()));
+    }
+    let b = bytes_from_source(vm, a, "bytes")?;
+    Ok(new_bytes(vm, b))
+}
+
+/// The contents `bytes(...)`/`bytearray(...)` build from their
+/// `(source, encoding, errors)` arguments (`bytes_new_impl`,
+/// `bytearray___init___impl`); `kind` names the type in messages.
+pub(crate) fn bytes_from_source(vm: &mut Vm, a: &Args<'_>, kind: &str) -> PyResult<Vec<u8>> {
+    let Some(src) = a.get(0) else {
+        if a.get(1).is_some() {
+            return Err(vm.type_error("encoding without a string argument"));
+        }
+        if a.get(2).is_some() {
+            return Err(vm.type_error("errors without a string argument"));
+        }
+        return Ok(Vec::new());
+    };
+    let str_param = |vm: &Vm, v: Option<&Value>, name: &str, default: &str| match v {
+        None => Ok(default.to_string()),
+        Some(v) => match v.as_str() {
+            Some(s) => Ok(s.to_string()),
+            None => Err(vm.type_error(format!(
+                "{kind}() argument '{name}' must be str, not {}",
+                vm.type_name(v)
+            ))),
+        },
     };
     if let Some(s) = src.as_str() {
-        let Some(enc) = a.get(1) else {
+        if a.get(1).is_none() {
             return Err(vm.type_error("string argument without an encoding"));
-        };
-        let enc = enc.as_str().unwrap_or("utf-8").to_string();
-        let errors = a.get(2).and_then(|e| e.as_str()).unwrap_or("strict");
-        let errors = errors.to_string();
+        }
+        let enc = str_param(vm, a.get(1), "encoding", "utf-8")?;
+        let errors = str_param(vm, a.get(2), "errors", "strict")?;
         let s = kaa_str::Str::from_str(s);
-        return match s.encode(&enc, &errors) {
-            Ok(b) => Ok(new_bytes(vm, b)),
-            Err(e) => Err(vm.new_error(e.class_name(), e.message())),
-        };
+        return s
+            .encode(&enc, &errors)
+            .map_err(|e| vm.new_error(e.class_name(), e.message()));
     }
     if a.get(1).is_some() {
         return Err(vm.type_error("encoding without a string argument"));
@@ -95,42 +160,70 @@ fn bytes_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     if a.get(2).is_some() {
         return Err(vm.type_error("errors without a string argument"));
     }
-    if let Some(b) = as_bytes(src) {
-        return Ok(new_bytes(vm, b.to_vec()));
+    if let Some(b) = buffer_of(src) {
+        return Ok(b.into_owned());
     }
-    if let Some(n) = vm.index_of(src).ok().flatten() {
+    let count = match src {
+        Value::Int(n) => Some(*n),
+        Value::Bool(b) => Some(*b as i64),
+        _ if src.as_bigint().is_some() => {
+            return Err(vm.overflow_error(
+                "cannot fit 'int' into an index-sized integer",
+            ))
+        }
+        _ if vm.user_method(src, "__index__").is_some() => vm.index_of(src)?,
+        _ => None,
+    };
+    if let Some(n) = count {
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
         if n > (1 << 40) {
             return Err(vm.new_error("MemoryError", ""));
         }
-        return Ok(new_bytes(vm, vec![0; n as usize]));
+        return Ok(vec![0; n as usize]);
     }
-    let items = match vm.collect(src) {
-        Ok(items) => items,
+    let it = match vm.get_iter(src) {
+        Ok(it) => it,
         Err(e) if vm.err_matches(&e, "TypeError") => {
             return Err(vm.type_error(format!(
-                "cannot convert '{}' object to bytes",
+                "cannot convert '{}' object to {kind}",
                 vm.type_name(src)
             )))
         }
         Err(e) => return Err(e),
     };
-    let mut out = Vec::with_capacity(items.len());
-    for it in &items {
-        match vm.index_of(it) {
-            Ok(Some(n)) if (0..256).contains(&n) => out.push(n as u8),
-            Ok(Some(_)) => return Err(vm.value_error("bytes must be in range(0, 256)")),
-            _ => {
-                return Err(vm.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(it)
-                )))
-            }
-        }
+    let range_msg = if kind == "bytes" {
+        "bytes must be in range(0, 256)"
+    } else {
+        "byte must be in range(0, 256)"
+    };
+    let mut out = Vec::new();
+    while let Some(it) = vm.iter_next(&it)? {
+        out.push(byte_value(vm, &it, range_msg)?);
     }
-    Ok(new_bytes(vm, out))
+    Ok(out)
+}
+
+/// An int 0..=255 from `v` (`__index__`), or CPython's errors:
+/// "'str' object cannot be interpreted as an integer", `range_msg`.
+pub(crate) fn byte_value(vm: &mut Vm, v: &Value, range_msg: &str) -> PyResult<u8> {
+    match v {
+        Value::Int(n) if (0..256).contains(n) => return Ok(*n as u8),
+        Value::Bool(b) => return Ok(*b as u8),
+        _ => {}
+    }
+    if v.as_bigint().is_some() {
+        return Err(vm.value_error(range_msg.to_string()));
+    }
+    match vm.index_of(v)? {
+        Some(n) if (0..256).contains(&n) => Ok(n as u8),
+        Some(_) => Err(vm.value_error(range_msg.to_string())),
+        None => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
+    }
 }
 
 // ---- hex ----
@@ -227,22 +320,15 @@ fn fromhex(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 /// `bytes.decode(encoding='utf-8', errors='strict')`.
 fn decode(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let enc = a.get(0).and_then(|v| v.as_str()).unwrap_or("utf-8");
-    let errors = a.get(1).and_then(|v| v.as_str()).unwrap_or("strict");
-    match kaa_str::decode(this(a), enc, errors) {
-        Ok(s) => {
-            let text = s.to_utf8_lossy().into_owned();
-            Ok(vm.new_str(&text))
-        }
-        Err(e) => Err(vm.new_error(e.class_name(), e.message())),
-    }
+    // The str engineer's codec entry (exact: surrogates kept).
+    crate::strcodecs::bytes_decode(vm, a)
 }
 
 // ---- case and class ----
 
 /// A method mapping each byte.
 fn map_bytes(vm: &Vm, a: &Args<'_>, f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
-    Ok(new_bytes(vm, f(this(a))))
+    Ok(new_like(vm, a, f(&this(a))))
 }
 
 /// `bytes.upper()`.
@@ -361,7 +447,7 @@ fn islower(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 fn istitle(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let mut cased = false;
     let mut prev_cased = false;
-    for c in this(a) {
+    for c in this(a).iter() {
         if c.is_ascii_uppercase() {
             if prev_cased {
                 return Ok(Value::Bool(false));
@@ -492,7 +578,7 @@ fn affix(vm: &mut Vm, a: &Args<'_>, ends: bool) -> PyResult<Value> {
         None => vec![a.arg(0).clone()],
     };
     for c in &cands {
-        let Some(p) = as_bytes(c) else {
+        let Some(p) = buffer_of(c) else {
             return Err(vm.type_error(format!(
                 "{name} first arg must be bytes or a tuple of bytes, not {}",
                 vm.type_name(c)
@@ -502,7 +588,7 @@ fn affix(vm: &mut Vm, a: &Args<'_>, ends: bool) -> PyResult<Value> {
             continue;
         }
         let part = &b[s..e];
-        if (ends && part.ends_with(p)) || (!ends && part.starts_with(p)) {
+        if (ends && part.ends_with(&p)) || (!ends && part.starts_with(&p)) {
             return Ok(Value::Bool(true));
         }
     }
@@ -527,8 +613,8 @@ fn is_space(c: u8) -> bool {
 }
 
 /// A list of bytes values.
-fn bytes_list(vm: &Vm, parts: Vec<Vec<u8>>) -> Value {
-    let items = parts.into_iter().map(|p| new_bytes(vm, p)).collect();
+fn bytes_list(vm: &Vm, a: &Args<'_>, parts: Vec<Vec<u8>>) -> Value {
+    let items = parts.into_iter().map(|p| new_like(vm, a, p)).collect();
     vm.new_list(items)
 }
 
@@ -561,11 +647,8 @@ fn split_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Value> {
                     break;
                 }
                 if parts.len() == max {
-                    let mut rest = v[i..].to_vec();
-                    while rest.last().is_some_and(|c| is_space(*c)) {
-                        rest.pop();
-                    }
-                    parts.push(rest);
+                    // The rest keeps its far-side whitespace, as CPython.
+                    parts.push(v[i..].to_vec());
                     break;
                 }
                 let st = i;
@@ -609,7 +692,7 @@ fn split_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Value> {
             parts = out;
         }
     }
-    Ok(bytes_list(vm, parts))
+    Ok(bytes_list(vm, a, parts))
 }
 
 /// `bytes.split(sep=None, maxsplit=-1)`.
@@ -628,7 +711,7 @@ fn join(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let items = vm.collect(a.arg(0))?;
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        let Some(b) = as_bytes(it) else {
+        let Some(b) = buffer_of(it) else {
             return Err(vm.type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 vm.type_name(it)
@@ -637,9 +720,9 @@ fn join(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        out.extend_from_slice(b);
+        out.extend_from_slice(&b);
     }
-    Ok(new_bytes(vm, out))
+    Ok(new_like(vm, a, out))
 }
 
 /// strip/lstrip/rstrip (`how`: 1 left, 2 right, 3 both).
@@ -665,7 +748,7 @@ fn strip_impl(vm: &mut Vm, a: &Args<'_>, how: u8) -> PyResult<Value> {
             e -= 1;
         }
     }
-    Ok(new_bytes(vm, b[s..e].to_vec()))
+    Ok(new_like(vm, a, b[s..e].to_vec()))
 }
 
 /// `bytes.strip(bytes=None)`.
@@ -710,7 +793,7 @@ fn replace(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         if left > 0 {
             out.extend_from_slice(&new);
         }
-        return Ok(new_bytes(vm, out));
+        return Ok(new_like(vm, a, out));
     }
     let mut i = 0;
     while left > 0 {
@@ -725,7 +808,7 @@ fn replace(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         }
     }
     out.extend_from_slice(&b[i..]);
-    Ok(new_bytes(vm, out))
+    Ok(new_like(vm, a, out))
 }
 
 /// partition/rpartition.
@@ -740,7 +823,7 @@ fn partition_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Value> {
         None if right => [Vec::new(), Vec::new(), b],
         None => [b, Vec::new(), Vec::new()],
     };
-    let items = parts.into_iter().map(|p| new_bytes(vm, p)).collect();
+    let items = parts.into_iter().map(|p| new_like(vm, a, p)).collect();
     Ok(vm.new_tuple(items))
 }
 
@@ -759,7 +842,7 @@ fn pad(vm: &mut Vm, a: &Args<'_>, how: u8) -> PyResult<Value> {
     let b = this(a).to_vec();
     let width = int_arg(vm, a.arg(0))?;
     let fill = match a.get(1) {
-        Some(f) => match as_bytes(f) {
+        Some(f) => match buffer_of(f).as_deref() {
             Some([c]) => *c,
             _ => {
                 let name = ["ljust", "rjust", "center"][how as usize];
@@ -773,7 +856,7 @@ fn pad(vm: &mut Vm, a: &Args<'_>, how: u8) -> PyResult<Value> {
     };
     let width = width.max(0) as usize;
     if width <= b.len() {
-        return Ok(new_bytes(vm, b));
+        return Ok(new_like(vm, a, b));
     }
     let total = width - b.len();
     let left = match how {
@@ -785,7 +868,7 @@ fn pad(vm: &mut Vm, a: &Args<'_>, how: u8) -> PyResult<Value> {
     let mut out = vec![fill; left];
     out.extend_from_slice(&b);
     out.resize(width, fill);
-    Ok(new_bytes(vm, out))
+    Ok(new_like(vm, a, out))
 }
 
 /// `bytes.ljust(width, fillchar=b' ')`.
@@ -808,7 +891,7 @@ fn zfill(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let b = this(a).to_vec();
     let width = int_arg(vm, a.arg(0))?.max(0) as usize;
     if width <= b.len() {
-        return Ok(new_bytes(vm, b));
+        return Ok(new_like(vm, a, b));
     }
     let (sign, digits) = match b.first() {
         Some(c @ (b'+' | b'-')) => (vec![*c], &b[1..]),
@@ -817,7 +900,7 @@ fn zfill(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let mut out = sign;
     out.resize(width - digits.len(), b'0');
     out.extend_from_slice(digits);
-    Ok(new_bytes(vm, out))
+    Ok(new_like(vm, a, out))
 }
 
 /// `bytes.expandtabs(tabsize=8)`.
@@ -848,7 +931,7 @@ fn expandtabs(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    Ok(new_bytes(vm, out))
+    Ok(new_like(vm, a, out))
 }
 
 /// `bytes.splitlines(keepends=False)`.
@@ -879,7 +962,7 @@ fn splitlines(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     if st < b.len() {
         parts.push(b[st..].to_vec());
     }
-    Ok(bytes_list(vm, parts))
+    Ok(bytes_list(vm, a, parts))
 }
 
 /// `bytes.removeprefix(prefix)`.
@@ -887,7 +970,7 @@ fn removeprefix(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let b = this(a).to_vec();
     let p = bytes_arg(vm, a.arg(0))?;
     let r = b.strip_prefix(&p[..]).unwrap_or(&b).to_vec();
-    Ok(new_bytes(vm, r))
+    Ok(new_like(vm, a, r))
 }
 
 /// `bytes.removesuffix(suffix)`.
@@ -895,7 +978,7 @@ fn removesuffix(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let b = this(a).to_vec();
     let p = bytes_arg(vm, a.arg(0))?;
     let r = b.strip_suffix(&p[..]).unwrap_or(&b).to_vec();
-    Ok(new_bytes(vm, r))
+    Ok(new_like(vm, a, r))
 }
 
 /// `bytes.translate(table, /, delete=b'')`.
@@ -920,7 +1003,7 @@ fn translate(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         .filter(|c| !delete.contains(c))
         .map(|c| table.as_ref().map_or(*c, |t| t[*c as usize]))
         .collect();
-    Ok(new_bytes(vm, out))
+    Ok(new_like(vm, a, out))
 }
 
 /// `bytes.maketrans(frm, to)`, a staticmethod.
@@ -997,14 +1080,18 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 /// Fills bytes's type dict (`fromhex` a classmethod, `maketrans` static).
 pub fn install(vm: &Vm) {
     let t = vm.types.bytes.clone();
-    crate::int::install_methods(
-        vm,
-        &t,
-        METHODS,
-        &[("bytes.fromhex($self, string, /)", fromhex)],
-    );
-    if let Some(d) = crate::types::type_data(&t) {
-        let f = crate::builtins::make_builtin(vm, "bytes.maketrans(frm, to, /)", maketrans);
+    crate::int::install_methods(vm, &t, METHODS, &[]);
+    install_static(vm, &t, "bytes");
+}
+
+/// Installs `fromhex` (a classmethod) and `maketrans` (a staticmethod)
+/// into `t`, bytes or bytearray, named `name` in messages.
+pub(crate) fn install_static(vm: &Vm, t: &ObjRef, name: &str) {
+    let sig = format!("{name}.fromhex($self, string, /)");
+    crate::int::install_methods(vm, t, &[], &[(sig.as_str(), fromhex as NativeFn)]);
+    if let Some(d) = crate::types::type_data(t) {
+        let sig = format!("{name}.maketrans(frm, to, /)");
+        let f = crate::builtins::make_builtin(vm, &sig, maketrans);
         let sm = Value::Obj(ObjRef::new(
             vm.types.staticmethod.clone(),
             Payload::StaticMethod(f),
@@ -1013,47 +1100,128 @@ pub fn install(vm: &Vm) {
     }
 }
 
-/// `needle in b` (`bytes_contains`): a bytes or an int 0..=255; None
-/// when `container` is not a bytes.
-pub fn bytes_contains(vm: &mut Vm, container: &Value, needle: &Value) -> PyResult<Option<bool>> {
-    let Some(hay) = as_bytes(container) else {
-        return Ok(None);
-    };
-    let hay = hay.to_vec();
-    if let Some(n) = as_bytes(needle) {
-        return Ok(Some(n.is_empty() || find_in(&hay, n, false).is_some()));
-    }
-    let n = match vm.index_of(needle) {
-        Ok(Some(n)) => n,
-        _ => {
-            return Err(vm.type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                vm.type_name(needle)
-            )))
-        }
-    };
-    if !(0..256).contains(&n) {
-        return Err(vm.value_error("byte must be in range(0, 256)"));
-    }
-    Ok(Some(hay.contains(&(n as u8))))
+/// Whether `v` is a bytes or a bytearray (the types with bytes's methods
+/// and operators).
+fn is_bytes_kind(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_)))
 }
 
-/// BINARY_OP's bytes cases: `b + b` and `b + str`'s message
-/// (`bytes_concat`: "can't concat str to bytes"); None otherwise.
-pub fn bytes_binop(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Option<Value>> {
-    let base = if op >= 13 { op - 13 } else { op };
-    if base != crate::int::nb::ADD {
+/// `needle in b` (`bytes_contains`) for bytes and bytearray: a
+/// bytes-like object or an int 0..=255; None for other containers.
+pub fn bytes_contains(vm: &mut Vm, container: &Value, needle: &Value) -> PyResult<Option<bool>> {
+    if !is_bytes_kind(container) {
         return Ok(None);
     }
-    let Some(x) = as_bytes(a) else {
-        return Ok(None);
+    let hay = buffer_of(container).unwrap_or_default();
+    if let Some(n) = buffer_of(needle) {
+        return Ok(Some(n.is_empty() || find_in(&hay, &n, false).is_some()));
+    }
+    if !needle.is_int_like() && vm.user_method(needle, "__index__").is_none() {
+        return Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(needle)
+        )));
+    }
+    let n = byte_value(vm, needle, "byte must be in range(0, 256)")?;
+    Ok(Some(hay.contains(&n)))
+}
+
+/// The count of `seq * n`: None when `n` is not an int (NotImplemented);
+/// negative counts are 0; an int too big is CPython's OverflowError.
+pub(crate) fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<Option<usize>> {
+    if n.as_bigint().is_some() {
+        return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
+    }
+    let k = match n {
+        Value::Int(k) => *k,
+        Value::Bool(b) => *b as i64,
+        _ => match vm.user_method(n, "__index__") {
+            Some(_) => vm.index_of(n)?.unwrap_or(0),
+            None => return Ok(None),
+        },
     };
-    match as_bytes(b) {
-        Some(y) => {
-            let mut out = x.to_vec();
-            out.extend_from_slice(y);
-            Ok(Some(new_bytes(vm, out)))
-        }
-        None => Err(vm.type_error(format!("can't concat {} to bytes", vm.type_name(b)))),
+    Ok(Some(k.max(0) as usize))
+}
+
+/// BINARY_OP's bytes and bytearray cases: `+` with any bytes-like object
+/// (the result has the left operand's type; "can't concat str to
+/// bytes"), `*` by an int, and `%` formatting; None otherwise.
+pub fn bytes_binop(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Option<Value>> {
+    use crate::int::nb;
+    let base = if op >= 13 { op - 13 } else { op };
+    if !is_bytes_kind(a) {
+        return Ok(None);
     }
+    let ba = matches!(a.payload(), Some(Payload::ByteArray(_)));
+    let wrap = |vm: &Vm, out: Vec<u8>| {
+        if ba {
+            new_bytearray(vm, out)
+        } else {
+            new_bytes(vm, out)
+        }
+    };
+    match base {
+        nb::ADD => {
+            let x = buffer_of(a).unwrap_or_default();
+            match buffer_of(b) {
+                Some(y) => {
+                    let mut out = x.into_owned();
+                    out.extend_from_slice(&y);
+                    Ok(Some(wrap(vm, out)))
+                }
+                None if vm.is_heap(b) => Ok(None),
+                None => Err(vm.type_error(format!(
+                    "can't concat {} to {}",
+                    vm.type_name(b),
+                    vm.type_name(a)
+                ))),
+            }
+        }
+        nb::MULTIPLY => match repeat_count(vm, b)? {
+            Some(n) => {
+                let x = buffer_of(a).unwrap_or_default();
+                if x.len().saturating_mul(n) > isize::MAX as usize / 4 {
+                    return Err(vm.new_error("MemoryError", ""));
+                }
+                Ok(Some(wrap(vm, x.repeat(n))))
+            }
+            None if vm.is_heap(b) => Ok(None),
+            None => Err(vm.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                vm.type_name(b)
+            ))),
+        },
+        nb::REMAINDER => {
+            let fmt = buffer_of(a).unwrap_or_default().into_owned();
+            let out = crate::bytesformat::percent_format_bytes(vm, &fmt, b)?;
+            Ok(Some(wrap(vm, out)))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// COMPARE_OP for bytes, bytearray and memoryview (`bytes_richcompare`,
+/// `bytearray_richcompare`, `memory_richcompare`): bytes and bytearray
+/// order lexicographically with each other; a memoryview only compares
+/// for (in)equality. None for NotImplemented.
+pub fn bytes_compare(a: &Value, b: &Value, op: usize) -> Option<Value> {
+    let is_mv = |v: &Value| matches!(v.payload(), Some(Payload::MemoryView(_)));
+    let (mva, mvb) = (is_mv(a), is_mv(b));
+    if (mva || mvb) && op != 2 && op != 3 {
+        return None;
+    }
+    if mva || mvb {
+        // A released view equals only itself.
+        let released = |v: &Value| match v.payload() {
+            Some(Payload::MemoryView(m)) => m.is_released(),
+            _ => false,
+        };
+        if released(a) || released(b) {
+            return Some(Value::Bool(a.is(b) == (op == 2)));
+        }
+    } else if !is_bytes_kind(a) || !is_bytes_kind(b) {
+        return None;
+    }
+    let (x, y) = (buffer_of(a)?, buffer_of(b)?);
+    Some(Value::Bool(crate::interp::cmp_result(x.cmp(&y), op)))
 }

@@ -12,8 +12,30 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 impl Vm {
-    /// `t(*pos, **kwargs)`.
+    /// `t(*pos, **kwargs)`: the metaclass's `__call__` when a metaclass
+    /// defined in Python overrides it, else `type.__call__`.
     pub(crate) fn call_type(
+        &mut self,
+        t: &ObjRef,
+        pos: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
+        if let Some(meta) = &t.class {
+            if type_data(meta).is_some_and(|d| d.heap) {
+                if let Some(call) = lookup_user(meta, "__call__") {
+                    let mut a = Vec::with_capacity(pos.len() + 1);
+                    a.push(Value::Obj(t.clone()));
+                    a.extend_from_slice(pos);
+                    return self.call_with_kwargs(&call, &a, kwargs);
+                }
+            }
+        }
+        self.call_type_default(t, pos, kwargs)
+    }
+
+    /// Instance creation for a class that is not a metaclass: a built-in
+    /// type's constructor, or `__new__` then `__init__`.
+    pub(crate) fn call_class(
         &mut self,
         t: &ObjRef,
         pos: &[Value],
@@ -22,15 +44,6 @@ impl Vm {
         let Some(d) = type_data(t) else {
             return Err(self.type_error("not a type"));
         };
-        if t.ptr_eq(&self.types.type_) {
-            if pos.len() == 1 && kwargs.is_empty() {
-                return Ok(Value::Obj(self.type_of(&pos[0])));
-            }
-            if pos.len() == 3 {
-                return self.new_class(&pos[0], &pos[1], &pos[2]);
-            }
-            return Err(self.type_error("type() takes 1 or 3 arguments"));
-        }
         if !d.heap {
             return self.construct_builtin(t, pos, kwargs);
         }
@@ -80,7 +93,18 @@ impl Vm {
         let dict = self.new_dict_obj();
         let has_init = lookup_user(t, "__init__").is_some();
         let payload = match layout {
-            Layout::Object => Payload::Plain,
+            Layout::Object => {
+                let (has_dict, n) = type_data(t).map_or((true, 0), |d| (d.has_dict, d.slot_count));
+                if n > 0 || !has_dict {
+                    let p = Payload::Slots(RefCell::new(vec![None; n]));
+                    return Ok(Value::Obj(if has_dict {
+                        ObjRef::with_dict(t.clone(), p, dict)
+                    } else {
+                        ObjRef::new(t.clone(), p)
+                    }));
+                }
+                Payload::Plain
+            }
             Layout::Exception => {
                 Payload::Exception(ExceptionData::new(self.new_tuple(pos.to_vec())))
             }
@@ -127,7 +151,9 @@ impl Vm {
                             .not_implemented("subclasses of float are not supported by kaa yet"))
                     }
                     Value::Obj(o) => match &o.payload {
-                        Payload::Str(s) => Payload::Str(crate::strobj::StrData::new(s.as_str())),
+                        Payload::Str(s) => {
+                            Payload::Str(crate::strobj::StrData::from_pystr(s.as_pystr().clone()))
+                        }
                         Payload::Tuple(items) => Payload::Tuple(items.clone()),
                         Payload::BigInt(b) => Payload::BigInt(b.clone()),
                         _ => Payload::Plain,
@@ -175,8 +201,17 @@ impl Vm {
         )))
     }
 
-    /// `type(name, bases, ns)`: a new class.
-    pub(crate) fn new_class(&mut self, name: &Value, bases: &Value, ns: &Value) -> PyResult<Value> {
+    /// `type.__new__(meta, name, bases, ns, **kwargs)` once the arguments
+    /// are checked: a new class whose metaclass is `meta`; `kwargs` go to
+    /// `__init_subclass__`.
+    pub(crate) fn new_class_with(
+        &mut self,
+        meta: &ObjRef,
+        name: &Value,
+        bases: &Value,
+        ns: &Value,
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
         let name_s = name.as_str().unwrap_or("").to_string();
         let mut base_list: Vec<ObjRef> = Vec::new();
         for b in bases.as_tuple().unwrap_or(&[]) {
@@ -198,12 +233,19 @@ impl Vm {
             base_list.push(self.types.object.clone());
         }
         let mro = c3_mro(&base_list).map_err(|m| self.type_error(m))?;
-        let layout = mro
-            .iter()
-            .filter_map(type_data)
-            .map(|d| d.layout)
-            .find(|l| *l != Layout::Object)
-            .unwrap_or(Layout::Object);
+        // The solid base: CPython's "multiple bases have instance lay-out
+        // conflict" when two bases need different built-in layouts.
+        let mut layout = Layout::Object;
+        for b in &base_list {
+            let l = type_data(b).map_or(Layout::Object, |d| d.layout);
+            if l == Layout::Object {
+                continue;
+            }
+            if layout != Layout::Object && layout != l {
+                return Err(self.type_error("multiple bases have instance lay-out conflict"));
+            }
+            layout = l;
+        }
         let mut table = DictTable::new();
         if let Some(Payload::Dict(d)) = ns.payload() {
             table = d.borrow().clone();
@@ -212,19 +254,51 @@ impl Vm {
             let h = crate::strobj::str_hash(k);
             t.get(h, &mut |x| x.as_str() == Some(k)).cloned()
         };
-        let qualname = get(&table, "__qualname__")
-            .and_then(|q| q.as_str().map(str::to_string))
-            .unwrap_or_else(|| name_s.clone());
-        let module = get(&table, "__module__")
-            .and_then(|q| q.as_str().map(str::to_string))
-            .unwrap_or_else(|| "__main__".to_string());
+        let put = |vm: &Vm, t: &mut DictTable, k: &str, v: Value| {
+            let key = vm.new_str(k);
+            let h = crate::strobj::str_hash(k);
+            t.insert(h, key, v, &mut |x| x.as_str() == Some(k));
+        };
+        let remove = |t: &mut DictTable, k: &str| {
+            let h = crate::strobj::str_hash(k);
+            t.remove(h, &mut |x| x.as_str() == Some(k)).map(|e| e.value)
+        };
+        let qualname = match remove(&mut table, "__qualname__") {
+            Some(q) => match q.as_str() {
+                Some(s) => s.to_string(),
+                None => {
+                    return Err(self.type_error(format!(
+                        "type __qualname__ must be a str, not {}",
+                        self.type_name(&q)
+                    )))
+                }
+            },
+            None => name_s.clone(),
+        };
+        let classcell = remove(&mut table, "__classcell__");
+        let module = match get(&table, "__module__") {
+            Some(m) => m.as_str().unwrap_or("").to_string(),
+            None => {
+                // CPython takes the caller's globals' __name__.
+                let m = self
+                    .main_globals
+                    .as_ref()
+                    .and_then(|g| crate::dict::dict_get_str(g, "__name__"))
+                    .unwrap_or_else(|| self.new_str("__main__"));
+                let s = m.as_str().unwrap_or("__main__").to_string();
+                put(self, &mut table, "__module__", m);
+                s
+            }
+        };
+        if get(&table, "__doc__").is_none() {
+            put(self, &mut table, "__doc__", Value::None);
+        }
         // A class that defines __eq__ without __hash__ is unhashable.
         if get(&table, "__eq__").is_some() && get(&table, "__hash__").is_none() {
-            let k = self.new_str("__hash__");
-            let h = crate::strobj::str_hash("__hash__");
-            table.insert(h, k, Value::None, &mut |x| x.as_str() == Some("__hash__"));
+            put(self, &mut table, "__hash__", Value::None);
         }
-        // __init_subclass__ and __class_getitem__ are implicit classmethods.
+        // __init_subclass__ and __class_getitem__ are implicit classmethods,
+        // __new__ an implicit staticmethod.
         for special in ["__init_subclass__", "__class_getitem__"] {
             if let Some(f) = get(&table, special) {
                 if matches!(f.payload(), Some(Payload::Function(_))) {
@@ -232,13 +306,69 @@ impl Vm {
                         self.types.classmethod.clone(),
                         Payload::ClassMethod(f),
                     ));
-                    let k = self.new_str(special);
-                    let h = crate::strobj::str_hash(special);
-                    table.insert(h, k, cm, &mut |x| x.as_str() == Some(special));
+                    put(self, &mut table, special, cm);
                 }
             }
         }
-        let cls = ObjRef::new_type(TypeData {
+        if get(&table, "__getattribute__").is_some() {
+            self.attr_cache.hooks_seen.set(true);
+        }
+        // __slots__: member descriptors, and no __dict__ unless a base has
+        // one or the slots name it.
+        let base_slots = base_list
+            .iter()
+            .filter_map(type_data)
+            .map(|d| d.slot_count)
+            .max()
+            .unwrap_or(0);
+        let base_dict = base_list.iter().filter_map(type_data).any(|d| d.has_dict);
+        let mut has_dict = layout != Layout::Object || base_dict;
+        let mut slot_count = base_slots;
+        let mut members = Vec::new();
+        match get(&table, "__slots__") {
+            None => has_dict = true,
+            Some(sv) => {
+                for n in crate::slots::slot_names(self, &sv)? {
+                    if n == "__dict__" {
+                        if has_dict {
+                            return Err(self.type_error(
+                                "__dict__ slot disallowed: we already got one",
+                            ));
+                        }
+                        has_dict = true;
+                        continue;
+                    }
+                    if n == "__weakref__" {
+                        continue;
+                    }
+                    if get(&table, &n).is_some() {
+                        return Err(self.value_error(format!(
+                            "'{n}' in __slots__ conflicts with class variable"
+                        )));
+                    }
+                    members.push((n, slot_count));
+                    slot_count += 1;
+                }
+            }
+        }
+        if layout != Layout::Object {
+            // kaa keeps slots of subclasses of built-ins in the __dict__.
+            members.clear();
+            slot_count = 0;
+        }
+        let member_t = self.types.by_name.get("member_descriptor").cloned();
+        for (n, index) in members {
+            let m = Value::Obj(ObjRef::new(
+                member_t.clone().unwrap_or_else(|| self.types.object.clone()),
+                Payload::Member(Box::new(crate::slots::MemberDescr {
+                    name: n.clone(),
+                    owner: name_s.clone(),
+                    index,
+                })),
+            ));
+            put(self, &mut table, &n, m);
+        }
+        let data = TypeData {
             name: name_s,
             qualname,
             module,
@@ -248,8 +378,27 @@ impl Vm {
             heap: true,
             layout,
             subclassable: true,
-        });
+            has_dict,
+            slot_count,
+            subclasses: RefCell::new(Vec::new()),
+        };
+        let cls = if meta.ptr_eq(&self.types.type_) {
+            ObjRef::new_type(data)
+        } else {
+            ObjRef::new_type_with_meta(data, meta.clone())
+        };
+        crate::attrcache::types_changed();
         let cls_v = Value::Obj(cls.clone());
+        if let Some(d) = type_data(&cls) {
+            for b in &d.bases {
+                if let Some(bd) = type_data(b) {
+                    bd.subclasses.borrow_mut().push(cls.clone());
+                }
+            }
+        }
+        if let Some(Payload::Cell(c)) = classcell.as_ref().and_then(|c| c.payload()) {
+            *c.borrow_mut() = Some(cls_v.clone());
+        }
         // __set_name__ on attributes that define it.
         let entries: Vec<(Value, Value)> = type_data(&cls)
             .map(|d| {
@@ -265,29 +414,37 @@ impl Vm {
                 self.call(&m, &[v.clone(), cls_v.clone(), k])?;
             }
         }
-        // __init_subclass__ of the parent.
-        if let Some(d) = type_data(&cls) {
-            for c in d.mro.iter() {
-                if let Some(f) = type_data(c).and_then(|cd| {
-                    if cd.heap {
-                        cd.get_own("__init_subclass__")
-                    } else {
-                        None
-                    }
-                }) {
-                    let f = match f.payload() {
-                        Some(Payload::ClassMethod(f)) => f.clone(),
-                        _ => f,
-                    };
-                    self.call(&f, std::slice::from_ref(&cls_v))?;
-                    break;
+        // super(cls, cls).__init_subclass__(**kwargs).
+        let parent = type_data(&cls).and_then(|d| {
+            d.mro.iter().find_map(|c| {
+                type_data(c)
+                    .and_then(|cd| cd.get_own("__init_subclass__"))
+                    .map(|f| (c.clone(), f))
+            })
+        });
+        if let Some((owner, f)) = parent {
+            let f = match f.payload() {
+                Some(Payload::ClassMethod(f)) => f.clone(),
+                _ => f,
+            };
+            if owner.ptr_eq(&self.types.object) {
+                if !kwargs.is_empty() {
+                    return Err(self.type_error(format!(
+                        "{}.__init_subclass__() takes no keyword arguments",
+                        type_data(&cls).map_or(String::new(), |d| d.name.clone())
+                    )));
                 }
+            } else {
+                self.call_with_kwargs(&f, std::slice::from_ref(&cls_v), kwargs)?;
             }
         }
         Ok(cls_v)
     }
 
-    /// `__build_class__(func, name, *bases, **kwds)`.
+    /// `__build_class__(func, name, *bases, **kwds)`: the metaclass (the
+    /// `metaclass=` keyword or the bases' most derived one), its
+    /// `__prepare__`, the class body run in that namespace, then
+    /// `metaclass(name, bases, ns, **kwds)`.
     pub(crate) fn build_class(
         &mut self,
         func: &Value,
@@ -295,32 +452,76 @@ impl Vm {
         bases: &[Value],
         kwargs: &[(Value, Value)],
     ) -> PyResult<Value> {
-        for (k, v) in kwargs {
-            if k.as_str() == Some("metaclass") {
-                let is_type = matches!(v, Value::Obj(o) if o.ptr_eq(&self.types.type_));
-                if !is_type {
-                    return Err(self.not_implemented("metaclasses are not supported by kaa yet"));
-                }
-            } else {
-                return Err(
-                    self.not_implemented("class keyword arguments are not supported by kaa yet")
-                );
-            }
-        }
         let Some(fobj) = func.as_obj() else {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
         let Payload::Function(f) = &fobj.payload else {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
-        let ns = Value::Obj(self.new_dict_obj());
+        if name.as_str().is_none() {
+            return Err(self.type_error("__build_class__: name is not a string"));
+        }
+        let mut meta: Option<Value> = None;
+        let mut kw: Vec<(Value, Value)> = Vec::new();
+        for (k, v) in kwargs {
+            if k.as_str() == Some("metaclass") {
+                meta = Some(v.clone());
+            } else {
+                kw.push((k.clone(), v.clone()));
+            }
+        }
+        let meta = match meta {
+            Some(m) => m,
+            None => match bases.first() {
+                Some(b) => Value::Obj(self.type_of(b)),
+                None => Value::Obj(self.types.type_.clone()),
+            },
+        };
+        // A class as metaclass: the most derived of it and the bases'.
+        let meta = match meta.as_obj() {
+            Some(m) if matches!(m.payload, Payload::Type(_)) => {
+                Value::Obj(crate::metaclass::calculate_meta(self, m, bases)?)
+            }
+            _ => meta,
+        };
+        let bases_t = self.new_tuple(bases.to_vec());
+        let plain_type = matches!(&meta, Value::Obj(o) if o.ptr_eq(&self.types.type_));
+        let ns = if plain_type {
+            Value::Obj(self.new_dict_obj())
+        } else {
+            match self.get_attr_opt(&meta, "__prepare__")? {
+                Some(prep) => {
+                    let ns = self.call_with_kwargs(&prep, &[name.clone(), bases_t.clone()], &kw)?;
+                    let is_mapping = matches!(ns.payload(), Some(Payload::Dict(_)))
+                        || self.get_attr_opt(&ns, "__getitem__")?.is_some();
+                    if !is_mapping {
+                        let mname = match meta.as_obj().and_then(type_data) {
+                            Some(d) => d.name.clone(),
+                            None => "<metaclass>".to_string(),
+                        };
+                        return Err(self.type_error(format!(
+                            "{mname}.__prepare__() must return a mapping, not {}",
+                            self.type_name(&ns)
+                        )));
+                    }
+                    ns
+                }
+                None => Value::Obj(self.new_dict_obj()),
+            }
+        };
         let mut frame = self.bind_function(fobj, f, &[], &[])?;
         frame.locals = Some(ns.clone());
         let cell = self.run_frame(frame)?;
-        let bases_t = self.new_tuple(bases.to_vec());
-        let cls = self.new_class(name, &bases_t, &ns)?;
+        let cls = if plain_type {
+            let t = self.types.type_.clone();
+            self.new_class_with(&t, name, &bases_t, &ns, &kw)?
+        } else {
+            self.call_with_kwargs(&meta, &[name.clone(), bases_t, ns], &kw)?
+        };
         if let Some(Payload::Cell(c)) = cell.payload() {
-            *c.borrow_mut() = Some(cls.clone());
+            if c.borrow().is_none() {
+                *c.borrow_mut() = Some(cls.clone());
+            }
         }
         Ok(cls)
     }

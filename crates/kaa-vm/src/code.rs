@@ -131,7 +131,7 @@ pub fn constant_value(vm: &Vm, c: &Constant) -> Value {
         Constant::BigInt(b) => Value::from_bigint((**b).clone(), vm),
         Constant::Float(f) => Value::Float(*f),
         Constant::Complex { re, im } => crate::complex::new_complex(vm, *re, *im),
-        Constant::Str(s) => vm.new_str(&text(s)),
+        Constant::Str(s) => crate::strobj::constant(vm, s),
         Constant::Bytes(b) => Value::Obj(ObjRef::new(
             vm.types.bytes.clone(),
             Payload::Bytes(b.to_vec().into_boxed_slice()),

@@ -4,7 +4,6 @@
 use crate::exceptions::PyResult;
 use crate::int::{int_value, nb, num_binary_dunder, num_compare_dunder, num_error};
 use crate::native::{Args, NativeFn};
-use crate::object::Payload;
 use crate::value::Value;
 use crate::vm::Vm;
 use num_traits::{Signed, ToPrimitive};
@@ -133,8 +132,8 @@ fn float_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
             if let Some(s) = x.as_str() {
                 let s = s.to_string();
                 kaa_num::parse_float(&s)
-            } else if let Some(Payload::Bytes(b)) = x.payload() {
-                kaa_num::parse_float_bytes(b)
+            } else if let Some(b) = crate::bytes::buffer_of(x) {
+                kaa_num::parse_float_bytes(&b)
             } else {
                 return Err(vm.type_error(format!(
                     "float() argument must be a string or a real number, not '{}'",

@@ -34,9 +34,10 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
                     if x.dict.is_some() || y.dict.is_some() {
                         return None;
                     }
-                    Some(s.as_str() == t.as_str())
+                    Some(s == t)
                 }
                 (Payload::BigInt(s), Payload::BigInt(t)) => Some(s == t),
+                (Payload::Bytes(s), Payload::Bytes(t)) => Some(s == t),
                 (Payload::Complex(a, b), Payload::Complex(c, d)) => Some(a == c && b == d),
                 (Payload::Tuple(s), Payload::Tuple(t)) => {
                     if s.len() != t.len() {
@@ -136,19 +137,16 @@ impl Vm {
                         Ok(crate::complex::complex_hash((*re, *im), o.id()))
                     }
                     Payload::FrozenSet(t) => Ok(frozenset_hash(t.iter_hashed().map(|(h, _)| h))),
-                    Payload::Bytes(b) => Ok(crate::strobj::str_hash(&String::from_utf8_lossy(b))),
+                    Payload::Bytes(b) => Ok(crate::strobj::bytes_hash(b)),
                     Payload::List(_) | Payload::Dict(_) | Payload::Set(_) => {
                         Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
                     }
-                    Payload::Range(r) => {
-                        let t = self.new_tuple(vec![
-                            Value::Int(r.len()),
-                            Value::Int(r.start),
-                            Value::Int(r.step),
-                        ]);
-                        self.hash(&t)
-                    }
+                    Payload::Range(r) => crate::rangeobj::range_hash(self, *r),
                     Payload::Slice(_) => Err(self.type_error("unhashable type: 'slice'")),
+                    Payload::ByteArray(_) | Payload::MemoryView(_) => {
+                        crate::memoryview::hash(self, v)
+                    }
+                    Payload::LongRange(_) => crate::rangeobj::long_hash(self, v),
                     _ => {
                         // object.__hash__: the address rotated by 4 bits.
                         let id = o.id() as u64;

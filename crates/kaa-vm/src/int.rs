@@ -344,8 +344,8 @@ fn int_from_text(vm: &mut Vm, x: &Value, base: i64) -> PyResult<Option<Value>> {
     let r = if let Some(s) = x.as_str() {
         let s = s.to_string();
         kaa_num::parse_int(&s, base, kaa_num::DEFAULT_MAX_STR_DIGITS)
-    } else if let Some(Payload::Bytes(b)) = x.payload() {
-        kaa_num::parse_int_bytes(b, base, kaa_num::DEFAULT_MAX_STR_DIGITS)
+    } else if let Some(b) = crate::bytes::buffer_of(x) {
+        kaa_num::parse_int_bytes(&b, base, kaa_num::DEFAULT_MAX_STR_DIGITS)
     } else {
         return Ok(None);
     };

@@ -4,14 +4,24 @@
 //! through `run_frame`, and both count against the recursion limit.
 //! Exceptions unwind through `co_exceptiontable`.
 
-use kaa_bytecode::exceptiontable;
 use kaa_bytecode::Opcode;
 
 use crate::exceptions::{exc_data, PyErr, PyResult, TbEntry};
+use crate::code::Instr;
 use crate::frame::Frame;
 use crate::object::{ObjRef, Payload};
 use crate::value::Value;
 use crate::vm::Vm;
+
+mod run;
+
+/// What `exec_slow` asks of the loop.
+enum Flow {
+    /// Go on with the next instruction (or unwind `pending`).
+    Next,
+    /// Leave `execute` with this result.
+    Exit(Option<Frame>, PyResult<Exit>),
+}
 
 /// How a frame stopped.
 pub(crate) enum Exit {
@@ -48,71 +58,24 @@ impl Vm {
         }
     }
 
-    /// Runs `entry` (and the frames it calls) until it returns or yields;
-    /// gives the frame back for generators. With `throw`, starts by raising
-    /// that exception at the frame's current instruction.
-    pub(crate) fn execute(
+    /// The opcodes outside `execute`'s hot set (interp/run.rs): rare
+    /// opcodes and the general cases of hot ones, for the frame on top of
+    /// `frames`. Kept out of line so the hot loop stays small. An error is
+    /// left in `pending` (with RERAISE's `lookup_at`).
+    #[inline(never)]
+    fn exec_slow(
         &mut self,
-        entry: Frame,
-        throw: Option<PyErr>,
-    ) -> (Option<Frame>, PyResult<Exit>) {
-        if let Err(e) = self.enter_native() {
-            return (Some(entry), Err(e));
-        }
-        let mut frames: Vec<Frame> = Vec::with_capacity(4);
-        frames.push(entry);
-        let mut pending: Option<(PyErr, bool)> = throw.map(|e| (e, false));
-        // RERAISE looks its handler up from its own position (ceval's
-        // INSTR_OFFSET), while f_lasti may name the original instruction.
-        let mut lookup_at: Option<usize> = None;
-        loop {
-            if let Some((err, reraise)) = pending.take() {
-                // Exception unwinding (ceval's `error:` + `exception_unwind:`).
-                let Some(f) = frames.last_mut() else {
-                    return (None, Err(err));
-                };
-                if !reraise {
-                    self.note_raise(&err, f);
-                }
-                let at = lookup_at.take().unwrap_or(f.lasti);
-                let handler = exceptiontable::find_handler(&f.code.obj.exceptiontable, at as u32);
-                match handler {
-                    Some(h) => {
-                        let depth = h.depth as usize;
-                        f.stack.truncate(depth);
-                        if h.lasti {
-                            f.stack.push(Value::Int(f.lasti as i64));
-                        }
-                        f.stack.push(err.value());
-                        f.pc = (h.target / 2) as usize;
-                    }
-                    None => {
-                        let done = frames.pop();
-                        self.leave();
-                        if frames.is_empty() {
-                            return (done, Err(err));
-                        }
-                        pending = Some((err, false));
-                        continue;
-                    }
-                }
-            }
-            if self.gen_finalize.try_borrow().is_ok_and(|q| !q.is_empty()) {
-                self.finalize_generators();
-            }
-            let Some(f) = frames.last_mut() else {
-                return (None, Err(self.system_error("no frame")));
-            };
-            let ins = match f.code.instrs.get(f.pc) {
-                Some(i) => *i,
-                None => {
-                    pending = Some((self.system_error("instruction pointer out of range"), false));
-                    continue;
-                }
-            };
-            f.lasti = f.pc;
-            f.pc += 1 + ins.ncache as usize;
-            let arg = ins.arg as usize;
+        frames: &mut Vec<Frame>,
+        ins: Instr,
+        pending: &mut Option<(PyErr, bool)>,
+        lookup_at: &mut Option<usize>,
+    ) -> Flow {
+        let Some(f) = frames.last_mut() else {
+            *pending = Some((self.system_error("no frame"), false));
+            return Flow::Next;
+        };
+        let arg = ins.arg as usize;
+        {
             let r: PyResult<()> = match ins.op {
                 Opcode::NOP | Opcode::RESUME | Opcode::EXTENDED_ARG | Opcode::PRECALL => Ok(()),
                 Opcode::CACHE => Err(self.system_error(format!(
@@ -277,7 +240,7 @@ impl Vm {
                     let obj = pop!(f);
                     match self.get_attr(&obj, &name) {
                         Ok(v) => {
-                            push(&mut frames, v);
+                            push(frames, v);
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -288,13 +251,13 @@ impl Vm {
                     let obj = pop!(f);
                     match self.load_method(&obj, &name) {
                         Ok((Some(m), this)) => {
-                            push(&mut frames, m);
-                            push(&mut frames, this);
+                            push(frames, m);
+                            push(frames, this);
                             Ok(())
                         }
                         Ok((None, attr)) => {
-                            push(&mut frames, self.null.clone());
-                            push(&mut frames, attr);
+                            push(frames, self.null.clone());
+                            push(frames, attr);
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -328,7 +291,7 @@ impl Vm {
                         }
                         None => match self.binary_op(&a, &b, arg) {
                             Ok(v) => {
-                                push(&mut frames, v);
+                                push(frames, v);
                                 Ok(())
                             }
                             Err(e) => Err(e),
@@ -357,7 +320,7 @@ impl Vm {
                         }
                         None => match self.compare(&a, &b, arg) {
                             Ok(v) => {
-                                push(&mut frames, v);
+                                push(frames, v);
                                 Ok(())
                             }
                             Err(e) => Err(e),
@@ -375,7 +338,7 @@ impl Vm {
                     let a = pop!(f);
                     match self.contains(&b, &a) {
                         Ok(r) => {
-                            push(&mut frames, Value::Bool(r != (arg == 1)));
+                            push(frames, Value::Bool(r != (arg == 1)));
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -385,7 +348,7 @@ impl Vm {
                     let v = pop!(f);
                     match self.is_true(&v) {
                         Ok(b) => {
-                            push(&mut frames, Value::Bool(!b));
+                            push(frames, Value::Bool(!b));
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -395,7 +358,7 @@ impl Vm {
                     let v = pop!(f);
                     match self.unary_op(&v, ins.op) {
                         Ok(r) => {
-                            push(&mut frames, r);
+                            push(frames, r);
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -406,7 +369,7 @@ impl Vm {
                     let c = pop!(f);
                     match self.get_item(&c, &k) {
                         Ok(v) => {
-                            push(&mut frames, v);
+                            push(frames, v);
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -437,7 +400,7 @@ impl Vm {
                     let v = top!(f).clone();
                     match self.len(&v) {
                         Ok(n) => {
-                            push(&mut frames, Value::Int(n as i64));
+                            push(frames, Value::Int(n as i64));
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -487,7 +450,7 @@ impl Vm {
                                     | Opcode::POP_JUMP_BACKWARD_IF_TRUE
                             );
                             if t == want {
-                                jump(&mut frames, ins.op, arg);
+                                jump(frames, ins.op, arg);
                             }
                             Ok(())
                         }
@@ -504,7 +467,7 @@ impl Vm {
                         Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE
                     );
                     if v.is_none() == want_none {
-                        jump(&mut frames, ins.op, arg);
+                        jump(frames, ins.op, arg);
                     }
                     Ok(())
                 }
@@ -528,7 +491,7 @@ impl Vm {
                     let v = pop!(f);
                     match self.get_iter(&v) {
                         Ok(it) => {
-                            push(&mut frames, it);
+                            push(frames, it);
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -538,7 +501,7 @@ impl Vm {
                     let it = top!(f).clone();
                     match self.iter_next(&it) {
                         Ok(Some(v)) => {
-                            push(&mut frames, v);
+                            push(frames, v);
                             Ok(())
                         }
                         Ok(None) => {
@@ -625,7 +588,7 @@ impl Vm {
                     let items = f.stack.split_off(at);
                     match self.new_set(items) {
                         Ok(s) => {
-                            push(&mut frames, s);
+                            push(frames, s);
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -644,7 +607,7 @@ impl Vm {
                         }
                     }
                     if r.is_ok() {
-                        push(&mut frames, Value::Obj(d));
+                        push(frames, Value::Obj(d));
                     }
                     r
                 }
@@ -662,18 +625,14 @@ impl Vm {
                         }
                     }
                     if r.is_ok() {
-                        push(&mut frames, Value::Obj(d));
+                        push(frames, Value::Obj(d));
                     }
                     r
                 }
                 Opcode::BUILD_STRING => {
                     let at = f.stack.len().saturating_sub(arg);
                     let items = f.stack.split_off(at);
-                    let mut s = String::new();
-                    for it in &items {
-                        s.push_str(it.as_str().unwrap_or(""));
-                    }
-                    f.stack.push(self.new_str(&s));
+                    f.stack.push(crate::strobj::build_string(self, &items));
                     Ok(())
                 }
                 Opcode::LIST_APPEND => {
@@ -754,7 +713,7 @@ impl Vm {
                     let v = pop!(f);
                     match self.format_value(v, arg & 3, spec) {
                         Ok(s) => {
-                            push(&mut frames, s);
+                            push(frames, s);
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -799,9 +758,9 @@ impl Vm {
                                         Err(e) => Err(e),
                                     };
                                     if let Err(e) = r {
-                                        pending = Some((e, false));
+                                        *pending = Some((e, false));
                                     }
-                                    continue;
+                                    return Flow::Next;
                                 }
                                 Payload::Builtin(b)
                                     if arg == 0
@@ -820,9 +779,19 @@ impl Vm {
                                     f.stack.truncate(n - arg - 2);
                                     match r {
                                         Ok(v) => f.stack.push(v),
-                                        Err(e) => pending = Some((e, false)),
+                                        Err(e) => *pending = Some((e, false)),
                                     }
-                                    continue;
+                                    return Flow::Next;
+                                }
+                                Payload::Builtin(b) if crate::evalexec::reads_frame(b) => {
+                                    // exec/eval default to this frame's namespaces.
+                                    let r = self.call_reading_frame(f, &callable, &f.stack[astart..]);
+                                    f.stack.truncate(n - arg - 2);
+                                    match r {
+                                        Ok(v) => f.stack.push(v),
+                                        Err(e) => *pending = Some((e, false)),
+                                    }
+                                    return Flow::Next;
                                 }
                                 Payload::Builtin(b) => {
                                     let args = &f.stack[astart..];
@@ -851,9 +820,9 @@ impl Vm {
                                     f.stack.truncate(n - arg - 2);
                                     match r {
                                         Ok(v) => f.stack.push(v),
-                                        Err(e) => pending = Some((e, false)),
+                                        Err(e) => *pending = Some((e, false)),
                                     }
-                                    continue;
+                                    return Flow::Next;
                                 }
                                 _ => {}
                             }
@@ -904,8 +873,8 @@ impl Vm {
                             match self.super_args(f) {
                                 Ok(a) => a,
                                 Err(e) => {
-                                    pending = Some((e, false));
-                                    continue;
+                                    *pending = Some((e, false));
+                                    return Flow::Next;
                                 }
                             }
                         } else {
@@ -924,7 +893,7 @@ impl Vm {
                             }
                             Ok(None) => match self.call_with_kwargs(&callable, pos, &kwargs) {
                                 Ok(v) => {
-                                    push(&mut frames, v);
+                                    push(frames, v);
                                     Ok(())
                                 }
                                 Err(e) => Err(e),
@@ -940,7 +909,7 @@ impl Vm {
                     let _null = pop!(f);
                     match self.call_ex(&func, &callargs, kwargs.as_ref()) {
                         Ok(v) => {
-                            push(&mut frames, v);
+                            push(frames, v);
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -955,7 +924,7 @@ impl Vm {
                     let g = f.globals.clone();
                     match self.make_function(&code, &g, defs, kwd, ann, closure) {
                         Ok(v) => {
-                            push(&mut frames, v);
+                            push(frames, v);
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -975,7 +944,7 @@ impl Vm {
                         }
                         None => {
                             drop(done);
-                            return (None, Ok(Exit::Return(v)));
+                            return Flow::Exit(None, Ok(Exit::Return(v)));
                         }
                     }
                 }
@@ -986,7 +955,7 @@ impl Vm {
                     let v = pop!(f);
                     if frames.len() == 1 {
                         self.leave();
-                        return (frames.pop(), Ok(Exit::Yield(v)));
+                        return Flow::Exit(frames.pop(), Ok(Exit::Yield(v)));
                     }
                     Err(self.system_error("yield in an inlined frame"))
                 }
@@ -999,7 +968,7 @@ impl Vm {
                     } else {
                         match self.get_iter(&v) {
                             Ok(it) => {
-                                push(&mut frames, it);
+                                push(frames, it);
                                 Ok(())
                             }
                             Err(e) => Err(e),
@@ -1011,7 +980,7 @@ impl Vm {
                     let recv = top!(f).clone();
                     match self.send(&recv, v) {
                         Ok(Exit::Yield(y)) => {
-                            push(&mut frames, y);
+                            push(frames, y);
                             Ok(())
                         }
                         Ok(Exit::Return(r)) => {
@@ -1041,9 +1010,9 @@ impl Vm {
                                 f.stack.pop();
                                 Ok(())
                             } else {
-                                lookup_at = Some(f.lasti);
-                                pending = Some((err, true));
-                                continue;
+                                *lookup_at = Some(f.lasti);
+                                *pending = Some((err, true));
+                                return Flow::Next;
                             }
                         }
                         _ => Err(self.system_error("END_ASYNC_FOR of a non-exception")),
@@ -1071,7 +1040,7 @@ impl Vm {
                     let e = top!(f).clone();
                     match self.exception_matches(&e, &t) {
                         Ok(b) => {
-                            push(&mut frames, Value::Bool(b));
+                            push(frames, Value::Bool(b));
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -1087,13 +1056,13 @@ impl Vm {
                             if let Some(top) = self.exc_stack.last_mut() {
                                 *top = m.clone();
                             }
-                            push(&mut frames, rest);
-                            push(&mut frames, m);
+                            push(frames, rest);
+                            push(frames, m);
                             Ok(())
                         }
                         Ok(None) => {
-                            push(&mut frames, exc);
-                            push(&mut frames, Value::None);
+                            push(frames, exc);
+                            push(frames, Value::None);
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -1104,14 +1073,14 @@ impl Vm {
                     let orig = pop!(f);
                     match self.prep_reraise_star(&orig, &excs) {
                         Ok(v) => {
-                            push(&mut frames, v);
+                            push(frames, v);
                             Ok(())
                         }
                         Err(e) => Err(e),
                     }
                 }
                 Opcode::RERAISE => {
-                    lookup_at = Some(f.lasti);
+                    *lookup_at = Some(f.lasti);
                     let exc = pop!(f);
                     if arg != 0 {
                         let n = f.stack.len();
@@ -1122,8 +1091,8 @@ impl Vm {
                     }
                     match exc {
                         Value::Obj(o) if exc_data(&o).is_some() => {
-                            pending = Some((PyErr { exc: o }, true));
-                            continue;
+                            *pending = Some((PyErr { exc: o }, true));
+                            return Flow::Next;
                         }
                         _ => Err(self.system_error("RERAISE of a non-exception")),
                     }
@@ -1136,8 +1105,8 @@ impl Vm {
                             let cur = self.current_exception();
                             match cur {
                                 Value::Obj(o) if exc_data(&o).is_some() => {
-                                    pending = Some((PyErr { exc: o }, true));
-                                    continue;
+                                    *pending = Some((PyErr { exc: o }, true));
+                                    return Flow::Next;
                                 }
                                 _ => Err(self.runtime_error("No active exception to reraise")),
                             }
@@ -1153,8 +1122,8 @@ impl Vm {
                     let mgr = pop!(f);
                     match self.before_with(&mgr) {
                         Ok((exit, entered)) => {
-                            push(&mut frames, exit);
-                            push(&mut frames, entered);
+                            push(frames, exit);
+                            push(frames, entered);
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -1169,7 +1138,7 @@ impl Vm {
                     match exit {
                         Some(exit) => match self.call(&exit, &[tp, val, tb]) {
                             Ok(r) => {
-                                push(&mut frames, r);
+                                push(frames, r);
                                 Ok(())
                             }
                             Err(e) => Err(e),
@@ -1206,11 +1175,12 @@ impl Vm {
                 }
                 Opcode::IMPORT_NAME => {
                     let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
-                    let _fromlist = pop!(f);
-                    let _level = pop!(f);
-                    match self.import_module(&name) {
+                    let fromlist = pop!(f);
+                    let level = pop!(f);
+                    let g = f.globals.clone();
+                    match self.import_name(&g, &name, &fromlist, &level) {
                         Ok(m) => {
-                            push(&mut frames, m);
+                            push(frames, m);
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -1219,16 +1189,18 @@ impl Vm {
                 Opcode::IMPORT_FROM => {
                     let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
                     let m = top!(f).clone();
-                    match self.get_attr(&m, &name) {
+                    match self.import_from(&m, &name) {
                         Ok(v) => {
-                            push(&mut frames, v);
+                            push(frames, v);
                             Ok(())
                         }
-                        Err(_) => Err(self.new_error(
-                            "ImportError",
-                            format!("cannot import name '{}'", name.as_str().unwrap_or("")),
-                        )),
+                        Err(e) => Err(e),
                     }
+                }
+                Opcode::IMPORT_STAR => {
+                    let m = pop!(f);
+                    let l = f.locals.clone();
+                    self.import_star(&m, l)
                 }
                 Opcode::MATCH_MAPPING => {
                     let b = self.is_mapping(top!(f));
@@ -1267,18 +1239,7 @@ impl Vm {
                 }
                 Opcode::PRINT_EXPR => {
                     let v = pop!(f);
-                    if v.is_none() {
-                        Ok(())
-                    } else {
-                        match self.repr_of(&v) {
-                            Ok(s) => {
-                                self.write_stdout(&s);
-                                self.write_stdout("\n");
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
-                    }
+                    self.display_value(v)
                 }
                 other => Err(self.system_error(format!(
                     "kaa does not implement the opcode {} yet",
@@ -1286,9 +1247,10 @@ impl Vm {
                 ))),
             };
             if let Err(e) = r {
-                pending = Some((e, false));
+                *pending = Some((e, false));
             }
         }
+        Flow::Next
     }
 
     /// Records a raise in frame `f`: its traceback entry and, for a fresh

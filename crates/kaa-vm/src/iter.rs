@@ -95,6 +95,12 @@ impl Vm {
                 IterState::Seq(v.clone(), 0),
             ),
             Some(Payload::Bytes(_)) => ("iterator", IterState::Seq(v.clone(), 0)),
+            Some(Payload::ByteArray(_)) => ("bytearray_iterator", IterState::Seq(v.clone(), 0)),
+            Some(Payload::LongRange(_)) => return Ok(crate::rangeobj::long_iter(self, v)),
+            Some(Payload::MemoryView(_)) => {
+                crate::memoryview::len(self, v)?;
+                ("memory_iterator", IterState::Seq(v.clone(), 0))
+            }
             Some(Payload::Range(r)) => (
                 "range_iterator",
                 IterState::Range {
@@ -176,11 +182,11 @@ impl Vm {
                 let r = match seq.payload() {
                     Some(Payload::List(l)) => l.borrow().get(*i).cloned(),
                     Some(Payload::Tuple(t)) => t.get(*i).cloned(),
-                    Some(Payload::Str(s)) => s.char_at(*i).map(|c| {
-                        let mut b = [0u8; 4];
-                        self.new_str(c.encode_utf8(&mut b))
-                    }),
+                    Some(Payload::Str(s)) => crate::strobj::item(self, s, *i),
                     Some(Payload::Bytes(b)) => b.get(*i).map(|x| Value::Int(*x as i64)),
+                    Some(Payload::ByteArray(_) | Payload::MemoryView(_)) => {
+                        crate::bytearray::seq_item(self, seq, *i)
+                    }
                     _ => None,
                 };
                 match r {

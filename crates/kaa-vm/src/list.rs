@@ -40,7 +40,7 @@ impl Vm {
             (Value::Int(x), Value::Int(y)) => Ok(x < y),
             (Value::Float(x), Value::Float(y)) => Ok(x < y),
             _ => {
-                if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+                if let (Some(x), Some(y)) = (a.as_pystr(), b.as_pystr()) {
                     return Ok(x < y);
                 }
                 let r = self.compare(a, b, 0)?;

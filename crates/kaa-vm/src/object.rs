@@ -66,6 +66,15 @@ impl ObjRef {
         }))
     }
 
+    /// A new class object whose metaclass is `meta` (a subclass of `type`).
+    pub(crate) fn new_type_with_meta(data: TypeData, meta: ObjRef) -> ObjRef {
+        ObjRef(Rc::new(Object {
+            class: Some(meta),
+            dict: None,
+            payload: Payload::Type(Box::new(data)),
+        }))
+    }
+
     /// Identity.
     #[inline]
     pub fn ptr_eq(&self, other: &ObjRef) -> bool {
@@ -189,6 +198,17 @@ pub enum Payload {
     DictView(Box<(u8, ObjRef)>),
     /// A counter object the interpreter keeps (unused by Python code).
     Counter(Cell<u64>),
+    /// An instance of a class with `__slots__`: one value per slot
+    /// (`slots.rs`).
+    Slots(RefCell<Vec<Option<Value>>>),
+    /// A `__slots__` member descriptor (`slots.rs`).
+    Member(Box<crate::slots::MemberDescr>),
+    /// A bytearray (`bytearray.rs`).
+    ByteArray(RefCell<Vec<u8>>),
+    /// A memoryview (`memoryview.rs`).
+    MemoryView(Box<crate::memoryview::MemView>),
+    /// A range beyond 64 bits (`rangeobj.rs`).
+    LongRange(Box<crate::rangeobj::BigRange>),
 }
 
 impl Payload {

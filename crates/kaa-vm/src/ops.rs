@@ -88,7 +88,7 @@ impl Vm {
     /// A Python-level dunder of `v`'s class (classes defined in Python
     /// only; built-in behaviour is native).
     pub(crate) fn user_method(&self, v: &Value, name: &str) -> Option<Value> {
-        if !self.is_heap(v) {
+        if !self.is_heap(v) || self.attr_cache.native_self.skip(v, name) {
             return None;
         }
         lookup_user(&self.type_of(v), name)
@@ -118,6 +118,9 @@ impl Vm {
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
+            }
+            if let Some(r) = crate::bytearray::inplace_op(self, a, b, base)? {
+                return Ok(r);
             }
             // Built-in in-place forms that mutate: list += iterable.
             if base == nb::ADD && !self.is_heap(a) {
@@ -223,6 +226,9 @@ impl Vm {
                 )));
             }
         }
+        if let Some(r) = crate::metaclass::type_union_op(self, a, b, base)? {
+            return Ok(r);
+        }
         let sym = if inplace {
             format!("{sym}=")
         } else if base == nb::POWER {
@@ -296,10 +302,7 @@ impl Vm {
         };
         match (pa, pb, op) {
             (Payload::Str(x), Some(Payload::Str(y)), nb::ADD) => {
-                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                s.push_str(x.as_str());
-                s.push_str(y.as_str());
-                Ok(Some(self.new_str(&s)))
+                Ok(Some(crate::strobj::concat(self, x, y)))
             }
             (Payload::Str(_), _, nb::REMAINDER) => {
                 crate::format::percent_format(self, a, b).map(Some)
@@ -329,12 +332,7 @@ impl Vm {
                 };
                 let n = n.max(0) as usize;
                 Ok(Some(match pa {
-                    Payload::Str(s) => {
-                        if s.as_str().len().saturating_mul(n) > isize::MAX as usize / 4 {
-                            return Err(self.new_error("MemoryError", ""));
-                        }
-                        self.new_str(&s.as_str().repeat(n))
-                    }
+                    Payload::Str(s) => crate::strobj::repeat(self, s, n)?,
                     Payload::List(l) => {
                         let items = l.borrow();
                         let mut v = Vec::with_capacity(items.len().saturating_mul(n));
@@ -454,10 +452,7 @@ impl Vm {
             return Ok(None);
         };
         match (pa, pb) {
-            (Payload::Str(x), Payload::Str(y)) => Ok(Some(Value::Bool(cmp_result(
-                x.as_str().cmp(y.as_str()),
-                op,
-            )))),
+            (Payload::Str(x), Payload::Str(y)) => Ok(Some(Value::Bool(cmp_result(x.cmp(y), op)))),
             (Payload::List(x), Payload::List(y)) => {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
                 self.compare_seqs(&x, &y, op).map(Some)
@@ -480,6 +475,17 @@ impl Vm {
             }
             (Payload::Bytes(x), Payload::Bytes(y)) => {
                 Ok(Some(Value::Bool(cmp_result(x.cmp(y), op))))
+            }
+            (Payload::LongRange(_), Payload::Range(_) | Payload::LongRange(_))
+            | (Payload::Range(_), Payload::LongRange(_)) => {
+                Ok(crate::rangeobj::range_compare(a, b, op))
+            }
+            (Payload::Slice(_), Payload::Slice(_)) => {
+                crate::sliceobj::slice_compare(self, a, b, op).map(Some)
+            }
+            (Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_), _)
+            | (_, Payload::ByteArray(_) | Payload::MemoryView(_)) => {
+                Ok(crate::bytes::bytes_compare(a, b, op))
             }
             _ => Ok(None),
         }
@@ -547,6 +553,8 @@ impl Vm {
                     Payload::Set(s) => !s.borrow().is_empty(),
                     Payload::FrozenSet(s) => !s.is_empty(),
                     Payload::Bytes(b) => !b.is_empty(),
+                    Payload::ByteArray(_) | Payload::MemoryView(_) => self.len(v)? != 0,
+                    Payload::LongRange(_) => crate::rangeobj::long_bool(v),
                     Payload::Range(r) => !r.is_empty(),
                     Payload::BigInt(_) => true,
                     Payload::Complex(re, im) => *re != 0.0 || *im != 0.0,
@@ -584,6 +592,9 @@ impl Vm {
             Some(Payload::Set(s)) => s.borrow().len(),
             Some(Payload::FrozenSet(s)) => s.len(),
             Some(Payload::Bytes(b)) => b.len(),
+            Some(Payload::ByteArray(b)) => b.borrow().len(),
+            Some(Payload::MemoryView(_)) => crate::memoryview::len(self, v)?,
+            Some(Payload::LongRange(_)) => crate::rangeobj::long_len(self, v)?,
             Some(Payload::Range(r)) => r.len() as usize,
             Some(Payload::DictView(dv)) => crate::dict::dict_len(&dv.1),
             _ => {
@@ -606,8 +617,8 @@ impl Vm {
             return Ok(r);
         }
         match container.payload() {
-            Some(Payload::Str(s)) => match needle.as_str() {
-                Some(n) => Ok(s.as_str().contains(n)),
+            Some(Payload::Str(s)) => match crate::strobj::contains(s, needle) {
+                Some(r) => Ok(r),
                 None => Err(self.type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     self.type_name(needle)
@@ -656,9 +667,10 @@ impl Vm {
                             i <= s && i > e && (s - i) % (-st) == 0
                         })
                     }
-                    _ => self.contains_by_iter(container, needle),
+                    _ => crate::rangeobj::long_contains(self, container, needle),
                 }
             }
+            Some(Payload::LongRange(_)) => crate::rangeobj::long_contains(self, container, needle),
             Some(Payload::DictView(dv)) => {
                 let (kind, d) = (dv.0, dv.1.clone());
                 crate::dict::view_contains(self, kind, &d, needle)

@@ -34,11 +34,16 @@ impl Vm {
         let Value::Obj(o) = v else {
             return Ok(String::new());
         };
+        if let Some(u) = crate::metaclass::union_repr(self, v)? {
+            return Ok(u);
+        }
         let id = o.id();
         Ok(match &o.payload {
-            Payload::Str(s) => kaa_repr::repr_str(s.as_str()),
+            Payload::Str(s) => crate::strobj::repr(s),
             Payload::BigInt(b) => b.to_string(),
             Payload::Bytes(b) => kaa_repr::repr_bytes(b),
+            Payload::ByteArray(_) | Payload::MemoryView(_) => crate::bytearray::repr(v),
+            Payload::LongRange(_) => crate::rangeobj::repr(v),
             Payload::Complex(re, im) => crate::complex::complex_repr((*re, *im)),
             Payload::List(_)
             | Payload::Tuple(_)
@@ -66,16 +71,43 @@ impl Vm {
             }
             Payload::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow(), id),
             Payload::Builtin(b) => {
-                if b.sig.has_self {
-                    let owner = b.sig.qualname.split('.').next().unwrap_or("");
-                    format!("<method '{}' of '{}' objects>", b.sig.name, owner)
-                } else {
-                    format!("<built-in function {}>", b.sig.name)
+                let owner = b.sig.qualname.split('.').next().unwrap_or("");
+                match crate::slotwrap::builtin_kind(self, v) {
+                    "wrapper_descriptor" => {
+                        format!("<slot wrapper '{}' of '{}' objects>", b.sig.name, owner)
+                    }
+                    "getset_descriptor" => {
+                        format!("<attribute '{}' of '{}' objects>", b.sig.name, owner)
+                    }
+                    "member_descriptor" => {
+                        format!("<member '{}' of '{}' objects>", b.sig.name, owner)
+                    }
+                    _ if b.sig.has_self => {
+                        format!("<method '{}' of '{}' objects>", b.sig.name, owner)
+                    }
+                    // A type's __new__ is bound to the type.
+                    _ if b.sig.name == "__new__" && owner != b.sig.qualname => format!(
+                        "<built-in method __new__ of type object at {:#x}>",
+                        id
+                    ),
+                    _ => format!("<built-in function {}>", b.sig.name),
                 }
             }
+            Payload::Member(m) => crate::slots::member_repr(m),
             Payload::BoundMethod(bm) => {
                 let (f, this) = (bm.0.clone(), bm.1.clone());
+                let wrapper = self
+                    .types
+                    .by_name
+                    .get("method-wrapper")
+                    .is_some_and(|mw| o.class.as_ref().is_some_and(|c| c.ptr_eq(mw)));
                 match f.payload() {
+                    Some(Payload::Builtin(b)) if wrapper => format!(
+                        "<method-wrapper '{}' of {} object at {:#x}>",
+                        b.sig.name,
+                        self.type_name(&this),
+                        this.as_obj().map_or(0, |o| o.id())
+                    ),
                     Some(Payload::Builtin(b)) => format!(
                         "<built-in method {} of {} object at {:#x}>",
                         b.sig.name,
@@ -96,13 +128,7 @@ impl Vm {
                     format!("<class '{}.{}'>", d.module, d.qualname)
                 }
             }
-            Payload::Module(m) => {
-                if m.name == "sys" || m.name == "builtins" {
-                    format!("<module '{}' (built-in)>", m.name)
-                } else {
-                    format!("<module '{}'>", m.name)
-                }
-            }
+            Payload::Module(_) => self.module_repr(o)?,
             Payload::Exception(_) => {
                 let name = self.type_name(v);
                 let args = self.exc_args(o);
@@ -271,6 +297,9 @@ impl Vm {
         match v.payload() {
             Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
             Some(Payload::Exception(_)) => {
+                if let Some(s) = v.as_obj().and_then(|o| self.syntax_error_str(o)) {
+                    return Ok(s);
+                }
                 if self.user_method(v, "__repr__").is_some()
                     && self.user_method(v, "__str__").is_none()
                 {

@@ -1,50 +1,88 @@
-//! `str` methods, `format()` / f-string formatting and printf-style `%`.
-//!
-//! TEMPORARY: written over the minimal `StrData` until kaa-str's `Str` and
-//! kaa-num's format-spec and `%` implementations are wired in; the
-//! format-spec support here covers fill, align, sign, width, `,`/`_`,
-//! precision and the d/f/e/g/s/x/o/b/%/c types.
+//! The methods of `str`, each CPython 3.11's: signature, argument checks
+//! and messages (strargs.rs) around kaa-str's exact algorithms. str.format
+//! and format_map are in strformat.rs, encode and the decoding constructor
+//! in strcodecs.rs.
 
-use crate::exceptions::PyResult;
+use kaa_str::{Str, Translation};
+
+use crate::exceptions::{PyErr, PyResult};
 use crate::native::{Args, NativeFn};
-use crate::object::Payload;
+use crate::object::{ObjRef, Payload};
+use crate::strargs::{
+    bounds, opt_str_arg, receiver, slice_index, ssize_arg, ssize_or, str_arg, str_error,
+};
 use crate::value::Value;
 use crate::vm::Vm;
 
-fn this(vm: &Vm, a: &Args<'_>) -> PyResult<String> {
-    match a.this.as_str() {
-        Some(s) => Ok(s.to_string()),
-        None => Err(vm.type_error(format!(
-            "descriptor requires a 'str' object but received a '{}'",
-            vm.type_name(&a.this)
-        ))),
+/// A str result, or `self` itself when the operation changed nothing and
+/// `self` is an exact str (CPython returns the same object then).
+fn same_or_new(vm: &Vm, a: &Args<'_>, before: &Str, r: Str) -> Value {
+    if r.len() == before.len() && !vm.is_heap(&a.this) && r == *before {
+        return a.this.clone();
     }
+    vm.new_pystr(r)
 }
 
-fn str_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<String> {
-    match v.as_str() {
-        Some(s) => Ok(s.to_string()),
-        None => Err(vm.type_error(format!("{what}, not {}", vm.type_name(v)))),
-    }
-}
-
-fn opt_str(vm: &Vm, a: &Args<'_>, i: usize, what: &str) -> PyResult<Option<String>> {
-    match a.opt(i) {
-        Some(v) => str_arg(vm, v, what).map(Some),
-        None => Ok(None),
-    }
-}
-
-fn join(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let sep = this(vm, a)?;
-    let items = vm.collect(a.arg(0))?;
-    let mut out = String::new();
-    for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
+macro_rules! unary {
+    ($($name:ident),*) => {$(
+        fn $name(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+            let s = receiver(vm, a, stringify!($name))?;
+            Ok(vm.new_pystr(s.$name()))
         }
-        match it.as_str() {
-            Some(s) => out.push_str(s),
+    )*};
+}
+unary!(upper, lower, casefold, swapcase, title, capitalize);
+
+macro_rules! predicate {
+    ($($name:ident),*) => {$(
+        fn $name(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+            Ok(Value::Bool(receiver(vm, a, stringify!($name))?.$name()))
+        }
+    )*};
+}
+predicate!(
+    isspace,
+    isalpha,
+    isalnum,
+    isdecimal,
+    isdigit,
+    isnumeric,
+    isascii,
+    isprintable,
+    islower,
+    isupper,
+    istitle,
+    isidentifier
+);
+
+/// `str.join(iterable)`: CPython's `PyUnicode_Join` over `PySequence_Fast`.
+fn join(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let sep = receiver(vm, a, "join")?;
+    let arg = a.arg(0);
+    let items = match arg.payload() {
+        Some(Payload::List(l)) => l.borrow().clone(),
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => {
+            if let Err(e) = vm.get_iter(arg) {
+                return Err(if vm.err_matches(&e, "TypeError") {
+                    vm.type_error("can only join an iterable")
+                } else {
+                    e
+                });
+            }
+            vm.collect(arg)?
+        }
+    };
+    // One item (exact str): CPython returns it unchanged.
+    if let [only] = items.as_slice() {
+        if only.as_pystr().is_some() && !vm.is_heap(only) {
+            return Ok(only.clone());
+        }
+    }
+    let mut parts = Vec::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        match it.as_pystr() {
+            Some(s) => parts.push(s),
             None => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -53,28 +91,20 @@ fn join(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    Ok(vm.new_str(&out))
-}
-
-fn maxsplit(vm: &mut Vm, a: &Args<'_>, i: usize) -> PyResult<i64> {
-    match a.get(i) {
-        Some(v) => Ok(vm.index_of(v)?.unwrap_or(-1)),
-        None => Ok(-1),
-    }
+    Ok(vm.new_pystr(sep.join(parts)))
 }
 
 fn split_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Value> {
-    let s = kstr(vm, a)?;
-    let sep = opt_str(vm, a, 0, "must be str or None")?.map(|sep| kaa_str::Str::from_str(&sep));
-    let max = maxsplit(vm, a, 1)?;
-    let max = isize::try_from(max).unwrap_or(isize::MAX);
+    let s = receiver(vm, a, if right { "rsplit" } else { "split" })?;
+    let sep = opt_str_arg(vm, a.get(0), "must be str or None")?;
+    let max = ssize_or(vm, a.get(1), -1)?;
     let parts = if right {
-        s.rsplit(sep.as_ref(), max)
+        s.rsplit(sep, max)
     } else {
-        s.split(sep.as_ref(), max)
-    };
-    let parts = parts.map_err(|e| vm.new_error(e.class_name(), e.message()))?;
-    let items = parts.iter().map(|p| back(vm, p)).collect();
+        s.split(sep, max)
+    }
+    .map_err(|e| str_error(vm, e))?;
+    let items = parts.into_iter().map(|p| vm.new_pystr(p)).collect();
     Ok(vm.new_list(items))
 }
 
@@ -86,329 +116,200 @@ fn rsplit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     split_impl(vm, a, true)
 }
 
-fn strip_impl(vm: &mut Vm, a: &Args<'_>, left: bool, right: bool) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    let chars = opt_str(vm, a, 0, "strip arg must be None or str")?;
-    let pat = |c: char| match &chars {
-        Some(cs) => cs.contains(c),
-        None => c.is_whitespace(),
+/// strip/lstrip/rstrip: "strip arg must be None or str".
+fn strip_impl(vm: &mut Vm, a: &Args<'_>, name: &str) -> PyResult<Value> {
+    let s = receiver(vm, a, name)?;
+    let chars = opt_str_arg(vm, a.get(0), &format!("{name} arg must be None or str"))
+        .map_err(|_| vm.type_error(format!("{name} arg must be None or str")))?;
+    let r = match name {
+        "lstrip" => s.lstrip(chars),
+        "rstrip" => s.rstrip(chars),
+        _ => s.strip(chars),
     };
-    let mut r: &str = &s;
-    if left {
-        r = r.trim_start_matches(pat);
-    }
-    if right {
-        r = r.trim_end_matches(pat);
-    }
-    Ok(vm.new_str(r))
+    Ok(same_or_new(vm, a, s, r))
 }
 
 fn strip(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    strip_impl(vm, a, true, true)
+    strip_impl(vm, a, "strip")
 }
 fn lstrip(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    strip_impl(vm, a, true, false)
+    strip_impl(vm, a, "lstrip")
 }
 fn rstrip(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    strip_impl(vm, a, false, true)
+    strip_impl(vm, a, "rstrip")
 }
-
-/// A `kaa_str::Str` of the receiver (kaa-str holds the exact Unicode
-/// algorithms; kaa-vm's storage converts until it adopts `Str`).
-fn kstr(vm: &Vm, a: &Args<'_>) -> PyResult<kaa_str::Str> {
-    Ok(kaa_str::Str::from_str(&this(vm, a)?))
-}
-
-fn back(vm: &Vm, s: &kaa_str::Str) -> Value {
-    vm.new_str(&s.to_utf8_lossy())
-}
-
-macro_rules! case_method {
-    ($name:ident) => {
-        fn $name(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-            let s = kstr(vm, a)?;
-            Ok(back(vm, &s.$name()))
-        }
-    };
-}
-case_method!(upper);
-case_method!(lower);
-case_method!(casefold);
-case_method!(swapcase);
-case_method!(title);
-case_method!(capitalize);
 
 fn expandtabs(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = kstr(vm, a)?;
-    let n = match a.get(0) {
-        Some(v) => vm.index_of(v)?.unwrap_or(8),
-        None => 8,
-    };
-    match s.expandtabs(n as isize) {
-        Ok(r) => Ok(back(vm, &r)),
-        Err(e) => Err(vm.new_error(e.class_name(), e.message())),
-    }
+    let s = receiver(vm, a, "expandtabs")?;
+    let n = ssize_or(vm, a.get(0), 8)?;
+    let r = s.expandtabs(n).map_err(|e| str_error(vm, e))?;
+    Ok(vm.new_pystr(r))
 }
 
 fn replace(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
+    let s = receiver(vm, a, "replace")?;
     let old = str_arg(vm, a.arg(0), "replace() argument 1 must be str")?;
     let new = str_arg(vm, a.arg(1), "replace() argument 2 must be str")?;
-    let count = maxsplit(vm, a, 2)?;
-    let r = if count < 0 {
-        s.replace(&old, &new)
-    } else {
-        s.replacen(&old, &new, count as usize)
-    };
-    Ok(vm.new_str(&r))
+    let count = ssize_or(vm, a.get(2), -1)?;
+    let r = s.replace(old, new, count).map_err(|e| str_error(vm, e))?;
+    Ok(same_or_new(vm, a, s, r))
 }
 
-fn affix(vm: &mut Vm, a: &Args<'_>, ends: bool) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    let sub = a.arg(0);
-    let cands: Vec<String> = match sub.as_tuple() {
-        Some(t) => t
-            .iter()
-            .map(|x| x.as_str().unwrap_or("").to_string())
-            .collect(),
-        None => match sub.as_str() {
-            Some(x) => vec![x.to_string()],
-            None => {
-                let which = if ends { "endswith" } else { "startswith" };
-                return Err(vm.type_error(format!(
-                    "{which} first arg must be str or a tuple of str, not {}",
-                    vm.type_name(sub)
-                )));
-            }
-        },
-    };
-    let chars: Vec<char> = s.chars().collect();
-    let (start, end) = bounds(vm, a, 1, chars.len())?;
-    let hay: String = chars
-        .get(start..end.max(start))
-        .unwrap_or(&[])
-        .iter()
-        .collect();
-    Ok(Value::Bool(cands.iter().any(|c| {
-        if ends {
-            hay.ends_with(c.as_str())
+/// startswith/endswith: a str or a tuple of strs, then start/end.
+fn affix(vm: &mut Vm, a: &Args<'_>, name: &str) -> PyResult<Value> {
+    let s = receiver(vm, a, name)?;
+    let (start, end) = bounds(vm, a, 1)?;
+    let test = |p: &Str| {
+        if name == "endswith" {
+            s.endswith(p, start, end)
         } else {
-            hay.starts_with(c.as_str())
+            s.startswith(p, start, end)
         }
-    })))
-}
-
-fn bounds(vm: &mut Vm, a: &Args<'_>, i: usize, len: usize) -> PyResult<(usize, usize)> {
-    let len = len as i64;
-    let norm = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
-    let start = match a.opt(i) {
-        Some(v) => norm(vm.index_of(v)?.unwrap_or(0)),
-        None => 0,
     };
-    let end = match a.opt(i + 1) {
-        Some(v) => norm(vm.index_of(v)?.unwrap_or(len)),
-        None => len,
-    };
-    Ok((start as usize, end as usize))
+    let sub = a.arg(0);
+    if let Some(t) = sub.as_tuple() {
+        // CPython checks each item only when it is reached.
+        for it in t.iter() {
+            match it.as_pystr() {
+                Some(p) => {
+                    if test(p) {
+                        return Ok(Value::Bool(true));
+                    }
+                }
+                None => {
+                    return Err(vm.type_error(format!(
+                        "tuple for {name} must only contain str, not {}",
+                        vm.type_name(it)
+                    )))
+                }
+            }
+        }
+        return Ok(Value::Bool(false));
+    }
+    match sub.as_pystr() {
+        Some(p) => Ok(Value::Bool(test(p))),
+        None => Err(vm.type_error(format!(
+            "{name} first arg must be str or a tuple of str, not {}",
+            vm.type_name(sub)
+        ))),
+    }
 }
 
 fn startswith(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    affix(vm, a, false)
+    affix(vm, a, "startswith")
 }
 fn endswith(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    affix(vm, a, true)
+    affix(vm, a, "endswith")
 }
 
-/// The optional `start`/`end` arguments from position `i` as given (None
-/// for absent or None); kaa-str applies Python's slice adjustment.
-fn raw_bounds(vm: &mut Vm, a: &Args<'_>, i: usize) -> PyResult<(Option<isize>, Option<isize>)> {
-    let mut get = |j: usize| -> PyResult<Option<isize>> {
-        match a.opt(j) {
-            Some(v) => Ok(vm.index_of(v)?.map(|n| n as isize)),
-            None => Ok(None),
-        }
-    };
-    Ok((get(i)?, get(i + 1)?))
-}
-
-fn find_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Option<usize>> {
-    let s = kstr(vm, a)?;
-    let sub = kaa_str::Str::from_str(&str_arg(vm, a.arg(0), "must be str")?);
-    let (start, end) = raw_bounds(vm, a, 1)?;
-    let pos = if right {
-        s.rfind(&sub, start, end)
-    } else {
-        s.find(&sub, start, end)
-    };
-    Ok(usize::try_from(pos).ok())
+/// find/rfind/index/rindex/count: the position (or -1) / the count.
+fn search(vm: &mut Vm, a: &Args<'_>, name: &str) -> PyResult<isize> {
+    let s = receiver(vm, a, name)?;
+    let sub = str_arg(vm, a.arg(0), "must be str")?;
+    let start = slice_index(vm, a.get(1))?;
+    let end = slice_index(vm, a.get(2))?;
+    Ok(match name {
+        "rfind" | "rindex" => s.rfind(sub, start, end),
+        "count" => s.count(sub, start, end) as isize,
+        _ => s.find(sub, start, end),
+    })
 }
 
 fn find(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(
-        find_impl(vm, a, false)?.map_or(-1, |i| i as i64),
-    ))
+    Ok(Value::Int(search(vm, a, "find")? as i64))
 }
 fn rfind(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, a, true)?.map_or(-1, |i| i as i64)))
+    Ok(Value::Int(search(vm, a, "rfind")? as i64))
+}
+fn count(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(search(vm, a, "count")? as i64))
 }
 fn index(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    match find_impl(vm, a, false)? {
-        Some(i) => Ok(Value::Int(i as i64)),
-        None => Err(vm.value_error("substring not found")),
+    match search(vm, a, "index")? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::Int(i as i64)),
     }
 }
 fn rindex(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    match find_impl(vm, a, true)? {
-        Some(i) => Ok(Value::Int(i as i64)),
-        None => Err(vm.value_error("substring not found")),
+    match search(vm, a, "rindex")? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::Int(i as i64)),
     }
 }
-fn count(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = kstr(vm, a)?;
-    let sub = kaa_str::Str::from_str(&str_arg(vm, a.arg(0), "must be str")?);
-    let (start, end) = raw_bounds(vm, a, 1)?;
-    Ok(Value::Int(s.count(&sub, start, end) as i64))
-}
 
-macro_rules! predicate {
-    ($name:ident) => {
-        fn $name(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-            let s = kstr(vm, a)?;
-            Ok(Value::Bool(s.$name()))
-        }
-    };
-}
-predicate!(isspace);
-predicate!(isalpha);
-predicate!(isalnum);
-predicate!(isdecimal);
-predicate!(isdigit);
-predicate!(isnumeric);
-predicate!(isascii);
-predicate!(isprintable);
-predicate!(islower);
-predicate!(isupper);
-predicate!(istitle);
-predicate!(isidentifier);
-
-fn pad(vm: &mut Vm, a: &Args<'_>, how: u8) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    let width = vm.index_of(a.arg(0))?.unwrap_or(0);
+/// ljust/rjust/center: width, then the fill character (`convert_uc`).
+fn pad(vm: &mut Vm, a: &Args<'_>, name: &str) -> PyResult<Value> {
+    let s = receiver(vm, a, name)?;
+    let width = ssize_arg(vm, a.arg(0))?;
     let fill = match a.get(1) {
-        Some(f) => {
-            let fs = f.as_str().unwrap_or(" ");
-            if fs.chars().count() != 1 {
-                return Err(vm.type_error("The fill character must be exactly one character long"));
+        None => u32::from(b' '),
+        Some(f) => match f.as_pystr() {
+            Some(fs) => kaa_str::fill_char(fs).map_err(|e| str_error(vm, e))?,
+            None => {
+                return Err(vm.type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    vm.type_name(f)
+                )))
             }
-            fs.chars().next().unwrap_or(' ')
-        }
-        None => ' ',
+        },
     };
-    let len = s.chars().count() as i64;
-    if width <= len {
-        return Ok(vm.new_str(&s));
+    if width <= s.len() as isize && !vm.is_heap(&a.this) {
+        return Ok(a.this.clone());
     }
-    let total = (width - len) as usize;
-    let (l, r) = match how {
-        0 => (0, total),
-        1 => (total, 0),
-        _ => {
-            // CPython's center: left = total/2 + (total & width & 1).
-            let left = total / 2 + (total & (width as usize) & 1);
-            (left, total - left)
-        }
-    };
-    let mut out = String::new();
-    out.extend(std::iter::repeat_n(fill, l));
-    out.push_str(&s);
-    out.extend(std::iter::repeat_n(fill, r));
-    Ok(vm.new_str(&out))
+    let r = match name {
+        "ljust" => s.ljust(width, fill),
+        "rjust" => s.rjust(width, fill),
+        _ => s.center(width, fill),
+    }
+    .map_err(|e| str_error(vm, e))?;
+    Ok(vm.new_pystr(r))
 }
 fn ljust(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    pad(vm, a, 0)
+    pad(vm, a, "ljust")
 }
 fn rjust(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    pad(vm, a, 1)
+    pad(vm, a, "rjust")
 }
 fn center(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    pad(vm, a, 2)
-}
-fn zfill(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    let width = vm.index_of(a.arg(0))?.unwrap_or(0);
-    let len = s.chars().count() as i64;
-    if width <= len {
-        return Ok(vm.new_str(&s));
-    }
-    let fill = "0".repeat((width - len) as usize);
-    let r = if s.starts_with('+') || s.starts_with('-') {
-        format!("{}{}{}", &s[..1], fill, &s[1..])
-    } else {
-        format!("{fill}{s}")
-    };
-    Ok(vm.new_str(&r))
+    pad(vm, a, "center")
 }
 
+fn zfill(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = receiver(vm, a, "zfill")?;
+    let width = ssize_arg(vm, a.arg(0))?;
+    let r = s.zfill(width).map_err(|e| str_error(vm, e))?;
+    Ok(same_or_new(vm, a, s, r))
+}
+
+/// `splitlines(keepends=False)`: keepends is an int-like (bool accepted).
 fn splitlines(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
+    let s = receiver(vm, a, "splitlines")?;
     let keep = match a.get(0) {
-        Some(v) => vm.is_true(v)?,
         None => false,
-    };
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let is_break = matches!(
-            c,
-            '\n' | '\r'
-                | '\x0b'
-                | '\x0c'
-                | '\x1c'
-                | '\x1d'
-                | '\x1e'
-                | '\u{85}'
-                | '\u{2028}'
-                | '\u{2029}'
-        );
-        if is_break {
-            let mut brk = c.to_string();
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
-                brk.push('\n');
-            }
-            if keep {
-                cur.push_str(&brk);
-            }
-            out.push(vm.new_str(&cur));
-            cur.clear();
-        } else {
-            cur.push(c);
+        // bool(accept={int}): `_PyLong_AsInt`.
+        Some(v) if v.as_bigint().is_some() => {
+            return Err(vm.overflow_error("Python int too large to convert to C int"))
         }
-    }
-    if !cur.is_empty() {
-        out.push(vm.new_str(&cur));
-    }
-    Ok(vm.new_list(out))
+        Some(v) => ssize_arg(vm, v)? != 0,
+    };
+    let items = s
+        .splitlines(keep)
+        .into_iter()
+        .map(|p| vm.new_pystr(p))
+        .collect();
+    Ok(vm.new_list(items))
 }
 
 fn partition_impl(vm: &mut Vm, a: &Args<'_>, right: bool) -> PyResult<Value> {
-    let s = this(vm, a)?;
+    let s = receiver(vm, a, if right { "rpartition" } else { "partition" })?;
     let sep = str_arg(vm, a.arg(0), "must be str")?;
-    if sep.is_empty() {
-        return Err(vm.value_error("empty separator"));
+    let (x, y, z) = if right {
+        s.rpartition(sep)
+    } else {
+        s.partition(sep)
     }
-    let pos = if right { s.rfind(&sep) } else { s.find(&sep) };
-    let parts = match pos {
-        Some(i) => [
-            s[..i].to_string(),
-            sep.clone(),
-            s[i + sep.len()..].to_string(),
-        ],
-        None if right => [String::new(), String::new(), s.clone()],
-        None => [s.clone(), String::new(), String::new()],
-    };
-    let items = parts.iter().map(|p| vm.new_str(p)).collect();
+    .map_err(|e| str_error(vm, e))?;
+    let items = vec![vm.new_pystr(x), vm.new_pystr(y), vm.new_pystr(z)];
     Ok(vm.new_tuple(items))
 }
 fn partition(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -417,257 +318,211 @@ fn partition(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 fn rpartition(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     partition_impl(vm, a, true)
 }
+
 fn removeprefix(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
+    let s = receiver(vm, a, "removeprefix")?;
     let p = str_arg(vm, a.arg(0), "removeprefix() argument must be str")?;
-    Ok(vm.new_str(s.strip_prefix(p.as_str()).unwrap_or(&s)))
+    let r = s.removeprefix(p);
+    Ok(same_or_new(vm, a, s, r))
 }
 fn removesuffix(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
+    let s = receiver(vm, a, "removesuffix")?;
     let p = str_arg(vm, a.arg(0), "removesuffix() argument must be str")?;
-    Ok(vm.new_str(s.strip_suffix(p.as_str()).unwrap_or(&s)))
-}
-fn encode(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    Ok(Value::Obj(crate::object::ObjRef::new(
-        vm.types.bytes.clone(),
-        Payload::Bytes(s.into_bytes().into_boxed_slice()),
-    )))
+    let r = s.removesuffix(p);
+    Ok(same_or_new(vm, a, s, r))
 }
 
-fn format_method(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = this(vm, a)?;
-    let r = str_format(vm, &s, a.rest, a.kwrest)?;
-    Ok(vm.new_str(&r))
+/// An error while translating: a Python exception from the table, or a
+/// kaa-str one.
+enum TranslateError {
+    Py(PyErr),
+    Str(kaa_str::StrError),
 }
 
-/// `str.format`: fields `{name!conv:spec}` with auto/explicit numbering,
-/// attribute and index lookups, nested fields in the spec.
-pub fn str_format(vm: &mut Vm, s: &str, pos: &[Value], kw: &[(Value, Value)]) -> PyResult<String> {
-    let mut out = String::new();
-    let chars: Vec<char> = s.chars().collect();
-    let mut i = 0;
-    let mut auto = 0usize;
-    let mut manual = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' {
-            if chars.get(i + 1) == Some(&'{') {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            let mut depth = 1;
-            let mut j = i + 1;
-            while j < chars.len() && depth > 0 {
-                match chars[j] {
-                    '{' => depth += 1,
-                    '}' => depth -= 1,
-                    _ => {}
-                }
-                j += 1;
-            }
-            if depth != 0 {
-                return Err(vm.value_error("expected '}' before end of string"));
-            }
-            let field: String = chars[i + 1..j - 1].iter().collect();
-            i = j;
-            let (head, spec) = match field.find(':') {
-                Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
-                None => (field.clone(), String::new()),
+impl From<kaa_str::StrError> for TranslateError {
+    fn from(e: kaa_str::StrError) -> TranslateError {
+        TranslateError::Str(e)
+    }
+}
+
+/// `str.translate(table)`: `table[ord(c)]` for each character; LookupError
+/// keeps it, None deletes it, an int or str replaces it.
+fn translate(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = receiver(vm, a, "translate")?;
+    let table = a.arg(0).clone();
+    let r = s.translate(|cp| -> Result<Translation, TranslateError> {
+        let v = match vm.get_item(&table, &Value::Int(i64::from(cp))) {
+            Ok(v) => v,
+            Err(e) if vm.err_matches(&e, "LookupError") => return Ok(Translation::Unmapped),
+            Err(e) => return Err(TranslateError::Py(e)),
+        };
+        match &v {
+            Value::None => Ok(Translation::Delete),
+            Value::Int(i) => Ok(Translation::Char(*i)),
+            Value::Bool(b) => Ok(Translation::Char(*b as i64)),
+            _ if v.as_bigint().is_some() => Ok(Translation::Char(-1)),
+            _ => match v.as_pystr() {
+                Some(t) => Ok(Translation::Str(t.clone())),
+                None => Err(TranslateError::Py(vm.type_error(kaa_str::BAD_MAPPING_TYPE))),
+            },
+        }
+    });
+    match r {
+        Ok(r) => Ok(same_or_new(vm, a, s, r)),
+        Err(TranslateError::Py(e)) => Err(e),
+        Err(TranslateError::Str(e)) => Err(str_error(vm, e)),
+    }
+}
+
+/// `str.maketrans(x[, y[, z]])` (a static method): the translation dict.
+fn maketrans(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let d = vm.new_dict_obj();
+    let x = a.arg(0);
+    match a.get(1) {
+        None => {
+            let Some(Payload::Dict(_)) = x.payload() else {
+                return Err(
+                    vm.type_error("if you give only one argument to maketrans it must be a dict")
+                );
             };
-            let (name, conv) = match head.find('!') {
-                Some(p) => (head[..p].to_string(), Some(head[p + 1..].to_string())),
-                None => (head, None),
-            };
-            let first_end = name.find(['.', '[']).unwrap_or(name.len());
-            let first = &name[..first_end];
-            let mut v = if first.is_empty() {
-                if manual {
-                    return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
-                }
-                let v = pos.get(auto).cloned();
-                auto += 1;
-                match v {
-                    Some(v) => v,
-                    None => {
-                        return Err(vm.index_error(format!(
-                            "Replacement index {} out of range for positional args tuple",
-                            auto - 1
-                        )))
-                    }
-                }
-            } else if let Ok(n) = first.parse::<usize>() {
-                manual = true;
-                match pos.get(n) {
-                    Some(v) => v.clone(),
-                    None => {
-                        return Err(vm.index_error(format!(
-                            "Replacement index {n} out of range for positional args tuple"
-                        )))
-                    }
-                }
-            } else {
-                match kw.iter().find(|(k, _)| k.as_str() == Some(first)) {
-                    Some((_, v)) => v.clone(),
-                    None => return Err(vm.key_error(vm.new_str(first))),
-                }
-            };
-            let mut rest = &name[first_end..];
-            while !rest.is_empty() {
-                if let Some(r) = rest.strip_prefix('.') {
-                    let end = r.find(['.', '[']).unwrap_or(r.len());
-                    let attr = vm.new_str(&r[..end]);
-                    v = vm.get_attr(&v, &attr)?;
-                    rest = &r[end..];
-                } else if let Some(r) = rest.strip_prefix('[') {
-                    let end = r.find(']').unwrap_or(r.len());
-                    let key = &r[..end];
-                    let k = match key.parse::<i64>() {
-                        Ok(n) => Value::Int(n),
-                        Err(_) => vm.new_str(key),
-                    };
-                    v = vm.get_item(&v, &k)?;
-                    rest = r.get(end + 1..).unwrap_or("");
+            let x_obj = x.as_obj().cloned();
+            let items = x_obj
+                .map(|o| crate::dict::dict_items(&o))
+                .unwrap_or_default();
+            for (k, v) in items {
+                let key = if let Some(ks) = k.as_pystr() {
+                    let cp = Str::maketrans_key(ks).map_err(|e| str_error(vm, e))?;
+                    Value::Int(i64::from(cp))
+                } else if k.is_int_like() {
+                    k.clone()
                 } else {
-                    break;
-                }
-            }
-            let spec = if spec.contains('{') {
-                str_format(vm, &spec, pos, kw)?
-            } else {
-                spec
-            };
-            let v = match conv.as_deref() {
-                Some("r") => {
-                    let r = vm.repr_of(&v)?;
-                    vm.new_str(&r)
-                }
-                Some("s") => {
-                    let r = vm.str_of(&v)?;
-                    vm.new_str(&r)
-                }
-                Some("a") => {
-                    let r = vm.repr_of(&v)?;
-                    vm.new_str(&ascii_escape(&r))
-                }
-                Some(other) => {
-                    return Err(vm.value_error(format!("Unknown conversion specifier {other}")))
-                }
-                None => v,
-            };
-            out.push_str(&vm.format(&v, &spec)?);
-        } else if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                out.push('}');
-                i += 2;
-                continue;
-            }
-            return Err(vm.value_error("Single '}' encountered in format string"));
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    Ok(out)
-}
-
-/// `ascii()`'s escaping of a repr.
-pub fn ascii_escape(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        let cp = c as u32;
-        if cp < 128 {
-            out.push(c);
-        } else if cp < 0x100 {
-            out.push_str(&format!("\\x{cp:02x}"));
-        } else if cp < 0x10000 {
-            out.push_str(&format!("\\u{cp:04x}"));
-        } else {
-            out.push_str(&format!("\\U{cp:08x}"));
-        }
-    }
-    out
-}
-
-fn str_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    match a.get(0) {
-        None => Ok(vm.new_str("")),
-        Some(v) => {
-            if let (Some(Payload::Bytes(b)), Some(_)) = (v.payload(), a.get(1)) {
-                return match std::str::from_utf8(b) {
-                    Ok(s) => Ok(vm.new_str(s)),
-                    Err(_) => {
-                        Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode bytes"))
-                    }
+                    return Err(
+                        vm.type_error("keys in translate table must be strings or integers")
+                    );
                 };
+                crate::dict::dict_set(vm, &d, key, v)?;
             }
-            if v.as_str().is_some() && !vm.is_heap(v) {
-                return Ok(v.clone());
+        }
+        Some(y) => {
+            let Some(xs) = x.as_pystr() else {
+                return Err(vm.type_error(
+                    "first maketrans argument must be a string if there is a second argument",
+                ));
+            };
+            let ys = str_arg(vm, y, "maketrans() argument 2 must be str")?;
+            let zs = match a.get(2) {
+                Some(z) => Some(str_arg(vm, z, "maketrans() argument 3 must be str")?),
+                None => None,
+            };
+            let pairs = Str::maketrans(xs, ys, zs).map_err(|e| str_error(vm, e))?;
+            for (k, v) in pairs {
+                let v = v.map_or(Value::None, |c| Value::Int(i64::from(c)));
+                crate::dict::dict_set(vm, &d, Value::Int(i64::from(k)), v)?;
             }
-            let s = vm.str_of(v)?;
-            Ok(vm.new_str(&s))
         }
     }
+    Ok(Value::Obj(d))
 }
 
 /// The str type's methods.
 pub const METHODS: &[(&str, NativeFn)] = &[
-    ("str.join($self, iterable, /)", join),
-    ("str.split($self, /, sep=None, maxsplit=-1)", split),
-    ("str.rsplit($self, /, sep=None, maxsplit=-1)", rsplit),
-    ("str.strip($self, chars=None, /)", strip),
-    ("str.lstrip($self, chars=None, /)", lstrip),
-    ("str.rstrip($self, chars=None, /)", rstrip),
-    ("str.upper($self, /)", upper),
-    ("str.lower($self, /)", lower),
-    ("str.casefold($self, /)", casefold),
-    ("str.expandtabs($self, /, tabsize=8)", expandtabs),
-    ("str.swapcase($self, /)", swapcase),
-    ("str.title($self, /)", title),
     ("str.capitalize($self, /)", capitalize),
-    ("str.replace($self, old, new, count=-1, /)", replace),
+    ("str.casefold($self, /)", casefold),
+    ("str.center($self, width, fillchar=' ', /)", center),
+    ("str.count($self, sub, start=None, end=None, /)", count),
     (
-        "str.startswith($self, prefix, start=None, end=None, /)",
-        startswith,
+        "str.encode($self, /, encoding='utf-8', errors='strict')",
+        crate::strcodecs::encode,
     ),
     (
         "str.endswith($self, suffix, start=None, end=None, /)",
         endswith,
     ),
+    ("str.expandtabs($self, /, tabsize=8)", expandtabs),
     ("str.find($self, sub, start=None, end=None, /)", find),
-    ("str.rfind($self, sub, start=None, end=None, /)", rfind),
+    (
+        "str.format($self, /, *args, **kwargs)",
+        crate::strformat::format_method,
+    ),
+    (
+        "str.format_map($self, mapping, /)",
+        crate::strformat::format_map,
+    ),
     ("str.index($self, sub, start=None, end=None, /)", index),
-    ("str.rindex($self, sub, start=None, end=None, /)", rindex),
-    ("str.count($self, sub, start=None, end=None, /)", count),
-    ("str.isdigit($self, /)", isdigit),
-    ("str.isnumeric($self, /)", isnumeric),
-    ("str.isdecimal($self, /)", isdecimal),
-    ("str.isascii($self, /)", isascii),
-    ("str.isprintable($self, /)", isprintable),
-    ("str.istitle($self, /)", istitle),
-    ("str.isalpha($self, /)", isalpha),
-    ("str.isspace($self, /)", isspace),
     ("str.isalnum($self, /)", isalnum),
-    ("str.isupper($self, /)", isupper),
-    ("str.islower($self, /)", islower),
+    ("str.isalpha($self, /)", isalpha),
+    ("str.isascii($self, /)", isascii),
+    ("str.isdecimal($self, /)", isdecimal),
+    ("str.isdigit($self, /)", isdigit),
     ("str.isidentifier($self, /)", isidentifier),
+    ("str.islower($self, /)", islower),
+    ("str.isnumeric($self, /)", isnumeric),
+    ("str.isprintable($self, /)", isprintable),
+    ("str.isspace($self, /)", isspace),
+    ("str.istitle($self, /)", istitle),
+    ("str.isupper($self, /)", isupper),
+    ("str.join($self, iterable, /)", join),
     ("str.ljust($self, width, fillchar=' ', /)", ljust),
-    ("str.rjust($self, width, fillchar=' ', /)", rjust),
-    ("str.center($self, width, fillchar=' ', /)", center),
-    ("str.zfill($self, width, /)", zfill),
-    ("str.splitlines($self, /, keepends=False)", splitlines),
+    ("str.lower($self, /)", lower),
+    ("str.lstrip($self, chars=None, /)", lstrip),
     ("str.partition($self, sep, /)", partition),
-    ("str.rpartition($self, sep, /)", rpartition),
     ("str.removeprefix($self, prefix, /)", removeprefix),
     ("str.removesuffix($self, suffix, /)", removesuffix),
+    ("str.replace($self, old, new, count=-1, /)", replace),
+    ("str.rfind($self, sub, start=None, end=None, /)", rfind),
+    ("str.rindex($self, sub, start=None, end=None, /)", rindex),
+    ("str.rjust($self, width, fillchar=' ', /)", rjust),
+    ("str.rpartition($self, sep, /)", rpartition),
+    ("str.rsplit($self, /, sep=None, maxsplit=-1)", rsplit),
+    ("str.rstrip($self, chars=None, /)", rstrip),
+    ("str.split($self, /, sep=None, maxsplit=-1)", split),
+    ("str.splitlines($self, /, keepends=False)", splitlines),
     (
-        "str.encode($self, /, encoding='utf-8', errors='strict')",
-        encode,
+        "str.startswith($self, prefix, start=None, end=None, /)",
+        startswith,
     ),
-    ("str.format($self, /, *args, **kwargs)", format_method),
+    ("str.strip($self, chars=None, /)", strip),
+    ("str.swapcase($self, /)", swapcase),
+    ("str.title($self, /)", title),
+    ("str.translate($self, table, /)", translate),
+    ("str.upper($self, /)", upper),
+    ("str.zfill($self, width, /)", zfill),
     (
-        "str.__kaa_new__(object='', encoding=None, errors=None)",
-        str_new,
+        "str.__kaa_new__(object=<unrepresentable>, encoding='utf-8', errors='strict')",
+        crate::strcodecs::str_new,
     ),
 ];
+
+/// Fills str's type dict: [`METHODS`], and `maketrans` as a static method.
+pub fn install(vm: &Vm) {
+    let t = vm.types.str_.clone();
+    crate::int::install_methods(vm, &t, METHODS, &[]);
+    if let Some(d) = crate::types::type_data(&t) {
+        let f = crate::builtins::make_builtin(vm, "str.maketrans(x, y=None, z=None, /)", maketrans);
+        let sm = Value::Obj(ObjRef::new(
+            vm.types.staticmethod.clone(),
+            Payload::StaticMethod(f),
+        ));
+        d.set_own(vm.new_str("maketrans"), sm);
+    }
+}
+
+/// `ascii()`'s escaping of a repr: every non-ASCII code point as `\xNN`,
+/// `\uNNNN` or `\UNNNNNNNN`.
+pub fn ascii_escape(s: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let cp = c as u32;
+        if cp < 128 {
+            out.push(c);
+        } else if cp < 0x100 {
+            let _ = write!(out, "\\x{cp:02x}");
+        } else if cp < 0x10000 {
+            let _ = write!(out, "\\u{cp:04x}");
+        } else {
+            let _ = write!(out, "\\U{cp:08x}");
+        }
+    }
+    out
+}

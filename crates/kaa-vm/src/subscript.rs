@@ -110,8 +110,11 @@ impl Vm {
             Payload::List(_)
             | Payload::Tuple(_)
             | Payload::Str(_)
-            | Payload::Range(_)
-            | Payload::Bytes(_) => self.seq_get_item(c, k),
+            | Payload::Range(_) => self.seq_get_item(c, k),
+            Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_) => {
+                crate::bytearray::get_item(self, c, k)
+            }
+            Payload::LongRange(_) => crate::rangeobj::long_get_item(self, c, k),
             Payload::Dict(_) => {
                 let d = c.as_obj().cloned();
                 let Some(d) = d else {
@@ -132,7 +135,7 @@ impl Vm {
             Payload::Type(_) => {
                 if let Some(Value::Obj(o)) = c.as_obj().map(|o| Value::Obj(o.clone())) {
                     if let Some(m) = crate::types::lookup(&o, "__class_getitem__") {
-                        return self.call(&m, std::slice::from_ref(k));
+                        return crate::descr::class_getitem(self, &o, m, k);
                     }
                     if [
                         &self.types.list,
@@ -190,11 +193,9 @@ impl Vm {
                     let (start, stop, step) = self.slice_indices(&parts, len as i64)?;
                     if step == 1 {
                         let (a, b) = (start.max(0) as usize, stop.max(start).max(0) as usize);
-                        self.new_str(s.substring(a, b))
+                        crate::strobj::slice(self, s, a, b)
                     } else {
-                        let chars: Vec<char> = s.as_str().chars().collect();
-                        let out: String = pos.iter().filter_map(|&i| chars.get(i)).collect();
-                        self.new_str(&out)
+                        crate::strobj::pick(self, s, &pos)
                     }
                 }
                 Some(Payload::Bytes(b)) => {
@@ -250,11 +251,7 @@ impl Vm {
         Ok(match c.payload() {
             Some(Payload::List(l)) => l.borrow().get(idx).cloned().unwrap_or(Value::None),
             Some(Payload::Tuple(t)) => t.get(idx).cloned().unwrap_or(Value::None),
-            Some(Payload::Str(s)) => {
-                let ch = s.char_at(idx).unwrap_or('\0');
-                let mut b = [0u8; 4];
-                self.new_str(ch.encode_utf8(&mut b))
-            }
+            Some(Payload::Str(s)) => crate::strobj::item(self, s, idx).unwrap_or(Value::None),
             Some(Payload::Bytes(b)) => Value::Int(b.get(idx).copied().unwrap_or(0) as i64),
             Some(Payload::Range(r)) => Value::Int(r.start + idx as i64 * r.step),
             _ => Value::None,
@@ -268,6 +265,9 @@ impl Vm {
             return Ok(());
         }
         match c.payload() {
+            Some(Payload::ByteArray(_) | Payload::MemoryView(_)) => {
+                crate::bytearray::set_item(self, c, k, v)
+            }
             Some(Payload::Dict(_)) => {
                 let d = c.as_obj().cloned();
                 match d {
@@ -333,6 +333,9 @@ impl Vm {
             return Ok(());
         }
         match c.payload() {
+            Some(Payload::ByteArray(_) | Payload::MemoryView(_)) => {
+                crate::bytearray::del_item(self, c, k)
+            }
             Some(Payload::Dict(_)) => {
                 let d = c.as_obj().cloned();
                 match d {

@@ -1,6 +1,6 @@
-//! The `sys` module (the part kaa has so far): argv, the recursion limit,
-//! exc_info/exception, exit, and stdout/stderr objects that write through
-//! the Vm's buffers.
+//! The `sys` module (the part kaa has so far): argv, path, modules, the
+//! bytecode-cache switches, the recursion limit, exc_info/exception, exit,
+//! and stdout/stderr objects that write through the Vm's buffers.
 
 use std::cell::Cell;
 
@@ -60,75 +60,89 @@ fn stream_flush(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
 }
 
 impl Vm {
-    /// IMPORT_NAME: the built-in modules kaa has (only `sys` so far).
-    pub(crate) fn import_module(&mut self, name: &Value) -> PyResult<Value> {
-        let n = name.as_str().unwrap_or("").to_string();
-        if n == "sys" {
-            if let Some(m) = &self.sys_module {
-                return Ok(Value::Obj(m.clone()));
-            }
-            let d = self.new_dict_obj();
-            let m = self.new_module("sys", d.clone());
-            let argv: Vec<Value> = self
-                .options
-                .argv
-                .clone()
-                .iter()
-                .map(|s| self.new_str(s))
-                .collect();
-            let entries: Vec<(&str, Value)> = vec![
-                ("argv", self.new_list(argv)),
-                ("maxsize", Value::Int(i64::MAX)),
-                ("version", self.new_str("3.11.7 (kaa)")),
-                ("platform", self.new_str("linux")),
-                ("byteorder", self.new_str("little")),
-                (
-                    "getrecursionlimit",
-                    make_builtin(self, "getrecursionlimit(/)", sys_getrecursionlimit),
-                ),
-                (
-                    "setrecursionlimit",
-                    make_builtin(self, "setrecursionlimit(limit, /)", sys_setrecursionlimit),
-                ),
-                ("exc_info", make_builtin(self, "exc_info(/)", sys_exc_info)),
-                (
-                    "exception",
-                    make_builtin(self, "exception(/)", sys_exception),
-                ),
-                ("exit", make_builtin(self, "exit(status=None, /)", b_exit)),
-            ];
-            for (k, v) in entries {
-                let k = self.new_str(k);
-                crate::dict::dict_set_simple(self, &d, k, v);
-            }
-            let stream_t = crate::types::new_builtin_type(
-                "TextIOWrapper",
-                Some(&self.types.object),
-                crate::types::Layout::Other,
-                false,
-            );
-            if let Some(td) = type_data(&stream_t) {
-                td.set_own(
-                    self.new_str("write"),
-                    make_builtin(self, "TextIOWrapper.write($self, s, /)", stream_write),
-                );
-                td.set_own(
-                    self.new_str("flush"),
-                    make_builtin(self, "TextIOWrapper.flush($self, /)", stream_flush),
-                );
-            }
-            for (name, code) in [("stdout", 1u64), ("stderr", 2u64)] {
-                let s = Value::Obj(ObjRef::new(
-                    stream_t.clone(),
-                    Payload::Counter(Cell::new(code)),
-                ));
-                let k = self.new_str(name);
-                crate::dict::dict_set_simple(self, &d, k, s);
-            }
-            self.sys_module = Some(m.clone());
-            return Ok(Value::Obj(m));
+    /// The `sys` module (made on first use).
+    pub(crate) fn sys_module_obj(&mut self) -> ObjRef {
+        if let Some(m) = &self.sys_module {
+            return m.clone();
         }
-        let e = self.new_error("ModuleNotFoundError", format!("No module named '{n}'"));
-        Err(e)
+        let d = self.new_dict_obj();
+        let m = self.new_module("sys", d.clone());
+        // Entered first: `modules_dict` below refers back to it.
+        self.sys_module = Some(m.clone());
+        let argv: Vec<Value> = self
+            .options
+            .argv
+            .clone()
+            .iter()
+            .map(|s| self.new_str(s))
+            .collect();
+        let opts = self.options.import.clone();
+        let path: Vec<Value> = opts.path.iter().map(|p| self.new_str(p)).collect();
+        let builtin_names: Vec<Value> = crate::import::BUILTIN_MODULES
+            .iter()
+            .map(|n| self.new_str(n))
+            .collect();
+        let modules = self.modules_dict();
+        let entries: Vec<(&str, Value)> = vec![
+            ("argv", self.new_list(argv)),
+            ("path", self.new_list(path)),
+            ("modules", Value::Obj(modules)),
+            ("builtin_module_names", self.new_tuple(builtin_names)),
+            ("dont_write_bytecode", Value::Bool(opts.dont_write_bytecode)),
+            (
+                "pycache_prefix",
+                opts.pycache_prefix
+                    .as_deref()
+                    .map_or(Value::None, |p| self.new_str(p)),
+            ),
+            ("executable", self.new_str(&opts.executable)),
+            ("maxsize", Value::Int(i64::MAX)),
+            ("version", self.new_str("3.11.7 (kaa)")),
+            ("platform", self.new_str("linux")),
+            ("byteorder", self.new_str("little")),
+            (
+                "getrecursionlimit",
+                make_builtin(self, "getrecursionlimit(/)", sys_getrecursionlimit),
+            ),
+            (
+                "setrecursionlimit",
+                make_builtin(self, "setrecursionlimit(limit, /)", sys_setrecursionlimit),
+            ),
+            ("exc_info", make_builtin(self, "exc_info(/)", sys_exc_info)),
+            (
+                "exception",
+                make_builtin(self, "exception(/)", sys_exception),
+            ),
+            ("exit", make_builtin(self, "exit(status=None, /)", b_exit)),
+        ];
+        for (k, v) in entries {
+            let k = self.new_str(k);
+            crate::dict::dict_set_simple(self, &d, k, v);
+        }
+        let stream_t = crate::types::new_builtin_type(
+            "TextIOWrapper",
+            Some(&self.types.object),
+            crate::types::Layout::Other,
+            false,
+        );
+        if let Some(td) = type_data(&stream_t) {
+            td.set_own(
+                self.new_str("write"),
+                make_builtin(self, "TextIOWrapper.write($self, s, /)", stream_write),
+            );
+            td.set_own(
+                self.new_str("flush"),
+                make_builtin(self, "TextIOWrapper.flush($self, /)", stream_flush),
+            );
+        }
+        for (name, code) in [("stdout", 1u64), ("stderr", 2u64)] {
+            let s = Value::Obj(ObjRef::new(
+                stream_t.clone(),
+                Payload::Counter(Cell::new(code)),
+            ));
+            let k = self.new_str(name);
+            crate::dict::dict_set_simple(self, &d, k, s);
+        }
+        m
     }
 }

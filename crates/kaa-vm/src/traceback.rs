@@ -242,7 +242,12 @@ fn stack_text(e: &ObjRef) -> String {
 /// `format_exception_only`: the final line and the notes.
 fn exc_only(vm: &mut Vm, e: &ObjRef) -> String {
     let mut out = String::new();
-    out.push_str(&final_line(vm, e));
+    let t = vm.type_of(&Value::Obj(e.clone()));
+    let class = type_data(&t).map_or(String::new(), |d| d.qualname.clone());
+    match vm.format_syntax_error(e, &class) {
+        Some(s) => out.push_str(&s),
+        None => out.push_str(&final_line(vm, e)),
+    }
     // __notes__
     if let Some(dict) = &e.dict {
         if let Some(notes) = crate::dict::dict_get_str(dict, "__notes__") {

@@ -55,6 +55,13 @@ pub struct TypeData {
     pub layout: Layout,
     /// Whether `class X(T)` is allowed (`Py_TPFLAGS_BASETYPE`).
     pub subclassable: bool,
+    /// Whether instances have a `__dict__` (false under `__slots__`).
+    pub has_dict: bool,
+    /// Number of `__slots__` values an instance holds (bases' included).
+    pub slot_count: usize,
+    /// The classes created with this one among their bases
+    /// (`__subclasses__()`).
+    pub subclasses: RefCell<Vec<ObjRef>>,
 }
 
 impl TypeData {
@@ -220,6 +227,10 @@ pub struct Types {
     pub complex: ObjRef,
     /// `bytes`.
     pub bytes: ObjRef,
+    /// `bytearray`.
+    pub bytearray: ObjRef,
+    /// `memoryview`.
+    pub memoryview: ObjRef,
     /// `list`.
     pub list: ObjRef,
     /// `tuple`.
@@ -289,6 +300,9 @@ pub fn new_builtin_type(name: &str, base: Option<&ObjRef>, layout: Layout, sub: 
         heap: false,
         layout,
         subclassable: sub,
+        has_dict: false,
+        slot_count: 0,
+        subclasses: RefCell::new(Vec::new()),
     })
 }
 
@@ -363,12 +377,24 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("UserWarning", "Warning"),
 ];
 
+/// Names of the descriptor types kept in `Types::by_name` (`slotwrap.rs`).
+pub const DESCR_TYPES: &[&str] = &[
+    "wrapper_descriptor",
+    "method-wrapper",
+    "method_descriptor",
+    "classmethod_descriptor",
+    "getset_descriptor",
+    "member_descriptor",
+    "mappingproxy",
+];
+
 /// Names of the iterator and view types kept in `Types::by_name`.
 pub const ITER_TYPES: &[&str] = &[
     "list_iterator",
     "list_reverseiterator",
     "tuple_iterator",
     "range_iterator",
+    "longrange_iterator",
     "str_ascii_iterator",
     "str_iterator",
     "dict_keyiterator",
@@ -378,6 +404,8 @@ pub const ITER_TYPES: &[&str] = &[
     "dict_reversevalueiterator",
     "dict_reverseitemiterator",
     "set_iterator",
+    "bytearray_iterator",
+    "memory_iterator",
     "enumerate",
     "zip",
     "map",
@@ -428,6 +456,9 @@ impl Types {
                     heap: false,
                     layout: Layout::Exception,
                     subclassable: true,
+                    has_dict: true,
+                    slot_count: 0,
+                    subclasses: RefCell::new(Vec::new()),
                 })
             } else {
                 new_builtin_type(name, Some(&b), Layout::Exception, true)
@@ -439,6 +470,26 @@ impl Types {
             let sub = matches!(name, "enumerate" | "zip" | "map" | "filter" | "reversed");
             by_name.insert(name, t(name, Layout::Other, sub));
         }
+        for &name in DESCR_TYPES {
+            by_name.insert(name, t(name, Layout::Other, false));
+        }
+        by_name.insert(
+            "UnionType",
+            ObjRef::new_type(TypeData {
+                name: "UnionType".to_string(),
+                qualname: "UnionType".to_string(),
+                module: "types".to_string(),
+                bases: vec![object.clone()],
+                mro: vec![object.clone()],
+                dict: RefCell::new(DictTable::new()),
+                heap: false,
+                layout: Layout::Other,
+                subclassable: false,
+                has_dict: false,
+                slot_count: 0,
+                subclasses: RefCell::new(Vec::new()),
+            }),
+        );
         Types {
             type_: t("type", Layout::Other, true),
             none: t("NoneType", Layout::Other, false),
@@ -448,6 +499,8 @@ impl Types {
             str_: t("str", Layout::Str, true),
             complex: t("complex", Layout::Other, true),
             bytes: t("bytes", Layout::Other, true),
+            bytearray: t("bytearray", Layout::Other, true),
+            memoryview: t("memoryview", Layout::Other, false),
             list: t("list", Layout::List, true),
             tuple: t("tuple", Layout::Tuple, true),
             dict: t("dict", Layout::Dict, true),

@@ -69,11 +69,21 @@ impl Value {
         }
     }
 
-    /// The text of a str value.
+    /// The text of a str value (lossy: a lone surrogate reads as U+FFFD;
+    /// [`Value::as_pystr`] is exact).
     #[inline]
     pub fn as_str(&self) -> Option<&str> {
         match self.payload() {
             Some(Payload::Str(s)) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The exact string (code points, surrogates kept) of a str value.
+    #[inline]
+    pub fn as_pystr(&self) -> Option<&kaa_str::Str> {
+        match self.payload() {
+            Some(Payload::Str(s)) => Some(s.as_pystr()),
             _ => None,
         }
     }

@@ -16,7 +16,7 @@ use crate::types::{type_data, Types};
 use crate::value::Value;
 
 /// Options for a new Vm.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct VmOptions {
     /// `sys.argv`.
     pub argv: Vec<String>,
@@ -24,6 +24,23 @@ pub struct VmOptions {
     /// (`take_captured`, `take_captured_stderr`) instead of writing them
     /// (tests, embedding).
     pub capture_stdout: bool,
+    /// The compiler `compile()`, `exec`, `eval` and imports call (None:
+    /// they raise NotImplementedError).
+    pub compiler: Option<std::rc::Rc<dyn crate::compilehook::Compiler>>,
+    /// How imports find modules and use the bytecode cache (`sys.path`,
+    /// `-B`, `-O`, pycache prefix).
+    pub import: crate::import::ImportOptions,
+}
+
+impl std::fmt::Debug for VmOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VmOptions")
+            .field("argv", &self.argv)
+            .field("capture_stdout", &self.capture_stdout)
+            .field("compiler", &self.compiler.as_ref().map(|_| "<compiler>"))
+            .field("import", &self.import)
+            .finish()
+    }
 }
 
 /// The recursion limit `sys.getrecursionlimit()` starts with.
@@ -73,6 +90,10 @@ pub struct Vm {
     pub(crate) frame_pool: crate::frame::FramePool,
     /// Cached MRO lookups (CPython's method cache).
     pub(crate) attr_cache: crate::attrcache::AttrCache,
+    /// The import system's state (`sys.modules`, modules being imported).
+    pub(crate) imports: crate::import::ImportState,
+    /// The shared one-character strs U+0000..U+00FF (strobj.rs).
+    pub(crate) latin1_chars: Vec<Value>,
 }
 
 impl Vm {
@@ -115,48 +136,81 @@ impl Vm {
             gen_finalize: Default::default(),
             frame_pool: Default::default(),
             attr_cache: Default::default(),
+            imports: Default::default(),
+            latin1_chars: Vec::new(),
         };
+        vm.latin1_chars = crate::strobj::latin1_chars(&vm.types.str_);
         crate::builtins::install(&mut vm);
         crate::coro::install(&mut vm);
         crate::excgroup::install(&mut vm);
+        crate::slotwrap::install(&mut vm);
         vm
     }
 
     /// Runs a module code object as `__main__`; Ok(()) or the uncaught
-    /// exception.
+    /// exception. A normal end or SystemExit shuts `__main__` down
+    /// ([`Vm::shutdown_main`]).
     pub fn run_main(&mut self, code: CodeObject, filename: &str) -> Result<(), PyErr> {
+        let r = self.run_in_main(code, Some(filename));
+        // Interpreter shutdown (after a normal end or SystemExit, when no
+        // traceback is to be printed).
+        let clean = match &r {
+            Ok(()) => true,
+            Err(e) => self.err_matches(e, "SystemExit"),
+        };
+        if clean {
+            self.shutdown_main();
+        }
+        r
+    }
+
+    /// Runs a module code object in the `__main__` namespace (made on
+    /// first use, with `__file__` = `filename` when there is one), keeping
+    /// the namespace for more code: `-i` and the interactive prompt run
+    /// each statement this way.
+    pub fn run_in_main(&mut self, code: CodeObject, filename: Option<&str>) -> Result<(), PyErr> {
         let info = CodeInfo::new(self, std::sync::Arc::new(code));
-        let globals = self.new_dict_obj();
+        let globals = self.main_namespace(filename);
         let g = Value::Obj(globals.clone());
+        let frame = crate::frame::Frame::new(info, globals, Some(g), None);
+        self.run_frame(frame).map(|_| ())
+    }
+
+    /// The `__main__` module's globals, made on first use with `__name__`,
+    /// `__builtins__`, `__doc__` and (given a file name) `__file__`.
+    pub fn main_namespace(&mut self, filename: Option<&str>) -> ObjRef {
+        if let Some(g) = &self.main_globals {
+            return g.clone();
+        }
+        let globals = self.new_dict_obj();
         let k = self.new_str("__name__");
         let v = self.new_str("__main__");
         crate::dict::dict_set_simple(self, &globals, k, v);
         let k = self.new_str("__builtins__");
         let bm = self.new_module("builtins", self.builtins.clone());
         crate::dict::dict_set_simple(self, &globals, k, Value::Obj(bm));
-        let k = self.new_str("__file__");
-        let v = self.new_str(filename);
-        crate::dict::dict_set_simple(self, &globals, k, v);
+        if let Some(filename) = filename {
+            let k = self.new_str("__file__");
+            let v = self.new_str(filename);
+            crate::dict::dict_set_simple(self, &globals, k, v);
+        }
         let k = self.new_str("__doc__");
         crate::dict::dict_set_simple(self, &globals, k, Value::None);
         self.main_globals = Some(globals.clone());
-        let frame = crate::frame::Frame::new(info, globals.clone(), Some(g), None);
-        let r = self.run_frame(frame).map(|_| ());
-        // Interpreter shutdown (after a normal end or SystemExit, when no
-        // traceback is to be printed): clearing __main__ finalises what it
-        // holds, e.g. closes suspended generators.
-        let clean = match &r {
-            Ok(()) => true,
-            Err(e) => self.err_matches(e, "SystemExit"),
-        };
-        if clean {
+        self.init_main_module(&globals);
+        globals
+    }
+
+    /// Interpreter shutdown: clearing `__main__` finalises what it holds
+    /// (e.g. closes suspended generators, whose `finally` blocks run).
+    pub fn shutdown_main(&mut self) {
+        if let Some(globals) = self.main_globals.take() {
             if let Payload::Dict(t) = &globals.payload {
                 let old = std::mem::take(&mut *t.borrow_mut());
                 drop(old);
             }
-            self.finalize_generators();
         }
-        r
+        self.finalize_generators();
     }
 
     /// Prints the exception as CPython's default excepthook does (to
@@ -247,6 +301,9 @@ impl Vm {
 
     /// A str value.
     pub fn new_str(&self, s: &str) -> Value {
+        if let [b] = s.as_bytes() {
+            return self.new_char(u32::from(*b));
+        }
         Value::Obj(ObjRef::new(
             self.types.str_.clone(),
             Payload::Str(StrData::new(s)),
@@ -377,6 +434,7 @@ pub(crate) fn simple_hash(v: &Value) -> i64 {
         Value::Obj(o) => match &o.payload {
             Payload::Str(s) => s.hash(),
             Payload::BigInt(b) => pyhash::hash_bigint(b),
+            Payload::Bytes(b) => crate::strobj::bytes_hash(b),
             Payload::Complex(re, im) => crate::complex::complex_hash((*re, *im), o.id()),
             Payload::Tuple(items) => {
                 let hs: Vec<i64> = items.iter().map(simple_hash).collect();

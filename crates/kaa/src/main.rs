@@ -7,10 +7,12 @@ mod argparse;
 mod ast_module;
 mod cmdline;
 mod compileall;
+mod compiler_hook;
 mod dis_module;
 mod os;
 mod py_compile;
 mod regex;
+mod repl;
 mod script;
 mod syntax_error;
 mod usage;
@@ -56,6 +58,20 @@ fn run(args: &[OsString]) -> Exit {
         Err(exit) => return exit,
     };
     let program = cmdline::program_name(args);
+    compiler_hook::configure(compiler_hook::Settings {
+        safe_path: config.safe_path,
+        ignore_environment: config.ignore_environment,
+        write_bytecode: config.write_bytecode,
+        optimize: config.optimization_level,
+        xoptions: config.xoptions.clone(),
+        check_hash_pycs_mode: config.check_hash_pycs_mode.clone(),
+        program: program.clone(),
+    });
+    if matches!(config.run, Run::Stdin)
+        && (config.inspect > 0 || std::io::IsTerminal::is_terminal(&std::io::stdin()))
+    {
+        return repl::run_prompt(&config.argv, config.quiet > 0);
+    }
     if config.inspect > 0 {
         // -i would enter the interactive interpreter after the program.
         return Exit::stderr(
@@ -80,7 +96,7 @@ fn run(args: &[OsString]) -> Exit {
             config.argv.get(1..).unwrap_or(&[]),
             config.optimization_level,
         ),
-        Run::Module(module) => script::run_module(module),
+        Run::Module(module) => script::run_module(&program, module, &config.argv),
         Run::File(file) => {
             script::run_file(&program, file, config.skip_source_first_line, &config.argv)
         }

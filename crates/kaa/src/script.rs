@@ -10,7 +10,7 @@ use std::path::Path;
 
 use kaa_compiler::{CompileOptions, ErrorLines};
 use kaa_parser::{Mode, SyntaxError};
-use kaa_vm::{Vm, VmOptions};
+use kaa_vm::Vm;
 
 use crate::os;
 use crate::syntax_error::Report;
@@ -66,10 +66,7 @@ pub fn run_source(source: &[u8], filename: &str, input: Input, argv: &[OsString]
     if !warned.is_empty() {
         let _ = std::io::stderr().lock().write_all(warned.as_bytes());
     }
-    let mut vm = Vm::new(VmOptions {
-        argv: argv.iter().map(|a| os::display(a)).collect(),
-        ..VmOptions::default()
-    });
+    let mut vm = Vm::new(crate::compiler_hook::vm_options(argv, path_zero(filename)));
     let status = match vm.run_main(code, filename) {
         Ok(()) => 0,
         // An uncaught SystemExit sets the status (printing a non-int
@@ -84,10 +81,25 @@ pub fn run_source(source: &[u8], filename: &str, input: Input, argv: &[OsString]
     Exit::stderr(u8::try_from(status & 0xff).unwrap_or(1), Vec::new())
 }
 
+/// `sys.path[0]` for a program from `filename`: the script's directory
+/// (symlinks resolved, as CPython's `_PyPathConfig_ComputeSysPath0`), or
+/// `''` for `-c` and stdin.
+fn path_zero(filename: &str) -> crate::compiler_hook::PathZero {
+    use crate::compiler_hook::PathZero;
+    if filename.starts_with('<') {
+        return PathZero::Empty;
+    }
+    let real = std::fs::canonicalize(filename).unwrap_or_else(|_| filename.into());
+    match real.parent() {
+        Some(dir) => PathZero::Dir(dir.to_string_lossy().into_owned()),
+        None => PathZero::Empty,
+    }
+}
+
 /// Warnings as the `warnings` module prints them: `FILE:LINE: CATEGORY:
 /// MESSAGE`, then the source line stripped when `linecache` can read it
 /// (not for `<string>` or `<stdin>`).
-fn format_warnings(warnings: &[kaa_parser::Warning], filename: &str, source: &[u8]) -> String {
+pub(crate) fn format_warnings(warnings: &[kaa_parser::Warning], filename: &str, source: &[u8]) -> String {
     let mut out = String::new();
     for w in warnings {
         out.push_str(&format!(
@@ -216,12 +228,30 @@ pub fn run_stdin(argv: &[OsString]) -> Exit {
     run_source(&source, "<stdin>", Input::File, argv)
 }
 
-/// `-m MODULE` for a module other than the built-in `ast`.
-pub fn run_module(_module: &OsStr) -> Exit {
-    Exit::stderr(
-        1,
-        "NotImplementedError: kaa cannot run modules yet: only -m ast, dis, py_compile and compileall are built in\n".to_string(),
-    )
+/// `-m MODULE` (runpy's `_run_module_as_main`): the module or package
+/// (`pkg/__main__.py`) found on `sys.path`, whose first entry is the
+/// current directory, run as `__main__`.
+pub fn run_module(program: &OsStr, module: &OsStr, argv: &[OsString]) -> Exit {
+    let cwd = std::env::current_dir()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let options = crate::compiler_hook::vm_options(argv, crate::compiler_hook::PathZero::Dir(cwd));
+    let mut vm = Vm::new(options);
+    let status = match vm.run_module_as_main(&os::display(module)) {
+        Err(kaa_vm::module::RunModuleError(msg)) => {
+            vm.flush_stdout();
+            let exe = os::display(&executable(program));
+            return Exit::stderr(1, format!("{exe}: {msg}\n"));
+        }
+        Ok(Ok(())) => 0,
+        Ok(Err(err)) if vm.err_matches(&err, "SystemExit") => vm.exit_status(&err),
+        Ok(Err(err)) => {
+            vm.print_exception(&err);
+            1
+        }
+    };
+    vm.flush_stdout();
+    Exit::stderr(u8::try_from(status & 0xff).unwrap_or(1), Vec::new())
 }
 
 /// CPython's `_Py_abspath`: `""` and `"."` are the current directory; another
@@ -248,7 +278,7 @@ fn absolute(file: &OsStr) -> OsString {
 /// with a `/` made absolute (an absolute one normalised, a relative one
 /// joined to the current directory after dropping leading `./`), a bare
 /// name searched on `$PATH` (normalised), or `''` if not found there.
-fn executable(argv0: &OsStr) -> OsString {
+pub(crate) fn executable(argv0: &OsStr) -> OsString {
     let bytes = argv0.as_bytes();
     if bytes.first() == Some(&b'/') {
         return normpath(bytes);

@@ -1,0 +1,427 @@
+//! The hot loop: `execute` fetches each instruction and runs the common
+//! opcodes inline (loads and stores of locals, constants and globals,
+//! small-int and float arithmetic and comparisons, jumps, Python-to-Python
+//! calls and returns, attribute access); everything else goes to the
+//! out-of-line `exec_slow` in interp.rs. Exception unwinding is kept off
+//! the straight-line path (`unwind`), as ceval's `error:` label is.
+
+use kaa_bytecode::exceptiontable;
+use kaa_bytecode::Opcode;
+
+use super::{cmp_result, Exit, Flow};
+use crate::exceptions::{PyErr, PyResult};
+use crate::frame::Frame;
+use crate::object::Payload;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The code-object flags whose functions do not run in a plain frame.
+const GEN_FLAGS: u32 = kaa_bytecode::code::CO_GENERATOR
+    | kaa_bytecode::code::CO_COROUTINE
+    | kaa_bytecode::code::CO_ASYNC_GENERATOR;
+
+impl Vm {
+    /// Runs `entry` (and the frames it calls) until it returns or yields;
+    /// gives the frame back for generators. With `throw`, starts by raising
+    /// that exception at the frame's current instruction.
+    pub(crate) fn execute(
+        &mut self,
+        entry: Frame,
+        throw: Option<PyErr>,
+    ) -> (Option<Frame>, PyResult<Exit>) {
+        if let Err(e) = self.enter_native() {
+            return (Some(entry), Err(e));
+        }
+        let mut frames: Vec<Frame> = Vec::with_capacity(4);
+        frames.push(entry);
+        let mut pending: Option<(PyErr, bool)> = throw.map(|e| (e, false));
+        // RERAISE looks its handler up from its own position (ceval's
+        // INSTR_OFFSET), while f_lasti may name the original instruction.
+        let mut lookup_at: Option<usize> = None;
+        'unwind: loop {
+            if let Some((err, reraise)) = pending.take() {
+                if let Some(done) = self.unwind(&mut frames, err, reraise, &mut lookup_at) {
+                    return done;
+                }
+            }
+            loop {
+                if self.gen_finalize.try_borrow().is_ok_and(|q| !q.is_empty()) {
+                    self.finalize_generators();
+                }
+                let Some(f) = frames.last_mut() else {
+                    return (None, Err(self.system_error("no frame")));
+                };
+                let Some(&ins) = f.code.instrs.get(f.pc) else {
+                    pending = Some((self.system_error("instruction pointer out of range"), false));
+                    continue 'unwind;
+                };
+                f.lasti = f.pc;
+                f.pc += 1 + ins.ncache as usize;
+                let arg = ins.arg as usize;
+                // Runs the instruction through exec_slow.
+                macro_rules! slow {
+                    () => {
+                        match self.exec_slow(&mut frames, ins, &mut pending, &mut lookup_at) {
+                            Flow::Next if pending.is_some() => continue 'unwind,
+                            Flow::Next => Ok(()),
+                            Flow::Exit(frame, r) => return (frame, r),
+                        }
+                    };
+                }
+                let r: PyResult<()> = match ins.op {
+                    Opcode::NOP | Opcode::RESUME | Opcode::PRECALL => Ok(()),
+                    Opcode::LOAD_FAST => match f.fast.get(arg) {
+                        Some(Some(v)) => {
+                            let v = v.clone();
+                            f.stack.push(v);
+                            Ok(())
+                        }
+                        _ => Err(self.unbound_local(f, arg)),
+                    },
+                    Opcode::STORE_FAST => {
+                        let v = f.stack.pop().unwrap_or(Value::None);
+                        if let Some(slot) = f.fast.get_mut(arg) {
+                            *slot = Some(v);
+                        }
+                        Ok(())
+                    }
+                    Opcode::LOAD_CONST => {
+                        let v = f.code.consts.get(arg).cloned().unwrap_or(Value::None);
+                        f.stack.push(v);
+                        Ok(())
+                    }
+                    Opcode::POP_TOP => {
+                        f.stack.pop();
+                        Ok(())
+                    }
+                    Opcode::PUSH_NULL => {
+                        f.stack.push(self.null.clone());
+                        Ok(())
+                    }
+                    Opcode::LOAD_GLOBAL => {
+                        let name = f.code.names.get(arg >> 1).cloned().unwrap_or(Value::None);
+                        match self.load_global(&f.globals, &name) {
+                            Ok(v) => {
+                                if arg & 1 != 0 {
+                                    f.stack.push(self.null.clone());
+                                }
+                                f.stack.push(v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Opcode::LOAD_ATTR => {
+                        let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                        let obj = f.stack.pop().unwrap_or(Value::None);
+                        match self.get_attr(&obj, &name) {
+                            Ok(v) => {
+                                push(&mut frames, v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Opcode::LOAD_METHOD => {
+                        let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                        let obj = f.stack.pop().unwrap_or(Value::None);
+                        match self.load_method(&obj, &name) {
+                            Ok((Some(m), this)) => {
+                                push2(&mut frames, m, this);
+                                Ok(())
+                            }
+                            Ok((None, attr)) => {
+                                push2(&mut frames, self.null.clone(), attr);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Opcode::STORE_ATTR => {
+                        let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                        let obj = f.stack.pop().unwrap_or(Value::None);
+                        let v = f.stack.pop().unwrap_or(Value::None);
+                        self.set_attr(&obj, &name, v)
+                    }
+                    Opcode::BINARY_OP => {
+                        let n = f.stack.len();
+                        let fast = match f.stack.get(n.wrapping_sub(2)..) {
+                            Some([Value::Int(x), Value::Int(y)]) => {
+                                crate::int::int_binop_fast(*x, *y, arg)
+                            }
+                            Some([Value::Float(x), Value::Float(y)]) => {
+                                crate::float::float_binop_fast(*x, *y, arg)
+                            }
+                            _ => None,
+                        };
+                        match fast {
+                            Some(v) => {
+                                f.stack.truncate(n - 2);
+                                f.stack.push(v);
+                                Ok(())
+                            }
+                            None => {
+                                let b = f.stack.pop().unwrap_or(Value::None);
+                                let a = f.stack.pop().unwrap_or(Value::None);
+                                match self.binary_op(&a, &b, arg) {
+                                    Ok(v) => {
+                                        push(&mut frames, v);
+                                        Ok(())
+                                    }
+                                    Err(e) => Err(e),
+                                }
+                            }
+                        }
+                    }
+                    Opcode::COMPARE_OP => {
+                        let n = f.stack.len();
+                        let fast = match f.stack.get(n.wrapping_sub(2)..) {
+                            Some([Value::Int(x), Value::Int(y)]) => Some(cmp_result(x.cmp(y), arg)),
+                            Some([Value::Float(x), Value::Float(y)]) => Some(float_cmp(*x, *y, arg)),
+                            _ => None,
+                        };
+                        match fast {
+                            Some(r) => {
+                                f.stack.truncate(n - 2);
+                                f.stack.push(Value::Bool(r));
+                                Ok(())
+                            }
+                            None => {
+                                let b = f.stack.pop().unwrap_or(Value::None);
+                                let a = f.stack.pop().unwrap_or(Value::None);
+                                match self.compare(&a, &b, arg) {
+                                    Ok(v) => {
+                                        push(&mut frames, v);
+                                        Ok(())
+                                    }
+                                    Err(e) => Err(e),
+                                }
+                            }
+                        }
+                    }
+                    Opcode::IS_OP => {
+                        let b = f.stack.pop().unwrap_or(Value::None);
+                        let a = f.stack.pop().unwrap_or(Value::None);
+                        f.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
+                        Ok(())
+                    }
+                    Opcode::JUMP_FORWARD => {
+                        f.pc += arg;
+                        Ok(())
+                    }
+                    Opcode::JUMP_BACKWARD => {
+                        f.pc = f.pc.saturating_sub(arg);
+                        Ok(())
+                    }
+                    Opcode::POP_JUMP_FORWARD_IF_FALSE
+                    | Opcode::POP_JUMP_FORWARD_IF_TRUE
+                    | Opcode::POP_JUMP_BACKWARD_IF_FALSE
+                    | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
+                        let v = f.stack.pop().unwrap_or(Value::None);
+                        let t = match v {
+                            Value::Bool(b) => Ok(b),
+                            Value::None => Ok(false),
+                            Value::Int(i) => Ok(i != 0),
+                            other => self.is_true(&other),
+                        };
+                        match t {
+                            Ok(t) => {
+                                let want = matches!(
+                                    ins.op,
+                                    Opcode::POP_JUMP_FORWARD_IF_TRUE
+                                        | Opcode::POP_JUMP_BACKWARD_IF_TRUE
+                                );
+                                if t == want {
+                                    super::jump(&mut frames, ins.op, arg);
+                                }
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Opcode::POP_JUMP_FORWARD_IF_NONE
+                    | Opcode::POP_JUMP_FORWARD_IF_NOT_NONE
+                    | Opcode::POP_JUMP_BACKWARD_IF_NONE
+                    | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                        let v = f.stack.pop().unwrap_or(Value::None);
+                        let want_none = matches!(
+                            ins.op,
+                            Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE
+                        );
+                        if v.is_none() == want_none {
+                            super::jump(&mut frames, ins.op, arg);
+                        }
+                        Ok(())
+                    }
+                    Opcode::FOR_ITER => {
+                        let it = match f.stack.last() {
+                            Some(v) => v.clone(),
+                            None => Value::None,
+                        };
+                        match self.iter_next(&it) {
+                            Ok(Some(v)) => {
+                                push(&mut frames, v);
+                                Ok(())
+                            }
+                            Ok(None) => {
+                                if let Some(f) = frames.last_mut() {
+                                    f.stack.pop();
+                                    f.pc += arg;
+                                }
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Opcode::BINARY_SUBSCR => {
+                        let k = f.stack.pop().unwrap_or(Value::None);
+                        let c = f.stack.pop().unwrap_or(Value::None);
+                        match self.get_item(&c, &k) {
+                            Ok(v) => {
+                                push(&mut frames, v);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Opcode::STORE_SUBSCR => {
+                        let k = f.stack.pop().unwrap_or(Value::None);
+                        let c = f.stack.pop().unwrap_or(Value::None);
+                        let v = f.stack.pop().unwrap_or(Value::None);
+                        self.set_item(&c, k, v)
+                    }
+                    Opcode::CALL if f.kwnames.is_none() => {
+                        // A plain Python function gets a new frame with its
+                        // arguments bound straight from the stack; every
+                        // other callable takes exec_slow's general path.
+                        let n = f.stack.len();
+                        let func = match n.checked_sub(arg + 2).and_then(|i| f.stack.get(i..n - arg)) {
+                            Some([first, Value::Obj(c)]) if first.is(&self.null) => {
+                                Some((c.clone(), n - arg))
+                            }
+                            Some([Value::Obj(o), _]) => Some((o.clone(), n - arg - 1)),
+                            _ => None,
+                        };
+                        match func {
+                            Some((o, astart)) => match &o.payload {
+                                Payload::Function(fd) if fd.code.obj.flags & GEN_FLAGS == 0 => {
+                                    let r = self.bind_function(&o, fd, &f.stack[astart..], &[]);
+                                    f.stack.truncate(n - arg - 2);
+                                    match r {
+                                        Ok(frame) => match self.enter() {
+                                            Ok(()) => {
+                                                frames.push(frame);
+                                                Ok(())
+                                            }
+                                            Err(e) => Err(e),
+                                        },
+                                        Err(e) => Err(e),
+                                    }
+                                }
+                                _ => slow!(),
+                            },
+                            None => slow!(),
+                        }
+                    }
+                    Opcode::RETURN_VALUE => {
+                        let v = f.stack.pop().unwrap_or(Value::None);
+                        let done = frames.pop();
+                        self.leave();
+                        match frames.last_mut() {
+                            Some(caller) => {
+                                caller.stack.push(v);
+                                if let Some(d) = done {
+                                    self.frame_pool.recycle(d);
+                                }
+                                Ok(())
+                            }
+                            None => {
+                                drop(done);
+                                return (None, Ok(Exit::Return(v)));
+                            }
+                        }
+                    }
+                    _ => slow!(),
+                };
+                if let Err(e) = r {
+                    pending = Some((e, false));
+                    continue 'unwind;
+                }
+            }
+        }
+    }
+}
+
+/// Pushes onto the current frame's stack.
+#[inline(always)]
+fn push(frames: &mut [Frame], v: Value) {
+    if let Some(f) = frames.last_mut() {
+        f.stack.push(v);
+    }
+}
+
+/// Pushes two values onto the current frame's stack.
+#[inline(always)]
+fn push2(frames: &mut [Frame], a: Value, b: Value) {
+    if let Some(f) = frames.last_mut() {
+        f.stack.push(a);
+        f.stack.push(b);
+    }
+}
+
+/// COMPARE_OP's oparg applied to two floats (IEEE: NaN compares unequal).
+#[inline(always)]
+fn float_cmp(x: f64, y: f64, op: usize) -> bool {
+    match op {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
+    }
+}
+
+impl Vm {
+    /// Exception unwinding (ceval's `error:` + `exception_unwind:`): finds
+    /// the handler in the frame's exception table, popping frames that have
+    /// none. Some(result) when no frame of this `execute` handles it.
+    #[cold]
+    #[inline(never)]
+    fn unwind(
+        &mut self,
+        frames: &mut Vec<Frame>,
+        err: PyErr,
+        mut reraise: bool,
+        lookup_at: &mut Option<usize>,
+    ) -> Option<(Option<Frame>, PyResult<Exit>)> {
+        loop {
+            let Some(f) = frames.last_mut() else {
+                return Some((None, Err(err)));
+            };
+            if !reraise {
+                self.note_raise(&err, f);
+            }
+            let at = lookup_at.take().unwrap_or(f.lasti);
+            match exceptiontable::find_handler(&f.code.obj.exceptiontable, at as u32) {
+                Some(h) => {
+                    f.stack.truncate(h.depth as usize);
+                    if h.lasti {
+                        f.stack.push(Value::Int(f.lasti as i64));
+                    }
+                    f.stack.push(err.value());
+                    f.pc = (h.target / 2) as usize;
+                    return None;
+                }
+                None => {
+                    let done = frames.pop();
+                    self.leave();
+                    if frames.is_empty() {
+                        return Some((done, Err(err)));
+                    }
+                    reraise = false;
+                }
+            }
+        }
+    }
+}

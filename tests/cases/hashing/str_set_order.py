@@ -1,0 +1,22 @@
+# Sets and frozensets of strs print in CPython's order under
+# PYTHONHASHSEED=0 (SipHash-1-3 with the fixed key, the same table).
+print({'a', 'b', 'c'})
+print(set(['apple', 'banana', 'cherry', 'date', 'elderberry', 'fig', 'grape']))
+print(frozenset({'x', 'y', 'z', 'w'}))
+words = 'the quick brown fox jumps over the lazy dog'.split()
+print(set(words))
+s = set()
+for w in ['kiwi', 'lemon', 'mango', 'nectarine', 'orange', 'papaya', 'quince']:
+    s.add(w)
+print(s)
+s.discard('mango')
+s.add('melon')
+print(s)
+print({c for c in 'mississippi'})
+print(set('abcdefghijklmnop'))
+print(set(['é', 'ü', 'ß', '日本', '\U0001f600', 'a']))
+print(sorted({'b', 'a'}) == ['a', 'b'], len({'a', 'a', 'b'}))
+print(set(['', ' ', '  ']))
+print(set(['a', 1, 2.5, (1, 'b'), ('a', 'b')]))
+print({'k1': 1, 'k2': 2}.keys() | {'k3'})
+print(set(str(i) for i in range(20)))

@@ -1,0 +1,2 @@
+print('before')
+import pkg_errs.bad_syntax

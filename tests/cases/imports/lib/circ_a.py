@@ -1,0 +1,2 @@
+import circ_b
+A = 'a'

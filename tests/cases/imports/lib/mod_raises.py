@@ -1,0 +1,9 @@
+print('mod_raises: starting')
+x = 1
+
+
+def helper():
+    return {}['missing']
+
+
+value = helper()

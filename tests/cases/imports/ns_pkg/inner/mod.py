@@ -1,0 +1,1 @@
+WHERE = 'ns_pkg.inner.mod'

@@ -1,0 +1,2 @@
+from .. import PKG_CONST
+DEEP = PKG_CONST + '.deep'

@@ -1,0 +1,5 @@
+def boom(n):
+    return 10 // n
+
+
+result = boom(0)

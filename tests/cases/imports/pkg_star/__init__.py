@@ -1,0 +1,3 @@
+__all__ = ['a', 'sub_listed']
+a = 1
+b = 2

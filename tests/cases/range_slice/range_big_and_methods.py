@@ -1,0 +1,40 @@
+# range over big ints, count/index errors, equality and hash, reversed(),
+# and slice objects compared as tuples.
+def t(f):
+    try:
+        r = f()
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+    else:
+        print(repr(r))
+
+big = range(2 ** 64, 2 ** 65, 2 ** 60)
+t(lambda: (big, len(big), big[0], big[-1], big[2:4], big[::-1], bool(big), bool(range(2 ** 70, 0))))
+t(lambda: (2 ** 64 in big, 2 ** 64 + 1 in big, float(2 ** 64) in big, big.index(2 ** 65 - 2 ** 60), big.count(2 ** 64)))
+t(lambda: (big.start, big.stop, big.step, list(big)[:2], list(reversed(big))[:1]))
+t(lambda: len(range(-2 ** 63, 2 ** 63)))
+t(lambda: range(2 ** 100)[2 ** 100])
+t(lambda: range(10 ** 20)[::10 ** 19])
+t(lambda: range(0, -2 ** 70, -2 ** 69))
+t(lambda: (range(2 ** 64) == range(0, 2 ** 64, 1), range(2 ** 64, 0) == range(0), hash(range(2 ** 64, 2 ** 64 + 1)) == hash(range(2 ** 64, 2 ** 64 + 1, 5))))
+t(lambda: (hash(range(0)) == hash(range(5, 5)), hash(range(3, 4)) == hash(range(3, 4, 9)), hash(range(1, 10, 2)) == hash(range(1, 11, 2))))
+t(lambda: range(5).index(7))
+t(lambda: range(5).index('a'))
+t(lambda: (range(5).index(3.0), range(5).count(2.0), range(5).count('x'), range(3).index(True)))
+t(lambda: range(1, 2, 3, 4))
+t(lambda: range())
+t(lambda: range('a'))
+t(lambda: range(1, 5) < range(2, 5))
+it = reversed(range(1, 10, 3))
+print(type(it).__name__, list(it), list(reversed(range(0))), list(reversed(range(5, 0, -2))))
+print(type(iter(range(3))).__name__, type(iter(range(2 ** 64))).__name__)
+t(lambda: (slice(1, 2) == slice(1, 2), slice(1, 2) < slice(1, 3), slice(None) == slice(None, None, None), slice(1) != slice(2)))
+t(lambda: slice(1, 2) < slice('a', 2))
+t(lambda: hash(slice(1, 2)))
+t(lambda: (slice(1, 10, 2).indices(5), slice(None, None, -2).indices(7), slice(-100, 100).indices(3)))
+t(lambda: slice(1, 2).indices(-1))
+t(lambda: slice(1, 2).indices('x'))
+t(lambda: slice(None, None, 0).indices(3))
+t(lambda: slice())
+t(lambda: slice(1, 2, 3, 4))
+t(lambda: (slice(1, 'b', None).stop, repr(slice('a')), str(slice(1, 2, 3))))
