@@ -66,6 +66,7 @@ pub fn install(vm: &mut Vm) {
     crate::bytes::install(vm);
     crate::bytearray::install(vm);
     crate::memoryview::install(vm);
+    crate::dictview::install(vm);
     set_in(vm, &t.object, OBJECT_METHODS);
     crate::rangeobj::install(vm);
     crate::sliceobj::install(vm);
@@ -528,6 +529,7 @@ fn exc_init(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         if let Some(d) = crate::exceptions::exc_data(o) {
             *d.args.borrow_mut() = vm.new_tuple(a.rest.to_vec());
         }
+        crate::excattrs::reinit(vm, o, a.rest)?;
     }
     Ok(Value::None)
 }
@@ -1063,6 +1065,14 @@ fn b_pow(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     match a.opt(2) {
         None => vm.binary_op(a.arg(0), a.arg(1), crate::int::nb::POWER),
         Some(m) => {
+            // Three-argument pow dispatches to the base's __pow__ only
+            // (ternary_op: never __rpow__).
+            if let Some(f) = vm.user_method(a.arg(0), "__pow__") {
+                let r = vm.call(&f, &[a.arg(0).clone(), a.arg(1).clone(), m.clone()])?;
+                if !r.is(&vm.not_implemented) {
+                    return Ok(r);
+                }
+            }
             if [a.arg(0), a.arg(1), m]
                 .iter()
                 .any(|v| crate::complex::as_complex(v).is_some())

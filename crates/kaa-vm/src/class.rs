@@ -105,9 +105,7 @@ impl Vm {
                 }
                 Payload::Plain
             }
-            Layout::Exception => {
-                Payload::Exception(ExceptionData::new(self.new_tuple(pos.to_vec())))
-            }
+            Layout::Exception => crate::excattrs::new_payload(self, t, &dict, pos)?,
             Layout::List => {
                 let items = if has_init || pos.is_empty() {
                     Vec::new()
@@ -184,16 +182,7 @@ impl Vm {
             return self.call_with_kwargs(&c, pos, kwargs);
         }
         if d.is_some_and(|d| d.layout == Layout::Exception) {
-            if !kwargs.is_empty() {
-                let name = d.map_or(String::new(), |d| d.name.clone());
-                return Err(self.type_error(format!("{name}() takes no keyword arguments")));
-            }
-            let dict = self.new_dict_obj();
-            return Ok(Value::Obj(ObjRef::with_dict(
-                t.clone(),
-                Payload::Exception(ExceptionData::new(self.new_tuple(pos.to_vec()))),
-                dict,
-            )));
+            return crate::excattrs::construct(self, t, pos, kwargs);
         }
         Err(self.type_error(format!(
             "cannot create '{}' instances",
@@ -368,6 +357,12 @@ impl Vm {
             ));
             put(self, &mut table, &n, m);
         }
+        let has_del = get(&table, "__del__").is_some()
+            || base_list
+                .iter()
+                .filter_map(type_data)
+                .any(|d| d.del_queue.is_some());
+        let del_queue = has_del.then(|| self.del_queue_handle());
         let data = TypeData {
             name: name_s,
             qualname,
@@ -381,6 +376,7 @@ impl Vm {
             has_dict,
             slot_count,
             subclasses: RefCell::new(Vec::new()),
+            del_queue,
         };
         let cls = if meta.ptr_eq(&self.types.type_) {
             ObjRef::new_type(data)

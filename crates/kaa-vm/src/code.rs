@@ -3,6 +3,8 @@
 //! targets and exception-table offsets stay code-unit indices), and the
 //! constants and names converted to values.
 
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -46,6 +48,46 @@ pub struct CodeInfo {
     pub qualname: String,
     /// `co_filename`.
     pub filename: String,
+    /// LOAD_GLOBAL's inline caches, one per `co_names` entry (every
+    /// LOAD_GLOBAL of a name in this code shares it).
+    pub global_cache: Vec<Cell<GlobalCache>>,
+}
+
+/// Where LOAD_GLOBAL found a name (CPython 3.11's LOAD_GLOBAL_MODULE /
+/// LOAD_GLOBAL_BUILTIN cache): valid while the globals' (and, for a
+/// builtin, the builtins') keys versions are the recorded ones.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GlobalCache {
+    /// The globals dict's keys version (0: empty cache).
+    pub globals_version: u64,
+    /// The builtins dict's keys version, for a name found there.
+    pub builtins_version: u64,
+    /// The entry position in the dict that holds the name.
+    pub index: u32,
+    /// Whether the name is in builtins (absent from globals).
+    pub builtin: bool,
+}
+
+/// The Vm's table of interned strs, by text.
+pub type InternTable = RefCell<HashMap<Box<str>, Value>>;
+
+/// The interned str for `text` (made on first use), as CPython interns
+/// identifiers in code objects.
+pub fn intern(vm: &Vm, text: &str) -> Value {
+    if let Some(v) = vm.interned.borrow().get(text) {
+        return v.clone();
+    }
+    let v = vm.new_str(text);
+    vm.interned.borrow_mut().insert(text.into(), v.clone());
+    v
+}
+
+/// Whether a str constant is interned: made only of identifier characters
+/// (CPython's `all_name_chars`), short enough to be a name.
+fn internable(s: &PyStr) -> Option<&str> {
+    let t = s.as_str()?;
+    let name_like = t.len() <= 64 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    name_like.then_some(t)
 }
 
 fn text(s: &PyStr) -> String {
@@ -83,11 +125,12 @@ impl CodeInfo {
             instrs.push(Instr { op, ncache, arg });
         }
         let consts = obj.consts.iter().map(|c| constant_value(vm, c)).collect();
-        let names = obj.names.iter().map(|s| vm.new_str(&text(s))).collect();
+        let names: Vec<Value> = obj.names.iter().map(|s| intern(vm, &text(s))).collect();
+        let global_cache = vec![Cell::new(GlobalCache::default()); names.len()];
         let varnames = obj
             .localsplusnames
             .iter()
-            .map(|s| vm.new_str(&text(s)))
+            .map(|s| intern(vm, &text(s)))
             .collect();
         let kinds = &obj.localspluskinds;
         let cell_or_free = kinds
@@ -105,6 +148,7 @@ impl CodeInfo {
             name: text(&obj.name),
             qualname: text(&obj.qualname),
             filename: text(&obj.filename),
+            global_cache,
             obj,
         })
     }
@@ -131,7 +175,10 @@ pub fn constant_value(vm: &Vm, c: &Constant) -> Value {
         Constant::BigInt(b) => Value::from_bigint((**b).clone(), vm),
         Constant::Float(f) => Value::Float(*f),
         Constant::Complex { re, im } => crate::complex::new_complex(vm, *re, *im),
-        Constant::Str(s) => crate::strobj::constant(vm, s),
+        Constant::Str(s) => match internable(s) {
+            Some(t) => intern(vm, t),
+            None => crate::strobj::constant(vm, s),
+        },
         Constant::Bytes(b) => Value::Obj(ObjRef::new(
             vm.types.bytes.clone(),
             Payload::Bytes(b.to_vec().into_boxed_slice()),
@@ -143,7 +190,7 @@ pub fn constant_value(vm: &Vm, c: &Constant) -> Value {
         Constant::FrozenSet(items) | Constant::Set(items) => {
             let vals: Vec<Value> = items.iter().map(|c| constant_value(vm, c)).collect();
             let frozen = matches!(c, Constant::FrozenSet(_));
-            vm.new_set_from_hashable(vals, frozen)
+            crate::set::constant_set(vm, vals, frozen)
         }
         Constant::Dict(pairs) => {
             let d = vm.new_dict_obj();

@@ -67,7 +67,8 @@ pub struct Compiled {
     pub warnings: Vec<String>,
 }
 
-/// A compiler the VM can call (source bytes to a code object).
+/// A compiler the VM can call (source bytes to a code object; the error
+/// is boxed to keep the result small).
 pub trait Compiler {
     /// Compiles `source` (str source arrives as UTF-8 with
     /// [`PYCF_IGNORE_COOKIE`] in `flags`) named `filename` in `mode`, with
@@ -79,7 +80,7 @@ pub trait Compiler {
         mode: CompileMode,
         flags: i32,
         optimize: i32,
-    ) -> Result<Compiled, CompileError>;
+    ) -> Result<Compiled, Box<CompileError>>;
 }
 
 impl crate::vm::Vm {
@@ -95,9 +96,8 @@ impl crate::vm::Vm {
         optimize: i32,
     ) -> crate::exceptions::PyResult<CodeObject> {
         let Some(compiler) = self.options.compiler.clone() else {
-            return Err(self.not_implemented(
-                "this kaa VM was made without a compiler (VmOptions::compiler)",
-            ));
+            return Err(self
+                .not_implemented("this kaa VM was made without a compiler (VmOptions::compiler)"));
         };
         match compiler.compile(source, filename, mode, flags, optimize) {
             Ok(compiled) => {

@@ -28,6 +28,11 @@ pub struct DictTable {
     indices: Vec<u32>,
     entries: Vec<Option<DictEntry>>,
     used: usize,
+    /// The keys version (CPython's dk_version): 0 after any change to the
+    /// set of keys or their positions, a process-unique number once a
+    /// cache asks (`keys_version`). Equal versions mean the same keys at
+    /// the same entry positions (LOAD_GLOBAL's cache relies on it).
+    version: std::cell::Cell<u64>,
 }
 
 impl DictTable {
@@ -142,6 +147,7 @@ impl DictTable {
                 return Some(std::mem::replace(&mut e.value, value));
             }
         }
+        self.version.set(0);
         if (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
             self.resize((self.used + 1) * 3);
         }
@@ -190,6 +196,7 @@ impl DictTable {
     pub fn remove(&mut self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<DictEntry> {
         let slot = self.find_slot(hash, eq)?;
         let ix = self.indices[slot] as usize;
+        self.version.set(0);
         self.indices[slot] = DUMMY;
         self.used -= 1;
         self.entries.get_mut(ix).and_then(|e| e.take())
@@ -197,6 +204,7 @@ impl DictTable {
 
     /// Removes and returns the last entry (`popitem`).
     pub fn pop_last(&mut self) -> Option<DictEntry> {
+        self.version.set(0);
         while let Some(last) = self.entries.pop() {
             if let Some(e) = last {
                 let pos = self.entries.len() as u32;
@@ -209,6 +217,27 @@ impl DictTable {
             }
         }
         None
+    }
+
+    /// The keys version for the current keys (assigned on first request
+    /// after a change, from a process-wide counter, as
+    /// `_PyDictKeys_GetVersionForCurrentState`).
+    pub fn keys_version(&self) -> u64 {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let v = self.version.get();
+        if v != 0 {
+            return v;
+        }
+        let v = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.version.set(v);
+        v
+    }
+
+    /// The current keys version, 0 when none is assigned (never equal to
+    /// a cached one).
+    #[inline]
+    pub fn current_version(&self) -> u64 {
+        self.version.get()
     }
 
     /// Empties the table.

@@ -35,8 +35,8 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
 
 /// The future-feature flags `compile()` accepts (`PyCF_MASK`; all but
 /// annotations are no-ops in 3.11).
-const FUTURE_FLAGS: i32 = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000
-    | 0x800000 | CO_FUTURE_ANNOTATIONS;
+const FUTURE_FLAGS: i32 =
+    0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | CO_FUTURE_ANNOTATIONS;
 /// `PyCF_MASK_OBSOLETE` (CO_NESTED).
 const OBSOLETE_FLAGS: i32 = 0x0010;
 /// `PyCF_COMPILE_MASK`.
@@ -47,11 +47,11 @@ const COMPILE_FLAGS: i32 = PYCF_ONLY_AST
     | PYCF_ALLOW_INCOMPLETE_INPUT;
 
 /// Whether a call to this built-in needs the calling frame (`exec` and
-/// `eval` read its globals and locals).
+/// `eval` read its globals and locals, `dir()` its names).
 #[inline]
 pub(crate) fn reads_frame(b: &Builtin) -> bool {
     let q = b.sig.qualname.as_str();
-    q.len() == 4 && !b.sig.has_self && (q == "exec" || q == "eval")
+    (q.len() == 4 || q.len() == 3) && !b.sig.has_self && matches!(q, "exec" | "eval" | "dir")
 }
 
 /// Which of the two.
@@ -73,7 +73,24 @@ impl Vm {
         let Some(Payload::Builtin(b)) = callable.payload() else {
             return self.call(callable, args);
         };
-        let kind = if b.sig.qualname == "exec" { Kind::Exec } else { Kind::Eval };
+        if b.sig.qualname == "dir" {
+            if !args.is_empty() {
+                return self.call(callable, args);
+            }
+            // `dir()`: the sorted names of the caller's namespace.
+            let l = self.frame_locals_of(f)?;
+            let keys = self.collect(&l)?;
+            let list = self.new_list(keys);
+            if let Some(sort) = self.get_attr_opt(&list, "sort")? {
+                self.call(&sort, &[])?;
+            }
+            return Ok(list);
+        }
+        let kind = if b.sig.qualname == "exec" {
+            Kind::Exec
+        } else {
+            Kind::Eval
+        };
         let name = if kind == Kind::Exec { "exec" } else { "eval" };
         if args.is_empty() || args.len() > 3 {
             return self.call(callable, args);
@@ -166,7 +183,11 @@ impl Vm {
                 let Some(g) = self.main_globals.clone() else {
                     return Err(self.system_error(format!("{name}(): no globals")));
                 };
-                let l = if locals.is_none() { Value::Obj(g.clone()) } else { locals };
+                let l = if locals.is_none() {
+                    Value::Obj(g.clone())
+                } else {
+                    locals
+                };
                 return self.run_exec_eval(kind, source, Value::Obj(g), l, closure);
             }
             return Err(self.type_error(format!(
@@ -180,7 +201,11 @@ impl Vm {
                 self.type_name(&locals)
             )));
         }
-        let locals = if locals.is_none() { globals.clone() } else { locals };
+        let locals = if locals.is_none() {
+            globals.clone()
+        } else {
+            locals
+        };
         // `__builtins__` is inserted into globals that lack it.
         if crate::dict::dict_get_str(&gobj, "__builtins__").is_none() {
             let k = self.new_str("__builtins__");
@@ -325,16 +350,12 @@ fn b_compile(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         "eval" => CompileMode::Eval,
         "single" => CompileMode::Single,
         "func_type" if flags & PYCF_ONLY_AST == 0 => {
-            return Err(
-                vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST")
-            )
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"))
         }
         "func_type" => {
             return Err(vm.not_implemented("compile(): ast.PyCF_ONLY_AST is not supported by kaa"))
         }
-        _ => {
-            return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"))
-        }
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     for (bit, what) in [
         (PYCF_ONLY_AST, "ast.PyCF_ONLY_AST"),
@@ -354,9 +375,7 @@ fn b_compile(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
             PYCF_IGNORE_COOKIE,
         ),
         Some(Payload::Bytes(b)) => (b.to_vec(), 0),
-        _ => {
-            return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"))
-        }
+        _ => return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
     };
     let optimize = if optimize == -1 {
         vm.options.import.optimize as i32
@@ -365,7 +384,10 @@ fn b_compile(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     };
     let code = vm.compile_with_hook(&bytes, &filename, mode, flags | extra, optimize)?;
     let info = CodeInfo::new(vm, Arc::new(code));
-    Ok(Value::Obj(ObjRef::new(vm.types.code.clone(), Payload::Code(info))))
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.code.clone(),
+        Payload::Code(info),
+    )))
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.

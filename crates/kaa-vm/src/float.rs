@@ -142,7 +142,8 @@ fn float_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
             }
         }
     };
-    r.map(Value::Float).map_err(|e| num_error(vm, e))
+    r.map(|f| Value::Float(crate::floatid::distinct_nan(vm, f)))
+        .map_err(|e| num_error(vm, e))
 }
 
 // ---- the number dunders (CPython's slot wrappers: `(1.5).__add__(x)`) ----

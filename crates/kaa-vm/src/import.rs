@@ -45,11 +45,17 @@ pub struct ImportState {
 /// The built-in modules (`sys.builtin_module_names`).
 pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys"];
 
+/// Modules written in Python and frozen into kaa (crates/kaa-vm/lib),
+/// compiled through the compile hook when first imported.
+pub const FROZEN_MODULES: &[(&str, &str)] = &[("__future__", include_str!("../lib/__future__.py"))];
+
 /// Where a module was found (a `ModuleSpec`, reduced to what kaa needs).
 #[derive(Clone, Debug)]
 pub(crate) enum Found {
     /// A built-in module.
     Builtin,
+    /// A frozen module: its source.
+    Frozen(&'static str),
     /// A source file (`name.py` or `name/__init__.py`).
     Source(String),
     /// A sourceless `name.pyc`.
@@ -165,7 +171,8 @@ impl Vm {
         level: i64,
     ) -> PyResult<Value> {
         let Some(name) = name.as_str().map(str::to_string) else {
-            return Err(self.type_error("module name must be str, not ".to_string() + &self.type_name(name)));
+            return Err(self
+                .type_error("module name must be str, not ".to_string() + &self.type_name(name)));
         };
         if level < 0 {
             return Err(self.value_error("level must be >= 0"));
@@ -210,7 +217,12 @@ impl Vm {
 
     /// `_calc___package__` + `_resolve_name`: the absolute name of a
     /// relative import.
-    fn resolve_name(&mut self, name: &str, globals: Option<&Value>, level: i64) -> PyResult<String> {
+    fn resolve_name(
+        &mut self,
+        name: &str,
+        globals: Option<&Value>,
+        level: i64,
+    ) -> PyResult<String> {
         let lookup = |vm: &mut Vm, key: &str| -> PyResult<Option<Value>> {
             match globals {
                 Some(g) if !g.is_none() => {
@@ -242,17 +254,13 @@ impl Vm {
         } else {
             let n = lookup(self, "__name__")?;
             let Some(n) = n.as_ref().and_then(|v| v.as_str()).map(str::to_string) else {
-                return Err(self.import_error(
-                    "KeyError",
-                    "'__name__' not in globals",
-                    None,
-                    None,
-                ));
+                return Err(self.import_error("KeyError", "'__name__' not in globals", None, None));
             };
             if lookup(self, "__path__")?.is_some() {
                 n
             } else {
-                n.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_string())
+                n.rsplit_once('.')
+                    .map_or(String::new(), |(p, _)| p.to_string())
             }
         };
         if package.is_empty() {
@@ -354,6 +362,15 @@ impl Vm {
                 search: None,
             }));
         }
+        if path.is_none() {
+            if let Some((_, src)) = FROZEN_MODULES.iter().find(|(n, _)| *n == name) {
+                return Ok(Some(Spec {
+                    name: name.to_string(),
+                    found: Found::Frozen(src),
+                    search: None,
+                }));
+            }
+        }
         let entries: Vec<String> = match path {
             Some(p) => p.to_vec(),
             None => self.sys_path()?,
@@ -428,7 +445,12 @@ impl Vm {
     fn sys_path(&mut self) -> PyResult<Vec<String>> {
         let sys = Value::Obj(self.sys_module_obj());
         let Some(p) = self.get_attr_opt(&sys, "path")? else {
-            return Err(self.import_error("ImportError", "sys.path must be a list of directory names", None, None));
+            return Err(self.import_error(
+                "ImportError",
+                "sys.path must be a list of directory names",
+                None,
+                None,
+            ));
         };
         let items = match p.payload() {
             Some(Payload::List(l)) => l.borrow().clone(),
@@ -441,7 +463,12 @@ impl Vm {
     }
 
     /// `_handle_fromlist`: imports the submodules a from-list names.
-    fn handle_fromlist(&mut self, module: &Value, fromlist: &Value, recursive: bool) -> PyResult<()> {
+    fn handle_fromlist(
+        &mut self,
+        module: &Value,
+        fromlist: &Value,
+        recursive: bool,
+    ) -> PyResult<()> {
         let items = self.collect(fromlist)?;
         for x in items {
             let Some(xs) = x.as_str().map(str::to_string) else {
@@ -495,7 +522,10 @@ impl Vm {
 
     /// An attribute of a raised exception kept in its `__dict__`.
     pub(crate) fn exc_attr(&self, e: &PyErr, name: &str) -> Option<Value> {
-        e.exc.dict.as_ref().and_then(|d| crate::dict::dict_get_str(d, name))
+        e.exc
+            .dict
+            .as_ref()
+            .and_then(|d| crate::dict::dict_get_str(d, name))
     }
 
     /// IMPORT_FROM (`_PyEval_ImportFrom`): `module.name`, else the
@@ -525,7 +555,9 @@ impl Vm {
             .ok()
             .flatten()
             .and_then(|v| v.as_str().map(str::to_string));
-        let shown = pkgname.clone().unwrap_or_else(|| "<unknown module name>".into());
+        let shown = pkgname
+            .clone()
+            .unwrap_or_else(|| "<unknown module name>".into());
         let initializing = matches!(module, Value::Obj(o)
             if self.imports.initializing.iter().any(|m| m.ptr_eq(o)));
         let rn = kaa_repr::repr_str(&n);
@@ -563,9 +595,10 @@ impl Vm {
                     ));
                 };
                 let keys = match d.as_obj() {
-                    Some(o) if matches!(o.payload, Payload::Dict(_)) => {
-                        crate::dict::dict_items(o).into_iter().map(|(k, _)| k).collect()
-                    }
+                    Some(o) if matches!(o.payload, Payload::Dict(_)) => crate::dict::dict_items(o)
+                        .into_iter()
+                        .map(|(k, _)| k)
+                        .collect(),
                     _ => self.collect(&d)?,
                 };
                 (keys, false)

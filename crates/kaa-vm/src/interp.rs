@@ -13,6 +13,7 @@ use crate::object::{ObjRef, Payload};
 use crate::value::Value;
 use crate::vm::Vm;
 
+mod globalcache;
 mod run;
 
 /// What `exec_slow` asks of the loop.

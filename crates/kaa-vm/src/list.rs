@@ -291,7 +291,8 @@ fn copy(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 fn clear(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let old = std::mem::take(&mut *this_list(vm, a)?.borrow_mut());
-    drop(old);
+    // CPython's _list_clear releases the items from the last one.
+    old.into_iter().rev().for_each(drop);
     Ok(Value::None)
 }
 

@@ -70,6 +70,12 @@ impl Vm {
         let code = match &spec.found {
             Found::Source(p) => self.source_code(&spec.name, p, cached.as_deref()),
             Found::Sourceless(p) => self.sourceless_code(&spec.name, p),
+            Found::Frozen(src) => {
+                let filename = format!("<frozen {}>", spec.name);
+                let optimize = self.options.import.optimize as i32;
+                self.compile_with_hook(src.as_bytes(), &filename, CompileMode::Exec, 0, optimize)
+                    .map(Some)
+            }
             _ => Ok(None),
         };
         let r = match code {
@@ -165,7 +171,12 @@ impl Vm {
             Err(e) => {
                 return Err(self.import_error(
                     "ImportError",
-                    format!("[Errno {}] {}: {}", e.raw_os_error().unwrap_or(0), e, kaa_repr::repr_str(path)),
+                    format!(
+                        "[Errno {}] {}: {}",
+                        e.raw_os_error().unwrap_or(0),
+                        e,
+                        kaa_repr::repr_str(path)
+                    ),
                     Some(name),
                     Some(path),
                 ))
@@ -200,12 +211,9 @@ impl Vm {
                     Err(self.new_error(class, msg))
                 }
             }
-            CacheLookup::Miss { reason, .. } => Err(self.import_error(
-                "ImportError",
-                reason.to_string(),
-                Some(name),
-                Some(path),
-            )),
+            CacheLookup::Miss { reason, .. } => {
+                Err(self.import_error("ImportError", reason.to_string(), Some(name), Some(path)))
+            }
         }
     }
 
@@ -225,12 +233,19 @@ impl Vm {
                 let rf = self.repr_of(&f)?;
                 Ok(format!("<module {rn} from {rf}>"))
             }
-            Some(Value::None)
-                if crate::dict::dict_get_str(&md.dict, "__path__").is_some() =>
-            {
+            Some(Value::None) if crate::dict::dict_get_str(&md.dict, "__path__").is_some() => {
                 Ok(format!("<module {rn} (namespace)>"))
             }
-            _ if crate::import::BUILTIN_MODULES.contains(&md.name.as_str()) => {
+            // `__main__` of `-c`/stdin has BuiltinImporter as its loader.
+            _ if crate::import::FROZEN_MODULES
+                .iter()
+                .any(|(n, _)| *n == md.name) =>
+            {
+                Ok(format!("<module {rn} (frozen)>"))
+            }
+            _ if crate::import::BUILTIN_MODULES.contains(&md.name.as_str())
+                || name == "__main__" =>
+            {
                 Ok(format!("<module {rn} (built-in)>"))
             }
             _ => Ok(format!("<module {rn}>")),
@@ -242,7 +257,9 @@ impl Vm {
     /// from runpy/pymain) and enters `__main__` in `sys.modules`.
     pub(crate) fn init_main_module(&mut self, globals: &ObjRef) {
         // `-c` code has no `__file__` (pymain_run_command).
-        if crate::dict::dict_get_str(globals, "__file__").is_some_and(|f| f.as_str() == Some("<string>")) {
+        if crate::dict::dict_get_str(globals, "__file__")
+            .is_some_and(|f| f.as_str() == Some("<string>"))
+        {
             let k = self.new_str("__file__");
             let _ = crate::dict::dict_del(self, globals, &k);
         }
@@ -319,7 +336,9 @@ impl Vm {
         let code = match code {
             Ok(Some(code)) => code,
             Ok(None) => {
-                return Err(RunModuleError(format!("No code object available for {name}")))
+                return Err(RunModuleError(format!(
+                    "No code object available for {name}"
+                )))
             }
             Err(e) => return Ok(Err(e)),
         };
@@ -392,7 +411,11 @@ impl Vm {
                 Err(e) => {
                     let t = e.type_name();
                     let msg = self.str_of(&e.value()).unwrap_or_default();
-                    let detail = if msg.is_empty() { t } else { format!("{t}: {msg}") };
+                    let detail = if msg.is_empty() {
+                        t
+                    } else {
+                        format!("{t}: {msg}")
+                    };
                     return Err(RunModuleError(format!(
                         "Error while finding module specification for {} ({detail})",
                         kaa_repr::repr_str(name)
@@ -434,7 +457,11 @@ impl Vm {
         }
         let file = match &spec.found {
             Found::Source(p) | Found::Sourceless(p) => p.clone(),
-            _ => return Err(RunModuleError(format!("No code object available for {name}"))),
+            _ => {
+                return Err(RunModuleError(format!(
+                    "No code object available for {name}"
+                )))
+            }
         };
         Ok((spec, file))
     }

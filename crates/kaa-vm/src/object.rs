@@ -235,6 +235,12 @@ impl Payload {
 impl Drop for Object {
     /// CPython's "trashcan": nested containers are freed one by one.
     fn drop(&mut self) {
+        // An instance whose class defines __del__ is queued (finalize.rs).
+        if matches!(self.payload, Payload::Plain | Payload::Slots(_))
+            && crate::finalize::on_drop(self)
+        {
+            return;
+        }
         let mut work = Vec::new();
         self.payload.take_children(&mut work);
         if let Some(d) = self.dict.take() {

@@ -143,18 +143,8 @@ impl Vm {
                 }
             }
             if matches!(base, nb::OR | nb::AND | nb::SUBTRACT | nb::XOR) && !self.is_heap(a) {
-                if let (Some(Payload::Set(s)), Some(Payload::Set(_) | Payload::FrozenSet(_))) =
-                    (a.payload(), b.payload())
-                {
-                    if base == nb::OR {
-                        self.set_update(a, b)?;
-                    } else if let Some(r) = crate::set::set_binop(self, a, b, base)? {
-                        if let Some(Payload::Set(t)) = r.payload() {
-                            let t = t.borrow().clone();
-                            *s.borrow_mut() = t;
-                        }
-                    }
-                    return Ok(a.clone());
+                if let Some(r) = crate::set::set_inplace_op(self, a, b, base)? {
+                    return Ok(r);
                 }
             }
             if base == nb::OR && !self.is_heap(a) {
@@ -280,17 +270,8 @@ impl Vm {
             return Ok(Some(r));
         }
         // Set operations on dict key and item views work on sets.
-        if matches!(op, nb::AND | nb::OR | nb::SUBTRACT | nb::XOR) {
-            let is_view =
-                |v: &Value| matches!(v.payload(), Some(Payload::DictView(dv)) if dv.0 != 1);
-            let is_setlike = |v: &Value| {
-                is_view(v) || matches!(v.payload(), Some(Payload::Set(_) | Payload::FrozenSet(_)))
-            };
-            if (is_view(a) || is_view(b)) && is_setlike(a) && is_setlike(b) {
-                let (ia, ib) = (self.collect(a)?, self.collect(b)?);
-                let (sa, sb) = (self.new_set(ia)?, self.new_set(ib)?);
-                return crate::set::set_binop(self, &sa, &sb, op);
-            }
+        if let Some(r) = crate::dictview::view_binop(self, a, b, op)? {
+            return Ok(Some(r));
         }
         let (Some(pa), pb) = (a.payload(), b.payload()) else {
             if let (Value::Int(_) | Value::Bool(_), Some(_)) = (a, b.payload()) {
@@ -479,6 +460,9 @@ impl Vm {
             (Payload::LongRange(_), Payload::Range(_) | Payload::LongRange(_))
             | (Payload::Range(_), Payload::LongRange(_)) => {
                 Ok(crate::rangeobj::range_compare(a, b, op))
+            }
+            (Payload::DictView(_), _) | (_, Payload::DictView(_)) => {
+                crate::dictview::view_compare(self, a, b, op)
             }
             (Payload::Slice(_), Payload::Slice(_)) => {
                 crate::sliceobj::slice_compare(self, a, b, op).map(Some)

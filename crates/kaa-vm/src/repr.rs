@@ -171,6 +171,9 @@ impl Vm {
             }
             Payload::Plain if v.is(&self.not_implemented) => "NotImplemented".into(),
             Payload::Plain if v.is(&self.ellipsis) => "Ellipsis".into(),
+            Payload::Plain if crate::structseq::is_namespace(o) => {
+                self.structseq_repr(v)?.unwrap_or_default()
+            }
             _ => {
                 let t = self.type_of(v);
                 let d = type_data(&t);
@@ -227,6 +230,9 @@ impl Vm {
         let Some(p) = v.payload() else {
             return Ok(String::new());
         };
+        if let Some(s) = self.structseq_repr(v)? {
+            return Ok(s);
+        }
         Ok(match p {
             Payload::List(l) => {
                 let items = l.borrow().clone();
@@ -317,17 +323,8 @@ impl Vm {
                         if n == 1 { "" } else { "s" }
                     ));
                 }
-                if args.len() >= 2
-                    && args.len() <= 3
-                    && self.isinstance(v, &self.exc_type("OSError"))
-                {
-                    // OSError.__str__: "[Errno 2] No such file: 'name'".
-                    let errno = self.str_of(&args[0])?;
-                    let msg = self.str_of(&args[1])?;
-                    return Ok(match args.get(2) {
-                        Some(f) => format!("[Errno {errno}] {msg}: {}", self.repr_of(f)?),
-                        None => format!("[Errno {errno}] {msg}"),
-                    });
+                if let Some(s) = crate::excattrs::exc_str(self, v)? {
+                    return Ok(s);
                 }
                 match args.len() {
                     0 => Ok(String::new()),

@@ -56,16 +56,6 @@ fn table_add(vm: &mut Vm, t: &mut SetTable, key: Value, hash: i64) -> PyResult<(
     }
 }
 
-fn table_contains(vm: &mut Vm, t: &SetTable, key: &Value) -> PyResult<bool> {
-    let hash = vm.hash(key)?;
-    if is_simple(key) {
-        return Ok(t.contains(hash, &mut |k| {
-            k.is(key) || simple_eq(k, key).unwrap_or(false)
-        }));
-    }
-    Ok(resolve(vm, t, key, hash)?.is_some())
-}
-
 /// `x in s`.
 pub fn set_contains(vm: &mut Vm, s: &Value, x: &Value) -> PyResult<bool> {
     match contains_in_place(vm, s, x) {
@@ -154,6 +144,220 @@ fn table_of(vm: &mut Vm, items: Vec<Value>) -> PyResult<SetTable> {
     Ok(t)
 }
 
+// ---- setobject.c's internal operations, on tables ----
+
+/// The keys and hashes of an exact dict (`_PyDict_Next`), if `v` is one.
+fn dict_keys_hashed(vm: &Vm, v: &Value) -> Option<Vec<(i64, Value)>> {
+    match v.payload() {
+        Some(Payload::Dict(d)) if !vm.is_heap(v) => {
+            Some(d.borrow().iter().map(|e| (e.hash, e.key.clone())).collect())
+        }
+        _ => None,
+    }
+}
+
+/// `set_update_internal`: a set is merged (`set_merge`: one resize up
+/// front, its table copied or reinserted in its order); a dict's keys are
+/// added after one resize up front, with their stored hashes; any other
+/// iterable is added item by item.
+fn update_internal(vm: &mut Vm, t: &mut SetTable, other: &Value) -> PyResult<()> {
+    if let Some(o) = snapshot(other) {
+        for (h, v) in t.merge(&o) {
+            table_add(vm, t, v, h)?;
+        }
+        return Ok(());
+    }
+    if let Some(keys) = dict_keys_hashed(vm, other) {
+        let mask = t.slots() - 1;
+        if (t.fill() + keys.len()) * 5 >= mask * 3 {
+            t.resize((t.len() + keys.len()) * 2);
+        }
+        for (h, k) in keys {
+            table_add(vm, t, k, h)?;
+        }
+        return Ok(());
+    }
+    let it = vm.get_iter(other)?;
+    while let Some(x) = vm.iter_next(&it)? {
+        let h = vm.hash(&x)?;
+        table_add(vm, t, x, h)?;
+    }
+    Ok(())
+}
+
+/// `set_discard_entry`: removes the element equal to `key`; whether one
+/// was there.
+fn discard_entry(vm: &mut Vm, t: &mut SetTable, key: &Value, hash: i64) -> PyResult<bool> {
+    let stored = if is_simple(key) {
+        Some(key.clone())
+    } else {
+        let cands = t.candidates(hash);
+        first_equal(vm, &cands, key)?
+    };
+    Ok(match stored {
+        Some(s) => t
+            .remove(hash, &mut |k| k.is(&s) || simple_eq(k, &s).unwrap_or(false))
+            .is_some(),
+        None => false,
+    })
+}
+
+/// `set_difference_update_internal`: discards every element of `other`,
+/// then rebuilds the table if more than a quarter of it is dummies.
+fn difference_update_internal(
+    vm: &mut Vm,
+    t: &mut SetTable,
+    this: &Value,
+    other: &Value,
+) -> PyResult<()> {
+    if this.is(other) {
+        t.clear();
+        return Ok(());
+    }
+    if let Some(o) = snapshot(other) {
+        for (h, v) in o.iter_hashed() {
+            discard_entry(vm, t, v, h)?;
+        }
+    } else {
+        let it = vm.get_iter(other)?;
+        while let Some(x) = vm.iter_next(&it)? {
+            let h = vm.hash(&x)?;
+            discard_entry(vm, t, &x, h)?;
+        }
+    }
+    let mask = t.slots() - 1;
+    if t.fill() - t.len() > mask / 4 {
+        let n = t.len();
+        t.resize(if n > 50000 { n * 2 } else { n * 4 });
+    }
+    Ok(())
+}
+
+/// `set_intersection`: the elements of `so` also in `other`, in the
+/// order of the smaller operand (a set) or of `other`'s iteration.
+fn intersection(vm: &mut Vm, so: &SetTable, other: &Value) -> PyResult<SetTable> {
+    let mut result = SetTable::new();
+    if let Some(o) = snapshot(other) {
+        let (big, small) = if o.len() > so.len() {
+            (&o, so)
+        } else {
+            (so, &o)
+        };
+        for (h, v) in small.iter_hashed() {
+            if table_contains_hashed(vm, big, v, h)? {
+                table_add(vm, &mut result, v.clone(), h)?;
+            }
+        }
+        return Ok(result);
+    }
+    let it = vm.get_iter(other)?;
+    while let Some(x) = vm.iter_next(&it)? {
+        let h = vm.hash(&x)?;
+        if table_contains_hashed(vm, so, &x, h)? {
+            table_add(vm, &mut result, x, h)?;
+        }
+    }
+    Ok(result)
+}
+
+/// `set_contains_entry` with the hash known.
+fn table_contains_hashed(vm: &mut Vm, t: &SetTable, key: &Value, hash: i64) -> PyResult<bool> {
+    if is_simple(key) {
+        return Ok(t.contains(hash, &mut |k| {
+            k.is(key) || simple_eq(k, key).unwrap_or(false)
+        }));
+    }
+    Ok(resolve(vm, t, key, hash)?.is_some())
+}
+
+/// `set_copy`: a new table merged from `t`.
+fn copy_table(vm: &mut Vm, t: &SetTable) -> PyResult<SetTable> {
+    let mut n = SetTable::new();
+    for (h, v) in n.merge(t) {
+        table_add(vm, &mut n, v, h)?;
+    }
+    Ok(n)
+}
+
+/// `set_difference`: `so` without the elements of `other`.
+fn difference(vm: &mut Vm, so: &SetTable, this: &Value, other: &Value) -> PyResult<SetTable> {
+    let other_size = match (snapshot(other), dict_keys_hashed(vm, other)) {
+        (Some(o), _) => Some(o.len()),
+        (None, Some(k)) => Some(k.len()),
+        _ => None,
+    };
+    // A much bigger `so` (or an `other` of unknown size): copy, then
+    // discard (`set_copy_and_difference`).
+    if other_size.is_none_or(|n| (so.len() >> 2) > n) {
+        let mut t = copy_table(vm, so)?;
+        let copy = vm.new_set_value(so.clone(), false);
+        difference_update_internal(vm, &mut t, &copy, other)?;
+        let _ = this;
+        return Ok(t);
+    }
+    let mut result = SetTable::new();
+    if let Some(keys) = dict_keys_hashed(vm, other) {
+        let mut d = SetTable::new();
+        for (h, k) in keys {
+            table_add(vm, &mut d, k, h)?;
+        }
+        for (h, v) in so.iter_hashed() {
+            if !table_contains_hashed(vm, &d, v, h)? {
+                table_add(vm, &mut result, v.clone(), h)?;
+            }
+        }
+        return Ok(result);
+    }
+    let o = snapshot(other).unwrap_or_default();
+    for (h, v) in so.iter_hashed() {
+        if !table_contains_hashed(vm, &o, v, h)? {
+            table_add(vm, &mut result, v.clone(), h)?;
+        }
+    }
+    Ok(result)
+}
+
+/// `set_symmetric_difference_update`: each element of `other` (as a set,
+/// in its table order) is discarded if present, else added.
+fn symmetric_difference_update_table(
+    vm: &mut Vm,
+    t: &mut SetTable,
+    this: &Value,
+    other: &Value,
+) -> PyResult<()> {
+    if this.is(other) {
+        t.clear();
+        return Ok(());
+    }
+    let o = match snapshot(other) {
+        Some(o) => o,
+        None => {
+            let mut o = SetTable::new();
+            update_internal(vm, &mut o, other)?;
+            o
+        }
+    };
+    for (h, v) in o.iter_hashed() {
+        if !discard_entry(vm, t, v, h)? {
+            table_add(vm, t, v.clone(), h)?;
+        }
+    }
+    Ok(())
+}
+
+/// `set_issubset` of two tables.
+fn subset(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<bool> {
+    if a.len() > b.len() {
+        return Ok(false);
+    }
+    for (h, v) in a.iter_hashed() {
+        if !table_contains_hashed(vm, b, v, h)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 impl Vm {
     /// BUILD_SET / `set(items)`.
     pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
@@ -170,100 +374,61 @@ impl Vm {
         Ok(())
     }
 
-    /// `s.update(iterable)` (SET_UPDATE).
+    /// `s.update(iterable)` (SET_UPDATE): `set_update_internal`.
     pub(crate) fn set_update(&mut self, s: &Value, other: &Value) -> PyResult<()> {
-        if let (Some(t), Some(Payload::Set(me))) = (snapshot(other), s.payload()) {
-            let rest = me.borrow_mut().merge(&t);
+        let Some(Payload::Set(cell)) = s.payload() else {
+            return Ok(());
+        };
+        if let Some(o) = snapshot(other) {
+            let rest = cell.borrow_mut().merge(&o);
             for (h, v) in rest {
-                add_in_place(self, me, v, h)?;
+                add_in_place(self, cell, v, h)?;
             }
             return Ok(());
         }
-        let items: Vec<(i64, Value)> = match snapshot(other) {
-            Some(t) => t.iter_hashed().map(|(h, v)| (h, v.clone())).collect(),
-            None => {
-                let items = self.collect(other)?;
-                let mut out = Vec::with_capacity(items.len());
-                for v in items {
-                    out.push((self.hash(&v)?, v));
-                }
-                out
-            }
-        };
-        if let Some(Payload::Set(t)) = s.payload() {
-            for (h, v) in items {
-                add_in_place(self, t, v, h)?;
-            }
-        }
+        let mut t = cell.borrow().clone();
+        update_internal(self, &mut t, other)?;
+        *cell.borrow_mut() = t;
         Ok(())
+    }
+
+    /// A new set or frozenset (`frozen`) filled by `set_update_internal`
+    /// from `iterable` (`make_new_set`).
+    pub fn set_from_iterable(&mut self, iterable: &Value, frozen: bool) -> PyResult<Value> {
+        let mut t = SetTable::new();
+        update_internal(self, &mut t, iterable)?;
+        Ok(self.new_set_value(t, frozen))
     }
 }
 
-/// The set operators `| & - ^`; None for other operators.
+/// The set operators `| & - ^` between two sets or frozensets (the
+/// result has the left operand's kind); None for other operands.
 pub fn set_binop(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Option<Value>> {
     let (Some(ta), Some(tb)) = (snapshot(a), snapshot(b)) else {
         return Ok(None);
     };
     let frozen = matches!(a.payload(), Some(Payload::FrozenSet(_)));
-    let copy_of = |vm: &mut Vm, t: &SetTable| -> PyResult<SetTable> {
-        let mut n = SetTable::new();
-        for (h, v) in n.merge(t) {
-            table_add(vm, &mut n, v, h)?;
-        }
-        Ok(n)
-    };
     let r = match op {
+        // set_or: a copy of `a` updated with `b`.
         nb::OR => {
-            let mut t = copy_of(vm, &ta)?;
-            for (h, v) in t.merge(&tb) {
-                table_add(vm, &mut t, v, h)?;
+            let mut t = copy_table(vm, &ta)?;
+            if !a.is(b) {
+                update_internal(vm, &mut t, b)?;
             }
             t
         }
         nb::AND => {
-            // set_intersection: iterate the smaller set.
-            let (big, small) = if tb.len() > ta.len() {
-                (&tb, &ta)
+            if a.is(b) {
+                copy_table(vm, &ta)?
             } else {
-                (&ta, &tb)
-            };
-            let mut t = SetTable::new();
-            for (h, v) in small.iter_hashed() {
-                if table_contains(vm, big, v)? {
-                    table_add(vm, &mut t, v.clone(), h)?;
-                }
-            }
-            t
-        }
-        nb::SUBTRACT => {
-            if (ta.len() >> 2) > tb.len() {
-                let mut t = copy_of(vm, &ta)?;
-                for v in tb.iter() {
-                    let v2 = v.clone();
-                    let h = vm.hash(&v2)?;
-                    t.remove(h, &mut |k| k.is(&v2) || simple_eq(k, &v2).unwrap_or(false));
-                }
-                t
-            } else {
-                let mut t = SetTable::new();
-                for (h, v) in ta.iter_hashed() {
-                    if !table_contains(vm, &tb, v)? {
-                        table_add(vm, &mut t, v.clone(), h)?;
-                    }
-                }
-                t
+                intersection(vm, &ta, b)?
             }
         }
+        nb::SUBTRACT => difference(vm, &ta, a, b)?,
+        // set_symmetric_difference: a copy of `b` updated with `a`.
         nb::XOR => {
-            let mut t = copy_of(vm, &tb)?;
-            for (h, v) in ta.iter_hashed() {
-                let v2 = v.clone();
-                if table_contains(vm, &t, &v2)? {
-                    t.remove(h, &mut |k| k.is(&v2) || simple_eq(k, &v2).unwrap_or(false));
-                } else {
-                    table_add(vm, &mut t, v2, h)?;
-                }
-            }
+            let mut t = copy_table(vm, &tb)?;
+            symmetric_difference_update_table(vm, &mut t, b, a)?;
             t
         }
         _ => return Ok(None),
@@ -271,16 +436,33 @@ pub fn set_binop(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Optio
     Ok(Some(vm.new_set_value(r, frozen)))
 }
 
-fn subset(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<bool> {
-    if a.len() > b.len() {
-        return Ok(false);
-    }
-    for v in a.iter() {
-        if !table_contains(vm, b, v)? {
-            return Ok(false);
+/// The in-place set operators on a set (`|= &= -= ^=`: set_ior,
+/// set_iand, set_isub, set_ixor) with a set or frozenset operand: `a`
+/// changed in place, as CPython does; None for other operands.
+pub fn set_inplace_op(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Option<Value>> {
+    let (Some(Payload::Set(cell)), Some(_)) = (a.payload(), snapshot(b)) else {
+        return Ok(None);
+    };
+    match op {
+        nb::OR => vm.set_update(a, b)?,
+        nb::AND => {
+            let t = cell.borrow().clone();
+            let r = if a.is(b) { t } else { intersection(vm, &t, b)? };
+            *cell.borrow_mut() = r;
         }
+        nb::SUBTRACT => {
+            let mut t = cell.borrow().clone();
+            difference_update_internal(vm, &mut t, a, b)?;
+            *cell.borrow_mut() = t;
+        }
+        nb::XOR => {
+            let mut t = cell.borrow().clone();
+            symmetric_difference_update_table(vm, &mut t, a, b)?;
+            *cell.borrow_mut() = t;
+        }
+        _ => return Ok(None),
     }
-    Ok(true)
+    Ok(Some(a.clone()))
 }
 
 /// Set comparisons (subset order).
@@ -310,6 +492,11 @@ fn store(a: &Args<'_>, t: SetTable) {
     }
 }
 
+/// Whether `self` is a frozenset (results of its methods are too).
+fn is_frozen(a: &Args<'_>) -> bool {
+    matches!(a.this.payload(), Some(Payload::FrozenSet(_)))
+}
+
 fn add(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let this = a.this.clone();
     vm.set_add(&this, a.arg(0).clone())?;
@@ -321,7 +508,23 @@ fn discard_impl(vm: &mut Vm, a: &Args<'_>, must: bool) -> PyResult<Value> {
         return Err(vm.type_error("descriptor requires a 'set' object"));
     };
     let key = a.arg(0);
-    let h = vm.hash(key)?;
+    let h = match vm.hash(key) {
+        Ok(h) => h,
+        // A set argument is looked up as the equal frozenset.
+        Err(e) if vm.err_matches(&e, "TypeError") && matches!(key.payload(), Some(Payload::Set(_))) => {
+            let f = vm.new_set_value(snapshot(key).unwrap_or_default(), true);
+            let this = a.this.clone();
+            let args = [Some(f)];
+            let sub = Args {
+                this,
+                slots: &args,
+                rest: &[],
+                kwrest: &[],
+            };
+            return discard_impl(vm, &sub, must);
+        }
+        Err(e) => return Err(e),
+    };
     // In place (no table copy): the stored key equal to `key` is found
     // outside any borrow, then removed by identity.
     let stored = if is_simple(key) {
@@ -364,10 +567,14 @@ fn clear(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `set.copy()` (a frozenset's copy is itself).
 fn copy(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let t = this_table(vm, a)?;
-    let frozen = matches!(a.this.payload(), Some(Payload::FrozenSet(_)));
-    Ok(vm.new_set_value(t, frozen))
+    if is_frozen(a) && !vm.is_heap(&a.this) {
+        return Ok(a.this.clone());
+    }
+    let n = copy_table(vm, &t)?;
+    Ok(vm.new_set_value(n, is_frozen(a)))
 }
 
 fn update(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -378,113 +585,162 @@ fn update(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn as_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    if snapshot(v).is_some() {
-        return Ok(v.clone());
-    }
-    let items = vm.collect(v)?;
-    vm.new_set(items)
-}
-
-fn multi(vm: &mut Vm, a: &Args<'_>, op: usize) -> PyResult<Value> {
-    let mut acc = a.this.clone();
-    let frozen = matches!(a.this.payload(), Some(Payload::FrozenSet(_)));
-    let t = this_table(vm, a)?;
-    acc = if frozen {
-        acc
-    } else {
-        vm.new_set_value(t, false)
-    };
+/// `set.union(*others)`: a copy updated with each other.
+fn union(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let mut t = copy_table(vm, &this_table(vm, a)?)?;
     for o in a.rest {
-        let s = as_set(vm, o)?;
-        if let Some(r) = set_binop(vm, &acc, &s, op)? {
-            acc = r;
+        if !o.is(&a.this) {
+            update_internal(vm, &mut t, o)?;
         }
     }
-    Ok(acc)
+    Ok(vm.new_set_value(t, is_frozen(a)))
 }
 
-fn union(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    multi(vm, a, nb::OR)
-}
-
-fn intersection(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    multi(vm, a, nb::AND)
-}
-
-fn difference(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    multi(vm, a, nb::SUBTRACT)
-}
-
-fn symmetric_difference(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = as_set(vm, a.arg(0))?;
-    let this = a.this.clone();
-    Ok(set_binop(vm, &this, &s, nb::XOR)?.unwrap_or(Value::None))
-}
-
-fn in_place(vm: &mut Vm, a: &Args<'_>, op: usize) -> PyResult<Value> {
-    let r = multi(vm, a, op)?;
-    if let Some(t) = snapshot(&r) {
-        store(a, t);
+/// `set_intersection_multi`.
+fn intersection_multi(vm: &mut Vm, a: &Args<'_>) -> PyResult<SetTable> {
+    let mut t = this_table(vm, a)?;
+    if a.rest.is_empty() {
+        return copy_table(vm, &t);
     }
-    Ok(Value::None)
+    for o in a.rest {
+        t = if o.is(&a.this) {
+            copy_table(vm, &t)?
+        } else {
+            intersection(vm, &t, o)?
+        };
+    }
+    Ok(t)
+}
+
+fn intersection_method(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let t = intersection_multi(vm, a)?;
+    Ok(vm.new_set_value(t, is_frozen(a)))
+}
+
+/// `set.difference(*others)`: `set_difference` with the first, then
+/// `set_difference_update_internal` with the rest.
+fn difference_method(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let t = this_table(vm, a)?;
+    let Some((first, more)) = a.rest.split_first() else {
+        let n = copy_table(vm, &t)?;
+        return Ok(vm.new_set_value(n, is_frozen(a)));
+    };
+    let mut r = difference(vm, &t, &a.this, first)?;
+    for o in more {
+        let cur = vm.new_set_value(r.clone(), false);
+        difference_update_internal(vm, &mut r, &cur, o)?;
+    }
+    Ok(vm.new_set_value(r, is_frozen(a)))
+}
+
+/// `set.symmetric_difference(other)`: a set made from `other`, updated
+/// with `self`.
+fn symmetric_difference(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let mut o = SetTable::new();
+    update_internal(vm, &mut o, a.arg(0))?;
+    let cur = vm.new_set_value(o.clone(), false);
+    symmetric_difference_update_table(vm, &mut o, &cur, &a.this)?;
+    Ok(vm.new_set_value(o, is_frozen(a)))
 }
 
 fn symmetric_difference_update(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let other = as_set(vm, a.arg(0))?;
-    let this = a.this.clone();
-    if let Some(r) = set_binop(vm, &this, &other, nb::XOR)? {
-        if let Some(t) = snapshot(&r) {
-            store(a, t);
-        }
-    }
+    let mut t = this_table(vm, a)?;
+    symmetric_difference_update_table(vm, &mut t, &a.this, a.arg(0))?;
+    store(a, t);
     Ok(Value::None)
 }
 
 fn intersection_update(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    in_place(vm, a, nb::AND)
+    let t = intersection_multi(vm, a)?;
+    store(a, t);
+    Ok(Value::None)
 }
 
 fn difference_update(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    in_place(vm, a, nb::SUBTRACT)
+    let mut t = this_table(vm, a)?;
+    for o in a.rest {
+        difference_update_internal(vm, &mut t, &a.this, o)?;
+    }
+    store(a, t);
+    Ok(Value::None)
+}
+
+/// `other` as a table: a set's own, else a new set from the iterable.
+fn table_arg(vm: &mut Vm, other: &Value) -> PyResult<SetTable> {
+    match snapshot(other) {
+        Some(t) => Ok(t),
+        None => {
+            let mut t = SetTable::new();
+            update_internal(vm, &mut t, other)?;
+            Ok(t)
+        }
+    }
 }
 
 fn issubset(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = as_set(vm, a.arg(0))?;
-    let this = a.this.clone();
-    set_compare(vm, &this, &s, 1)
+    let o = table_arg(vm, a.arg(0))?;
+    let t = this_table(vm, a)?;
+    Ok(Value::Bool(subset(vm, &t, &o)?))
 }
 
+/// `set.issuperset(other)`: every element of `other` is in `self`.
 fn issuperset(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = as_set(vm, a.arg(0))?;
-    let this = a.this.clone();
-    set_compare(vm, &this, &s, 5)
+    let t = this_table(vm, a)?;
+    if let Some(o) = snapshot(a.arg(0)) {
+        return Ok(Value::Bool(subset(vm, &o, &t)?));
+    }
+    let it = vm.get_iter(a.arg(0))?;
+    while let Some(x) = vm.iter_next(&it)? {
+        let h = vm.hash(&x)?;
+        if !table_contains_hashed(vm, &t, &x, h)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
+/// `set.isdisjoint(other)`: no common element (the smaller set is
+/// iterated; any other iterable is iterated against `self`).
 fn isdisjoint(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let s = as_set(vm, a.arg(0))?;
-    let this = a.this.clone();
-    let r = set_binop(vm, &this, &s, nb::AND)?;
-    Ok(Value::Bool(
-        r.and_then(|r| snapshot(&r)).is_none_or(|t| t.is_empty()),
-    ))
+    let t = this_table(vm, a)?;
+    if a.arg(0).is(&a.this) {
+        return Ok(Value::Bool(t.is_empty()));
+    }
+    if let Some(o) = snapshot(a.arg(0)) {
+        let (big, small) = if o.len() > t.len() { (&o, &t) } else { (&t, &o) };
+        for (h, v) in small.iter_hashed() {
+            if table_contains_hashed(vm, big, v, h)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        return Ok(Value::Bool(true));
+    }
+    let it = vm.get_iter(a.arg(0))?;
+    while let Some(x) = vm.iter_next(&it)? {
+        let h = vm.hash(&x)?;
+        if table_contains_hashed(vm, &t, &x, h)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
 fn set_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let items = match a.get(0) {
-        Some(v) => vm.collect(v)?,
-        None => Vec::new(),
-    };
-    vm.new_set(items)
+    match a.get(0) {
+        Some(v) => vm.set_from_iterable(v, false),
+        None => Ok(vm.new_set_value(SetTable::new(), false)),
+    }
 }
 
 fn frozenset_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let items = match a.get(0) {
-        Some(v) => vm.collect(v)?,
-        None => Vec::new(),
-    };
-    let t = table_of(vm, items)?;
-    Ok(vm.new_set_value(t, true))
+    match a.get(0) {
+        // frozenset(f) of an exact frozenset is f itself.
+        Some(v) if matches!(v.payload(), Some(Payload::FrozenSet(_))) && !vm.is_heap(v) => {
+            Ok(v.clone())
+        }
+        Some(v) => vm.set_from_iterable(v, true),
+        None => Ok(vm.new_set_value(SetTable::new(), true)),
+    }
 }
 
 /// The set type's methods.
@@ -497,8 +753,8 @@ pub const SET_METHODS: &[(&str, NativeFn)] = &[
     ("set.copy($self, /)", copy),
     ("set.update($self, *others)", update),
     ("set.union($self, *others)", union),
-    ("set.intersection($self, *others)", intersection),
-    ("set.difference($self, *others)", difference),
+    ("set.intersection($self, *others)", intersection_method),
+    ("set.difference($self, *others)", difference_method),
     (
         "set.symmetric_difference($self, other, /)",
         symmetric_difference,
@@ -522,8 +778,8 @@ pub const SET_METHODS: &[(&str, NativeFn)] = &[
 pub const FROZENSET_METHODS: &[(&str, NativeFn)] = &[
     ("frozenset.copy($self, /)", copy),
     ("frozenset.union($self, *others)", union),
-    ("frozenset.intersection($self, *others)", intersection),
-    ("frozenset.difference($self, *others)", difference),
+    ("frozenset.intersection($self, *others)", intersection_method),
+    ("frozenset.difference($self, *others)", difference_method),
     (
         "frozenset.symmetric_difference($self, other, /)",
         symmetric_difference,
@@ -533,3 +789,16 @@ pub const FROZENSET_METHODS: &[(&str, NativeFn)] = &[
     ("frozenset.isdisjoint($self, other, /)", isdisjoint),
     ("frozenset.__kaa_new__(iterable=(), /)", frozenset_new),
 ];
+
+/// A set constant of a code object, as CPython's compiler leaves it:
+/// `PyFrozenSet_New` over the items in source order, then rebuilt from
+/// that table's iteration order by `merge_consts_recursive` (so that
+/// `print({5, 9, 1, 33})` shows CPython's order).
+pub fn constant_set(vm: &Vm, items: Vec<Value>, frozen: bool) -> Value {
+    let first = vm.new_set_from_hashable(items, true);
+    let order: Vec<Value> = match first.payload() {
+        Some(Payload::FrozenSet(t)) => t.iter().cloned().collect(),
+        _ => Vec::new(),
+    };
+    vm.new_set_from_hashable(order, frozen)
+}

@@ -55,6 +55,11 @@ impl SetTable {
         self.used == 0
     }
 
+    /// Active plus dummy slots (`so->fill`).
+    pub fn fill(&self) -> usize {
+        self.fill
+    }
+
     /// The number of slots (positions for iterators).
     pub fn slots(&self) -> usize {
         self.table.len()
@@ -141,7 +146,10 @@ impl SetTable {
         let k = self.walk(hash, |k, s| match s {
             Slot::Active(h, v) => *h == hash && eq(v),
             Slot::Dummy => {
-                freeslot = Some(k);
+                // The first dummy on the chain is reused (`freeslot`).
+                if freeslot.is_none() {
+                    freeslot = Some(k);
+                }
                 false
             }
             Slot::Unused => true,

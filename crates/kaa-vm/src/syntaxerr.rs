@@ -84,7 +84,11 @@ impl Vm {
         if !self.is_syntax_error(e) {
             return None;
         }
-        let attr = |k: &str| e.dict.as_ref().and_then(|d| crate::dict::dict_get_str(d, k));
+        let attr = |k: &str| {
+            e.dict
+                .as_ref()
+                .and_then(|d| crate::dict::dict_get_str(d, k))
+        };
         let msg = attr("msg").or_else(|| self.exc_args(e).first().cloned());
         let msg = match msg {
             Some(m) => self.str_of(&m).unwrap_or_default(),

@@ -12,6 +12,21 @@ use crate::types::type_data;
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// `sys.hexversion` of CPython 3.11.7 (0x030B07F0).
+const HEXVERSION: i64 = 0x030B_07F0;
+
+fn sys_intern(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    // kaa does not intern yet: the same str comes back, as CPython's does
+    // for an interned string.
+    if a.arg(0).as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "intern() argument must be str, not {}",
+            vm.type_name(a.arg(0))
+        )));
+    }
+    Ok(a.arg(0).clone())
+}
+
 fn sys_getrecursionlimit(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(vm.recursion_limit as i64))
 }
@@ -83,7 +98,77 @@ impl Vm {
             .map(|n| self.new_str(n))
             .collect();
         let modules = self.modules_dict();
+        let vi_t = crate::structseq::structseq_type(
+            self,
+            "sys.version_info",
+            &["major", "minor", "micro", "releaselevel", "serial"],
+        );
+        let version_info = crate::structseq::new_structseq(
+            self,
+            &vi_t,
+            vec![
+                Value::Int(3),
+                Value::Int(11),
+                Value::Int(7),
+                self.new_str("final"),
+                Value::Int(0),
+            ],
+        );
+        let implementation = crate::structseq::new_namespace(
+            self,
+            vec![
+                ("name", self.new_str("kaa")),
+                ("cache_tag", self.new_str(kaa_bytecode::pyc::CACHE_TAG)),
+                ("version", version_info.clone()),
+                ("hexversion", Value::Int(HEXVERSION)),
+            ],
+        );
+        let fi_t = crate::structseq::structseq_type(
+            self,
+            "sys.float_info",
+            &[
+                "max",
+                "max_exp",
+                "max_10_exp",
+                "min",
+                "min_exp",
+                "min_10_exp",
+                "dig",
+                "mant_dig",
+                "epsilon",
+                "radix",
+                "rounds",
+            ],
+        );
+        let float_info = crate::structseq::new_structseq(
+            self,
+            &fi_t,
+            vec![
+                Value::Float(f64::MAX),
+                Value::Int(1024),
+                Value::Int(308),
+                Value::Float(f64::MIN_POSITIVE),
+                Value::Int(-1021),
+                Value::Int(-307),
+                Value::Int(15),
+                Value::Int(53),
+                Value::Float(f64::EPSILON),
+                Value::Int(2),
+                Value::Int(1),
+            ],
+        );
         let entries: Vec<(&str, Value)> = vec![
+            ("version_info", version_info),
+            ("implementation", implementation),
+            ("float_info", float_info),
+            ("hexversion", Value::Int(HEXVERSION)),
+            ("api_version", Value::Int(1013)),
+            ("maxunicode", Value::Int(0x10FFFF)),
+            ("float_repr_style", self.new_str("short")),
+            (
+                "intern",
+                make_builtin(self, "intern(string, /)", sys_intern),
+            ),
             ("argv", self.new_list(argv)),
             ("path", self.new_list(path)),
             ("modules", Value::Obj(modules)),

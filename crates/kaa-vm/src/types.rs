@@ -62,6 +62,9 @@ pub struct TypeData {
     /// The classes created with this one among their bases
     /// (`__subclasses__()`).
     pub subclasses: RefCell<Vec<ObjRef>>,
+    /// For classes with `__del__` (own or inherited): the Vm's queue of
+    /// objects to finalize.
+    pub del_queue: Option<crate::finalize::DelQueue>,
 }
 
 impl TypeData {
@@ -303,6 +306,7 @@ pub fn new_builtin_type(name: &str, base: Option<&ObjRef>, layout: Layout, sub: 
         has_dict: false,
         slot_count: 0,
         subclasses: RefCell::new(Vec::new()),
+        del_queue: None,
     })
 }
 
@@ -459,6 +463,7 @@ impl Types {
                     has_dict: true,
                     slot_count: 0,
                     subclasses: RefCell::new(Vec::new()),
+                    del_queue: None,
                 })
             } else {
                 new_builtin_type(name, Some(&b), Layout::Exception, true)
@@ -488,6 +493,7 @@ impl Types {
                 has_dict: false,
                 slot_count: 0,
                 subclasses: RefCell::new(Vec::new()),
+                del_queue: None,
             }),
         );
         Types {

@@ -88,12 +88,19 @@ pub struct Vm {
     pub(crate) gen_finalize: crate::generator::FinalizeQueue,
     /// Buffers of finished frames, reused by new frames.
     pub(crate) frame_pool: crate::frame::FramePool,
+    /// Interned identifier strs (code names, identifier-like constants):
+    /// one str object per text, so name lookups hit the identity test.
+    pub(crate) interned: crate::code::InternTable,
     /// Cached MRO lookups (CPython's method cache).
     pub(crate) attr_cache: crate::attrcache::AttrCache,
+    /// Objects waiting for their `__del__` (finalize.rs).
+    pub(crate) del_queue: crate::finalize::DelQueue,
     /// The import system's state (`sys.modules`, modules being imported).
     pub(crate) imports: crate::import::ImportState,
     /// The shared one-character strs U+0000..U+00FF (strobj.rs).
     pub(crate) latin1_chars: Vec<Value>,
+    /// The last NaN payload handed out (floatid.rs).
+    pub(crate) nan_serial: u64,
 }
 
 impl Vm {
@@ -135,9 +142,12 @@ impl Vm {
             captured_err: String::new(),
             gen_finalize: Default::default(),
             frame_pool: Default::default(),
+            interned: Default::default(),
             attr_cache: Default::default(),
+            del_queue: Default::default(),
             imports: Default::default(),
             latin1_chars: Vec::new(),
+            nan_serial: 0,
         };
         vm.latin1_chars = crate::strobj::latin1_chars(&vm.types.str_);
         crate::builtins::install(&mut vm);
@@ -211,6 +221,7 @@ impl Vm {
             }
         }
         self.finalize_generators();
+        crate::finalize::drain(self);
     }
 
     /// Prints the exception as CPython's default excepthook does (to

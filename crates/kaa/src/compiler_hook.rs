@@ -28,7 +28,7 @@ impl Compiler for KaaCompiler {
         mode: CompileMode,
         flags: i32,
         optimize: i32,
-    ) -> Result<Compiled, CompileError> {
+    ) -> Result<Compiled, Box<CompileError>> {
         let mode_p = match mode {
             CompileMode::Exec => Mode::Exec,
             CompileMode::Eval => Mode::Eval,
@@ -59,7 +59,8 @@ impl Compiler for KaaCompiler {
         };
         let code = kaa_compiler::compile(&module, lines, filename, &options, &mut warnings)
             .map_err(|e| compile_error(&e, filename))?;
-        let text = on_disk.as_deref().unwrap_or(source);
+        // linecache reads the named file: no line when it does not exist.
+        let text = on_disk.as_deref().unwrap_or(&[]);
         let warnings = warnings
             .iter()
             .map(|w| script::format_warnings(std::slice::from_ref(w), filename, text))
@@ -89,7 +90,10 @@ fn parse(
         return match std::str::from_utf8(source) {
             Ok(t) => kaa_parser::parse_with_warnings(t, mode),
             Err(_) => (
-                Err(SyntaxError::new(ErrorKind::SyntaxError, "invalid utf-8 source")),
+                Err(SyntaxError::new(
+                    ErrorKind::SyntaxError,
+                    "invalid utf-8 source",
+                )),
                 Vec::new(),
             ),
         };
@@ -108,7 +112,7 @@ fn parse(
 }
 
 /// The VM's view of a front-end error raised compiling `filename`.
-fn compile_error(err: &SyntaxError, filename: &str) -> CompileError {
+fn compile_error(err: &SyntaxError, filename: &str) -> Box<CompileError> {
     let is_syntax = matches!(
         err.kind,
         ErrorKind::SyntaxError | ErrorKind::IndentationError | ErrorKind::TabError
@@ -117,7 +121,7 @@ fn compile_error(err: &SyntaxError, filename: &str) -> CompileError {
     // u32::MAX stands for CPython's -1.
     let num = |v: u32| i64::from(v as i32);
     let located = is_syntax && !unlocated;
-    CompileError {
+    Box::new(CompileError {
         class: err.kind.name().to_string(),
         msg: err.msg.clone(),
         filename: filename.to_string(),
@@ -126,7 +130,7 @@ fn compile_error(err: &SyntaxError, filename: &str) -> CompileError {
         text: if located { err.text.clone() } else { None },
         end_lineno: located.then(|| num(err.end_lineno)),
         end_offset: located.then(|| num(err.end_offset)),
-    }
+    })
 }
 
 /// The command line's settings the VM's import system needs, recorded once
@@ -155,6 +159,11 @@ static SETTINGS: std::sync::OnceLock<Settings> = std::sync::OnceLock::new();
 /// Records the command line's settings (first call wins).
 pub fn configure(settings: Settings) {
     let _ = SETTINGS.set(settings);
+}
+
+/// The `-O` count from the command line (0 before `configure`).
+pub fn optimize_level() -> u32 {
+    SETTINGS.get().map_or(0, |s| s.optimize.min(2))
 }
 
 /// What `sys.path[0]` is for the program being run (CPython's

@@ -54,7 +54,10 @@ pub fn run_source(source: &[u8], filename: &str, input: Input, argv: &[OsString]
         &module,
         lines,
         filename,
-        &CompileOptions::default(),
+        &CompileOptions {
+            optimize: crate::compiler_hook::optimize_level(),
+            ..CompileOptions::default()
+        },
         &mut compiler_warnings,
     );
     let warned = warned + &format_warnings(&compiler_warnings, filename, source);

@@ -69,7 +69,8 @@ fn stderr(out: &Output) -> String {
 
 /// kaa's code for `source` named `filename`.
 fn code_for(source: &str, filename: &str) -> kaa_bytecode::CodeObject {
-    let module = kaa_parser::parse_bytes(source.as_bytes(), kaa_parser::Mode::Exec).expect("parses");
+    let module =
+        kaa_parser::parse_bytes(source.as_bytes(), kaa_parser::Mode::Exec).expect("parses");
     let options = kaa_compiler::CompileOptions::default();
     kaa_compiler::compile_module(&module, filename, &options).expect("compiles")
 }
@@ -163,9 +164,16 @@ fn no_bytecode_written_when_disabled() {
     assert_eq!(stdout(&out), "from source\n");
     assert!(!pycache.exists(), "PYTHONDONTWRITEBYTECODE wrote a pyc");
     // -E ignores the variable.
-    let out = kaa(&tmp.0, &["-E", "main.py"], &[("PYTHONDONTWRITEBYTECODE", "1")]);
+    let out = kaa(
+        &tmp.0,
+        &["-E", "main.py"],
+        &[("PYTHONDONTWRITEBYTECODE", "1")],
+    );
     assert_eq!(stdout(&out), "from source\n");
-    assert!(pycache.join("helper.kaa-311.pyc").exists(), "-E should write");
+    assert!(
+        pycache.join("helper.kaa-311.pyc").exists(),
+        "-E should write"
+    );
     std::fs::remove_dir_all(&pycache).expect("rm");
     tmp.write(
         "main2.py",
@@ -191,7 +199,11 @@ fn pycache_prefix_moves_the_cache() {
     assert!(!tmp.0.join("src/__pycache__").exists());
     // PYTHONPYCACHEPREFIX does the same; sys.pycache_prefix shows it.
     tmp.write("src/show.py", "import sys\nprint(sys.pycache_prefix)\n");
-    let out = kaa(&tmp.0, &["src/show.py"], &[("PYTHONPYCACHEPREFIX", "/tmp/x")]);
+    let out = kaa(
+        &tmp.0,
+        &["src/show.py"],
+        &[("PYTHONPYCACHEPREFIX", "/tmp/x")],
+    );
     assert_eq!(stdout(&out), "/tmp/x\n");
 }
 
@@ -234,12 +246,26 @@ fn dash_m_runs_modules_and_packages() {
     );
     tmp.write("pkg/helper.py", "X = 'helped'\n");
     let out = kaa(&tmp.0, &["-m", "tool", "a", "b"], &[]);
-    assert_eq!(stdout(&out), "__main__ True ['a', 'b']\n", "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "__main__ True ['a', 'b']\n",
+        "{}",
+        stderr(&out)
+    );
     let out = kaa(&tmp.0, &["-m", "pkg"], &[]);
-    assert_eq!(stdout(&out), "pkg init\n__main__ pkg helped\n", "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "pkg init\n__main__ pkg helped\n",
+        "{}",
+        stderr(&out)
+    );
     let out = kaa(&tmp.0, &["-m", "nosuch"], &[]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).ends_with(": No module named nosuch\n"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).ends_with(": No module named nosuch\n"),
+        "{}",
+        stderr(&out)
+    );
     let out = kaa(&tmp.0, &["-m", "pkg.helper"], &[]);
     assert_eq!(stdout(&out), "pkg init\n", "{}", stderr(&out));
 }

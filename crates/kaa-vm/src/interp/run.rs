@@ -48,6 +48,7 @@ impl Vm {
                 if self.gen_finalize.try_borrow().is_ok_and(|q| !q.is_empty()) {
                     self.finalize_generators();
                 }
+                crate::finalize::drain(self);
                 let Some(f) = frames.last_mut() else {
                     return (None, Err(self.system_error("no frame")));
                 };
@@ -99,8 +100,7 @@ impl Vm {
                         Ok(())
                     }
                     Opcode::LOAD_GLOBAL => {
-                        let name = f.code.names.get(arg >> 1).cloned().unwrap_or(Value::None);
-                        match self.load_global(&f.globals, &name) {
+                        match self.load_global_cached(&f.code, &f.globals, arg >> 1) {
                             Ok(v) => {
                                 if arg & 1 != 0 {
                                     f.stack.push(self.null.clone());

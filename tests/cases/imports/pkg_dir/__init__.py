@@ -1,0 +1,3 @@
+from . import a
+from .a import fa
+NAMES = dir()

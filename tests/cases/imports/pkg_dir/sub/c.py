@@ -1,0 +1,2 @@
+from ..a import fa
+VALUE = fa() + '!'
