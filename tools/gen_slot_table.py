@@ -31,6 +31,9 @@ TYPES = [
     type(iter({}.items())), type(iter(set())), enumerate, zip, map, filter,
     reversed, type({}.keys()), type({}.values()), type({}.items()),
     type(x for x in ()),
+    type(int.__add__), type((1).__add__), type(str.upper),
+    type(dict.__dict__['fromkeys']), type(type.__dict__['__name__']),
+    type(type.__dict__['__basicsize__']), type(type.__dict__),
 ]
 
 

@@ -20,6 +20,7 @@ fn main() {
         let mut vm = Vm::new(VmOptions {
             argv: vec![src.clone()],
             capture_stdout: false,
+            ..VmOptions::default()
         });
         match vm.run_main((**code).clone(), &src) {
             Ok(()) => {

@@ -18,7 +18,9 @@ impl Vm {
         if let Some(hook) = self.getattribute_hook(obj) {
             return self.get_attr_hooked(&hook, obj, name);
         }
-        let n = name.as_str().unwrap_or("");
+        let Some(n) = name.as_str() else {
+            return Err(self.attr_name_error(name));
+        };
         match self.get_attr_opt(obj, n) {
             Ok(Some(v)) => Ok(v),
             Ok(None) => {
@@ -80,6 +82,14 @@ impl Vm {
         !matches!(a.payload(), Some(Payload::Property(_) | Payload::Member(_))) && !self.is_heap(a)
     }
 
+    /// CPython's TypeError for an attribute name that is not a str.
+    pub(crate) fn attr_name_error(&self, name: &Value) -> PyErr {
+        self.type_error(format!(
+            "attribute name must be string, not '{}'",
+            self.type_name(name)
+        ))
+    }
+
     /// The AttributeError for `obj.name`.
     pub(crate) fn no_attribute(&self, obj: &Value, n: &str) -> PyErr {
         let e = self.no_attribute_plain(obj, n);
@@ -95,7 +105,7 @@ impl Vm {
         let msg = match obj {
             Value::Obj(o) => match &o.payload {
                 Payload::Type(d) => format!("type object '{}' has no attribute '{n}'", d.name),
-                Payload::Module(m) => format!("module '{}' has no attribute '{n}'", m.name),
+                Payload::Module(_) => self.module_no_attribute(o, n),
                 _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
             },
             _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
@@ -118,7 +128,8 @@ impl Vm {
                     if n == "__name__" {
                         return Ok(Some(self.new_str(&m.name.clone())));
                     }
-                    return Ok(None);
+                    let d = m.dict.clone();
+                    return self.module_getattr_hook(&d, n);
                 }
                 Payload::Super(s) => {
                     let (t, this) = (s.0.clone(), s.1.clone());
@@ -135,7 +146,7 @@ impl Vm {
         let t = self.type_of(obj);
         let cls_attr = lookup(&t, n);
         if let Some(a) = &cls_attr {
-            if self.is_data_descr(a) {
+            if self.is_data_descr(a) && self.descr_has_get(a) {
                 return self.descr_get(a.clone(), Some(obj), &t).map(Some);
             }
         }
@@ -226,16 +237,6 @@ impl Vm {
         }
         if let Some(ma) = meta_attr {
             return self.descr_get(ma, Some(&tv), &meta).map(Some);
-        }
-        // `C.mro()`, a method of `type` itself.
-        if n == "mro" {
-            if let Some(d) = type_data(t) {
-                let mut m = vec![Value::Obj(t.clone())];
-                m.extend(d.mro.iter().map(|b| Value::Obj(b.clone())));
-                let l = self.new_list(m);
-                let f = crate::builtins::constant_fn(self, l);
-                return Ok(Some(f));
-            }
         }
         Ok(None)
     }
@@ -513,6 +514,13 @@ impl Vm {
                 "__qualname__" => Some(self.new_str(&g.borrow().qualname.clone())),
                 _ => None,
             },
+            Payload::Member(m) if matches!(n, "__name__" | "__qualname__") => Some(self.new_str(
+                &if n == "__name__" {
+                    m.name.clone()
+                } else {
+                    format!("{}.{}", m.owner, m.name)
+                },
+            )),
             Payload::StaticMethod(f) | Payload::ClassMethod(f) if n == "__func__" => {
                 Some(f.clone())
             }
@@ -581,6 +589,9 @@ impl Vm {
                     return crate::dict::dict_set(self, &d, name.clone(), v);
                 }
             }
+        }
+        if name.as_str().is_none() {
+            return Err(self.attr_name_error(name));
         }
         if self.is_heap(obj) {
             let t = self.type_of(obj);
@@ -690,6 +701,9 @@ impl Vm {
 
     /// `del obj.name`: the class's `__delattr__` when defined in Python.
     pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        if name.as_str().is_none() {
+            return Err(self.attr_name_error(name));
+        }
         if self.is_heap(obj) {
             let t = self.type_of(obj);
             if let Some(h) = crate::types::lookup_user(&t, "__delattr__") {
@@ -713,7 +727,7 @@ impl Vm {
                 }
                 if !d.heap {
                     return Err(self.type_error(format!(
-                        "cannot delete '{n}' attribute of immutable type '{}'",
+                        "cannot set '{n}' attribute of immutable type '{}'",
                         d.name
                     )));
                 }

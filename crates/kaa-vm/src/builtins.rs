@@ -67,6 +67,7 @@ pub fn install(vm: &mut Vm) {
     crate::bytearray::install(vm);
     crate::memoryview::install(vm);
     crate::dictview::install(vm);
+    crate::tbobject::install(vm);
     set_in(vm, &t.object, OBJECT_METHODS);
     crate::rangeobj::install(vm);
     crate::sliceobj::install(vm);
@@ -534,8 +535,8 @@ fn exc_init(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn exc_with_traceback(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    Ok(a.this.clone())
+fn exc_with_traceback(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    crate::tbobject::with_traceback(vm, a)
 }
 
 fn exc_str(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -768,6 +769,15 @@ fn b_sum(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     if acc.as_str().is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    if matches!(
+        acc.payload(),
+        Some(Payload::Bytes(_) | Payload::ByteArray(_))
+    ) {
+        return Err(vm.type_error(format!(
+            "sum() can't sum {} [use b''.join(seq) instead]",
+            vm.type_name(&acc)
+        )));
+    }
     let it = vm.get_iter(a.arg(0))?;
     while let Some(x) = vm.iter_next(&it)? {
         acc = match (&acc, &x) {
@@ -946,6 +956,16 @@ fn b_ord(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         }
         return Err(vm.type_error(format!(
             "ord() expected a character, but string of length {n} found"
+        )));
+    }
+    if let Some(Payload::Bytes(_) | Payload::ByteArray(_)) = v.payload() {
+        let b = crate::bytes::buffer_of(v).unwrap_or_default();
+        if let [c] = b[..] {
+            return Ok(Value::Int(i64::from(c)));
+        }
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
         )));
     }
     Err(vm.type_error(format!(

@@ -118,9 +118,9 @@ fn assigned_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         || matches!(v, Value::Float(_))
         || matches!(v.payload(), Some(Payload::Complex(..)));
     if is_number || v.as_str().is_some() {
-        return Err(vm.type_error(
-            "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
-        ));
+        return Err(
+            vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)")
+        );
     }
     let src = [Some(v.clone())];
     let args = Args {
@@ -239,7 +239,10 @@ pub fn seq_item(vm: &mut Vm, seq: &Value, i: usize) -> Option<Value> {
 pub fn repr(v: &Value) -> String {
     match v.payload() {
         Some(Payload::ByteArray(b)) => {
-            let name = v.as_obj().and_then(|o| o.class.as_ref()).and_then(crate::types::type_data);
+            let name = v
+                .as_obj()
+                .and_then(|o| o.class.as_ref())
+                .and_then(crate::types::type_data);
             let name = name.map_or("bytearray", |d| d.name.as_str());
             format!("{name}({})", bytearray_repr(&b.borrow()))
         }
@@ -300,10 +303,7 @@ pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult<Op
                 dst.borrow_mut().extend_from_slice(&more);
                 Ok(Some(a.clone()))
             }
-            None => Err(vm.type_error(format!(
-                "can't concat {} to bytearray",
-                vm.type_name(b)
-            ))),
+            None => Err(vm.type_error(format!("can't concat {} to bytearray", vm.type_name(b)))),
         },
         nb::MULTIPLY => {
             let Some(n) = crate::bytes::repeat_count(vm, b)? else {
@@ -338,10 +338,9 @@ fn extend(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
             let it = match vm.get_iter(src) {
                 Ok(it) => it,
                 Err(e) if vm.err_matches(&e, "TypeError") => {
-                    return Err(vm.type_error(format!(
-                        "can't extend bytearray with {}",
-                        vm.type_name(src)
-                    )))
+                    return Err(
+                        vm.type_error(format!("can't extend bytearray with {}", vm.type_name(src)))
+                    )
                 }
                 Err(e) => return Err(e),
             };

@@ -102,7 +102,7 @@ pub(crate) fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 /// `bytes(source=b'', encoding=..., errors=...)` (`bytes_new_impl`).
 fn bytes_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     if let Some(src) = a.get(0) {
-        if a.get(1).is_none() && a.get(2).is_none() && !src.as_str().is_some() {
+        if a.get(1).is_none() && a.get(2).is_none() && src.as_str().is_none() {
             // `__bytes__` comes first (bytes only; bytearray ignores it).
             if let Some(m) = vm.user_method(src, "__bytes__") {
                 let r = vm.call_dunder(&m, src, &[])?;
@@ -167,9 +167,7 @@ pub(crate) fn bytes_from_source(vm: &mut Vm, a: &Args<'_>, kind: &str) -> PyResu
         Value::Int(n) => Some(*n),
         Value::Bool(b) => Some(*b as i64),
         _ if src.as_bigint().is_some() => {
-            return Err(vm.overflow_error(
-                "cannot fit 'int' into an index-sized integer",
-            ))
+            return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))
         }
         _ if vm.user_method(src, "__index__").is_some() => vm.index_of(src)?,
         _ => None,
@@ -470,23 +468,40 @@ fn istitle(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 // ---- searching ----
 
 /// Clamps optional `start`/`end` (slots `i`, `i + 1`) to `len`.
+/// CPython's `ADJUST_INDICES`: negative positions count from the end,
+/// `end` is clamped to `len` but `start` is not (a start past the end
+/// finds nothing, not even b'').
 fn bounds(vm: &mut Vm, a: &Args<'_>, i: usize, len: usize) -> PyResult<(usize, usize)> {
-    let fix = |n: i64| -> usize {
-        if n < 0 {
-            (n + len as i64).max(0) as usize
-        } else {
-            (n as usize).min(len)
-        }
-    };
+    let from_end = |n: i64| (n + len as i64).max(0) as usize;
     let start = match a.opt(i) {
-        Some(v) => fix(int_arg(vm, v)?),
+        Some(v) => match slice_index(vm, v)? {
+            n if n < 0 => from_end(n),
+            n => n as usize,
+        },
         None => 0,
     };
     let end = match a.opt(i + 1) {
-        Some(v) => fix(int_arg(vm, v)?),
+        Some(v) => match slice_index(vm, v)? {
+            n if n < 0 => from_end(n),
+            n => (n as usize).min(len),
+        },
         None => len,
     };
     Ok((start, end))
+}
+
+/// `_PyEval_SliceIndex`: an int (big ones clamped) or `__index__`.
+fn slice_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    if let Some(b) = v.as_bigint() {
+        use num_traits::Signed;
+        return Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 });
+    }
+    match vm.index_of(v)? {
+        Some(n) => Ok(n),
+        None => Err(vm.type_error(
+            "slice indices must be integers or None or have an __index__ method",
+        )),
+    }
 }
 
 /// The first (or last) position of `needle` in `hay`.

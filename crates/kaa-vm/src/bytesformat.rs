@@ -54,7 +54,8 @@ pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<V
                     return Err(vm.type_error("format requires a mapping"));
                 }
                 used_key = true;
-                let key = crate::bytes::new_bytes(vm, fmt.get(k.clone()).unwrap_or_default().to_vec());
+                let key =
+                    crate::bytes::new_bytes(vm, fmt.get(k.clone()).unwrap_or_default().to_vec());
                 Some(vm.get_item(args, &key)?)
             }
             None => None,
@@ -171,13 +172,11 @@ pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<V
                 let c = match (&v, buffer_of(&v)) {
                     (_, Some(b)) if b.len() == 1 => b[0],
                     (Value::Int(n), _) if (0..256).contains(n) => *n as u8,
-                    (Value::Int(_), _) => {
-                        return Err(vm.overflow_error("%c arg not in range(256)"))
-                    }
+                    (Value::Int(_), _) => return Err(vm.overflow_error("%c arg not in range(256)")),
                     _ => {
-                        return Err(vm.type_error(
-                            "%c requires an integer in range(256) or a single byte",
-                        ))
+                        return Err(
+                            vm.type_error("%c requires an integer in range(256) or a single byte")
+                        )
                     }
                 };
                 let mut s = spec.clone();
@@ -197,8 +196,8 @@ pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<V
 /// string: the layout is the str one over Latin-1 code points.
 fn pad_bytes(vm: &Vm, spec: &kaa_num::percent::PercentSpec, b: &[u8]) -> PyResult<Vec<u8>> {
     let text: String = b.iter().map(|&c| c as char).collect();
-    let padded = pad_percent_str(spec, &text)
-        .map_err(|e| vm.new_error(e.exception_name(), e.message()))?;
+    let padded =
+        pad_percent_str(spec, &text).map_err(|e| vm.new_error(e.exception_name(), e.message()))?;
     Ok(padded.chars().map(|c| c as u32 as u8).collect())
 }
 

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 use crate::dicttable::DictTable;
-use crate::exceptions::{ExceptionData, PyResult};
+use crate::exceptions::PyResult;
 use crate::object::{ObjRef, Payload};
 use crate::types::{c3_mro, lookup_user, type_data, Layout, TypeData};
 use crate::value::Value;

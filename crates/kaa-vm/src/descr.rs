@@ -27,6 +27,15 @@ impl Vm {
         }
     }
 
+    /// Whether a data descriptor `d` also has `__get__` (one with only
+    /// `__set__` does not hide the instance `__dict__` on reads).
+    pub(crate) fn descr_has_get(&self, d: &Value) -> bool {
+        match d.payload() {
+            Some(Payload::Property(_) | Payload::Member(_)) => true,
+            _ => lookup_user(&self.type_of(d), "__get__").is_some(),
+        }
+    }
+
     /// `d.__get__(obj, owner)` (`obj` None: looked up on the class).
     pub(crate) fn descr_get(
         &mut self,

@@ -137,7 +137,12 @@ fn init_fields(
         return Ok(());
     }
     if vm.exc_is(t, "StopIteration") {
-        set(vm, dict, "value", pos.first().cloned().unwrap_or(Value::None));
+        set(
+            vm,
+            dict,
+            "value",
+            pos.first().cloned().unwrap_or(Value::None),
+        );
         return Ok(());
     }
     if vm.exc_is(t, "SystemExit") {
@@ -191,14 +196,24 @@ fn oserror_fields(vm: &mut Vm, data: &ExceptionData, dict: &ObjRef, pos: &[Value
 /// `SyntaxError_init`: `(msg, (filename, lineno, offset, text[,
 /// end_lineno, end_offset]))`.
 fn syntax_fields(vm: &mut Vm, dict: &ObjRef, pos: &[Value]) -> PyResult<()> {
-    let mut f: [Value; 7] = Default::default();
+    let mut f: [Value; 7] = std::array::from_fn(|_| Value::None);
     if let Some(m) = pos.first() {
         f[0] = m.clone();
     }
     if pos.len() == 2 {
         let info = vm.collect(&pos[1])?;
-        if info.len() != 4 && info.len() != 6 {
-            return Err(vm.index_error("tuple index out of range"));
+        // PyArg_ParseTuple(info, "OOOO|OO").
+        if info.len() < 4 {
+            return Err(vm.type_error(format!(
+                "function takes at least 4 arguments ({} given)",
+                info.len()
+            )));
+        }
+        if info.len() > 6 {
+            return Err(vm.type_error(format!(
+                "function takes at most 6 arguments ({} given)",
+                info.len()
+            )));
         }
         for (slot, v) in f[1..].iter_mut().zip(info) {
             *slot = v;
@@ -246,7 +261,12 @@ fn unicode_fields(vm: &mut Vm, dict: &ObjRef, pos: &[Value], name: &str, n: usiz
             ("end", 'i'),
             ("reason", 's'),
         ],
-        _ => &[("object", 's'), ("start", 'i'), ("end", 'i'), ("reason", 's')],
+        _ => &[
+            ("object", 's'),
+            ("start", 'i'),
+            ("end", 'i'),
+            ("reason", 's'),
+        ],
     };
     for (i, ((field, kind), v)) in spec.iter().zip(pos).enumerate() {
         let ok = match kind {
@@ -261,11 +281,7 @@ fn unicode_fields(vm: &mut Vm, dict: &ObjRef, pos: &[Value], name: &str, n: usiz
                 _ => "int",
             };
             let msg = if *kind == 'b' {
-                format!(
-                    "argument {} must be bytes-like object, not '{}'",
-                    i + 1,
-                    vm.type_name(v)
-                )
+                format!("a bytes-like object is required, not '{}'", vm.type_name(v))
             } else {
                 format!("argument {} must be {want}, not {}", i + 1, vm.type_name(v))
             };
@@ -376,9 +392,9 @@ pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
         }
     });
     Ok(Some(match (one, shown) {
-        (true, Some(c)) if is_encode => format!(
-            "'{encoding}' codec can't encode character '{c}' in position {start}: {reason}"
-        ),
+        (true, Some(c)) if is_encode => {
+            format!("'{encoding}' codec can't encode character '{c}' in position {start}: {reason}")
+        }
         (true, Some(c)) => {
             format!("can't translate character '{c}' in position {start}: {reason}")
         }

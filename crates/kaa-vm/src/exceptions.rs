@@ -193,14 +193,7 @@ impl Vm {
 
     /// `e.__traceback__`: a traceback object, or None before it is raised.
     pub(crate) fn traceback_of(&self, exc: &Value) -> Value {
-        let has_tb = exc
-            .as_obj()
-            .and_then(exc_data)
-            .is_some_and(|d| !d.traceback.borrow().is_empty());
-        match (has_tb, self.types.by_name.get("traceback")) {
-            (true, Some(t)) => Value::Obj(ObjRef::new(t.clone(), Payload::Plain)),
-            _ => Value::None,
-        }
+        crate::tbobject::traceback_of(self, exc)
     }
 
     /// The args tuple's items of an exception.

@@ -121,6 +121,17 @@ fn float_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     if let Some(m) = vm.user_method(x, "__float__") {
         return vm.call_dunder(&m, x, &[]);
     }
+    // PyNumber_Float: `__index__` when there is no `__float__`.
+    if let Some(m) = vm.user_method(x, "__index__") {
+        let r = vm.call_dunder(&m, x, &[])?;
+        return match r.to_bigint() {
+            Some(i) => Ok(Value::Float(crate::int::big_to_f64(vm, &i)?)),
+            None => Err(vm.type_error(format!(
+                "__index__ returned non-int (type {})",
+                vm.type_name(&r)
+            ))),
+        };
+    }
     let r = match x {
         Value::Float(f) => return Ok(Value::Float(*f)),
         Value::Int(i) => return Ok(Value::Float(*i as f64)),

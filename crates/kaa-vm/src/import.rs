@@ -47,7 +47,10 @@ pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys"];
 
 /// Modules written in Python and frozen into kaa (crates/kaa-vm/lib),
 /// compiled through the compile hook when first imported.
-pub const FROZEN_MODULES: &[(&str, &str)] = &[("__future__", include_str!("../lib/__future__.py"))];
+pub const FROZEN_MODULES: &[(&str, &str)] = &[
+    ("__future__", include_str!("../lib/__future__.py")),
+    ("importlib", include_str!("../lib/importlib.py")),
+];
 
 /// Where a module was found (a `ModuleSpec`, reduced to what kaa needs).
 #[derive(Clone, Debug)]
@@ -209,7 +212,7 @@ impl Vm {
             }
             return Ok(module);
         }
-        if self.get_attr_opt(&module, "__path__")?.is_some() {
+        if self.lookup_attr(&module, "__path__")?.is_some() {
             self.handle_fromlist(&module, fromlist, false)?;
         }
         Ok(module)
@@ -245,7 +248,7 @@ impl Vm {
                 None => return Err(self.type_error("package must be a string")),
             }
         } else if let Some(spec) = spec {
-            let parent = self.get_attr_opt(&spec, "parent")?;
+            let parent = self.lookup_attr(&spec, "parent")?;
             parent
                 .as_ref()
                 .and_then(|p| p.as_str())
@@ -306,7 +309,7 @@ impl Vm {
     fn find_and_load(&mut self, name: &str) -> PyResult<Value> {
         let mut path = None;
         let mut parent_module = None;
-        if let Some((parent, _)) = name.rsplit_once('.') {
+        if let Some((parent, _)) = name.rsplit_once('.').filter(|(p, _)| !p.is_empty()) {
             if self.module_cached(parent).is_none() {
                 self.gcd_import(parent)?;
             }
@@ -315,7 +318,7 @@ impl Vm {
                 return Ok(m);
             }
             let pm = self.module_cached(parent).unwrap_or(Value::None);
-            match self.get_attr_opt(&pm, "__path__")? {
+            match self.lookup_attr(&pm, "__path__")? {
                 Some(p) => {
                     let items = self.collect(&p)?;
                     path = Some(
@@ -328,7 +331,11 @@ impl Vm {
                 None => {
                     return Err(self.import_error(
                         "ModuleNotFoundError",
-                        format!("No module named '{name}'; '{parent}' is not a package"),
+                        format!(
+                            "No module named {}; {} is not a package",
+                            kaa_repr::repr_str(name),
+                            kaa_repr::repr_str(parent)
+                        ),
                         Some(name),
                         None,
                     ))
@@ -339,7 +346,7 @@ impl Vm {
         let Some(spec) = self.find_spec(name, path.as_deref())? else {
             return Err(self.import_error(
                 "ModuleNotFoundError",
-                format!("No module named '{name}'"),
+                format!("No module named {}", kaa_repr::repr_str(name)),
                 Some(name),
                 None,
             ));
@@ -376,6 +383,11 @@ impl Vm {
             None => self.sys_path()?,
         };
         let tail = name.rsplit('.').next().unwrap_or(name);
+        // FileFinder matches names against directory listings: a name
+        // with a path separator or NUL (or an empty one) names no file.
+        if tail.is_empty() || tail.contains(['/', '\0']) {
+            return Ok(None);
+        }
         let mut namespace = Vec::new();
         for entry in entries {
             // FileFinder: '' is the current directory.
@@ -444,7 +456,7 @@ impl Vm {
     /// The str entries of `sys.path` now.
     fn sys_path(&mut self) -> PyResult<Vec<String>> {
         let sys = Value::Obj(self.sys_module_obj());
-        let Some(p) = self.get_attr_opt(&sys, "path")? else {
+        let Some(p) = self.lookup_attr(&sys, "path")? else {
             return Err(self.import_error(
                 "ImportError",
                 "sys.path must be a list of directory names",
@@ -485,13 +497,13 @@ impl Vm {
             };
             if xs == "*" {
                 if !recursive {
-                    if let Some(all) = self.get_attr_opt(module, "__all__")? {
+                    if let Some(all) = self.lookup_attr(module, "__all__")? {
                         self.handle_fromlist(module, &all, true)?;
                     }
                 }
                 continue;
             }
-            if self.get_attr_opt(module, &xs)?.is_some() {
+            if self.lookup_attr(module, &xs)?.is_some() {
                 continue;
             }
             let from_name = format!("{}.{xs}", self.module_name(module)?);
@@ -513,11 +525,21 @@ impl Vm {
 
     /// A module's `__name__` as a String.
     fn module_name(&mut self, module: &Value) -> PyResult<String> {
-        let n = self.get_attr_opt(module, "__name__")?;
+        let n = self.lookup_attr(module, "__name__")?;
         Ok(n.as_ref()
             .and_then(|v| v.as_str())
             .unwrap_or("")
             .to_string())
+    }
+
+    /// `_PyObject_LookupAttr`: `obj.name`, None when missing (an
+    /// AttributeError, e.g. from a module's `__getattr__`, reads as
+    /// missing).
+    pub(crate) fn lookup_attr(&mut self, obj: &Value, n: &str) -> PyResult<Option<Value>> {
+        match self.get_attr_opt(obj, n) {
+            Err(e) if self.err_matches(&e, "AttributeError") => Ok(None),
+            r => r,
+        }
     }
 
     /// An attribute of a raised exception kept in its `__dict__`.
@@ -539,7 +561,7 @@ impl Vm {
             Err(_) => {}
         }
         let pkgname = self
-            .get_attr_opt(module, "__name__")
+            .lookup_attr(module, "__name__")
             .ok()
             .flatten()
             .and_then(|v| v.as_str().map(str::to_string));
@@ -551,7 +573,7 @@ impl Vm {
             }
         }
         let pkgpath = self
-            .get_attr_opt(module, "__file__")
+            .lookup_attr(module, "__file__")
             .ok()
             .flatten()
             .and_then(|v| v.as_str().map(str::to_string));
@@ -583,10 +605,10 @@ impl Vm {
         let Some(locals) = locals else {
             return Err(self.system_error("no locals found during 'import *'"));
         };
-        let (names, from_all) = match self.get_attr_opt(module, "__all__")? {
+        let (names, from_all) = match self.lookup_attr(module, "__all__")? {
             Some(all) => (self.collect(&all)?, true),
             None => {
-                let Some(d) = self.get_attr_opt(module, "__dict__")? else {
+                let Some(d) = self.lookup_attr(module, "__dict__")? else {
                     return Err(self.import_error(
                         "ImportError",
                         "from-import-* object has no __dict__ and no __all__",

@@ -77,6 +77,7 @@ pub mod subscript;
 pub mod suggestions;
 pub mod syntaxerr;
 pub mod sysmodule;
+pub mod tbobject;
 pub mod traceback;
 pub mod types;
 pub mod value;

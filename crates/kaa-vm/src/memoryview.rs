@@ -232,9 +232,7 @@ pub fn set_item(vm: &mut Vm, c: &Value, k: &Value, v: &Value) -> PyResult<()> {
         (b'c', _) => match crate::bytes::as_bytes(v) {
             Some([x]) => *x,
             _ => {
-                return Err(
-                    vm.value_error(format!("memoryview: invalid value for format '{fmt}'"))
-                )
+                return Err(vm.value_error(format!("memoryview: invalid value for format '{fmt}'")))
             }
         },
         (_, Value::Int(n)) => {
@@ -244,16 +242,12 @@ pub fn set_item(vm: &mut Vm, c: &Value, k: &Value, v: &Value) -> PyResult<()> {
                 (0..256).contains(n)
             };
             if !ok {
-                return Err(
-                    vm.value_error(format!("memoryview: invalid value for format '{fmt}'"))
-                );
+                return Err(vm.value_error(format!("memoryview: invalid value for format '{fmt}'")));
             }
             *n as u8
         }
         (_, Value::Bool(b)) => *b as u8,
-        _ => {
-            return Err(vm.type_error(format!("memoryview: invalid type for format '{fmt}'")))
-        }
+        _ => return Err(vm.type_error(format!("memoryview: invalid type for format '{fmt}'"))),
     };
     if let Some(slot) = dst.borrow_mut().get_mut(m.pos(i)) {
         *slot = x;

@@ -252,6 +252,38 @@ impl Vm {
         }
     }
 
+    /// PEP 562: a missing module attribute is asked of the module's own
+    /// `__getattr__(name)` when it defines one.
+    pub(crate) fn module_getattr_hook(&mut self, d: &ObjRef, n: &str) -> PyResult<Option<Value>> {
+        match crate::dict::dict_get_str(d, "__getattr__") {
+            Some(f) => {
+                let name = self.new_str(n);
+                self.call(&f, &[name]).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// The AttributeError message for a module attribute that is missing
+    /// (`module_getattro`): the module's `__name__`, and CPython's hint
+    /// when the module is still being imported.
+    pub(crate) fn module_no_attribute(&self, m: &ObjRef, n: &str) -> String {
+        let Payload::Module(md) = &m.payload else {
+            return format!("module has no attribute '{n}'");
+        };
+        let name = crate::dict::dict_get_str(&md.dict, "__name__")
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_else(|| md.name.clone());
+        if self.imports.initializing.iter().any(|x| x.ptr_eq(m)) {
+            format!(
+                "partially initialized module '{name}' has no attribute '{n}' \
+                 (most likely due to a circular import)"
+            )
+        } else {
+            format!("module '{name}' has no attribute '{n}'")
+        }
+    }
+
     /// Gives the `__main__` globals the attributes CPython's have
     /// (`__package__`, `__loader__`, `__spec__`, `__annotations__` come
     /// from runpy/pymain) and enters `__main__` in `sys.modules`.
@@ -383,7 +415,7 @@ impl Vm {
         let mut path = None;
         if let Some((parent, _)) = name.rsplit_once('.') {
             let imported = self.gcd_import(parent).and_then(|pm| {
-                let p = self.get_attr_opt(&pm, "__path__")?;
+                let p = self.lookup_attr(&pm, "__path__")?;
                 Ok(match p {
                     Some(p) => Some(self.collect(&p)?),
                     None => None,

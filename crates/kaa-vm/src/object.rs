@@ -209,6 +209,10 @@ pub enum Payload {
     MemoryView(Box<crate::memoryview::MemView>),
     /// A range beyond 64 bits (`rangeobj.rs`).
     LongRange(Box<crate::rangeobj::BigRange>),
+    /// A traceback object (`tbobject.rs`).
+    Traceback(Box<crate::tbobject::TbPos>),
+    /// A frame object as a traceback shows it (`tbobject.rs`).
+    Frame(Box<crate::tbobject::TbPos>),
 }
 
 impl Payload {

@@ -228,9 +228,9 @@ fn slice_adjust(vm: &mut Vm, parts: &[Value; 3], len: &BigInt) -> PyResult<[BigI
         }
         match vm.index_of(v)? {
             Some(i) => Ok(Some(i.into())),
-            None => Err(vm.type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            None => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
         }
     };
     let step = get(vm, &parts[2])?.unwrap_or_else(BigInt::one);
@@ -298,8 +298,8 @@ pub fn range_compare(a: &Value, b: &Value, op: usize) -> Option<Value> {
     }
     let (x, y) = (big_parts(a)?, big_parts(b)?);
     let (lx, ly) = (x.len(), y.len());
-    let same = lx == ly
-        && (lx.is_zero() || (x.start == y.start && (lx.is_one() || x.step == y.step)));
+    let same =
+        lx == ly && (lx.is_zero() || (x.start == y.start && (lx.is_one() || x.step == y.step)));
     Some(Value::Bool(same == (op == 2)))
 }
 

@@ -386,9 +386,27 @@ impl Vm {
             }
             return Ok(());
         }
-        let mut t = cell.borrow().clone();
-        update_internal(self, &mut t, other)?;
-        *cell.borrow_mut() = t;
+        // A dict's keys: one resize up front, then each with its hash.
+        if let Some(keys) = dict_keys_hashed(self, other) {
+            {
+                let mut t = cell.borrow_mut();
+                let mask = t.slots() - 1;
+                if (t.fill() + keys.len()) * 5 >= mask * 3 {
+                    let n = t.len() + keys.len();
+                    t.resize(n * 2);
+                }
+            }
+            for (h, k) in keys {
+                add_in_place(self, cell, k, h)?;
+            }
+            return Ok(());
+        }
+        // Any other iterable: item by item into the live set.
+        let it = self.get_iter(other)?;
+        while let Some(x) = self.iter_next(&it)? {
+            let h = self.hash(&x)?;
+            add_in_place(self, cell, x, h)?;
+        }
         Ok(())
     }
 
@@ -399,6 +417,82 @@ impl Vm {
         update_internal(self, &mut t, iterable)?;
         Ok(self.new_set_value(t, frozen))
     }
+}
+
+/// `set_discard_entry` on a live set: the stored element equal to `key`
+/// is found outside any borrow (`__eq__` may run), then removed by
+/// identity.
+fn discard_in_place(
+    vm: &mut Vm,
+    cell: &RefCell<SetTable>,
+    key: &Value,
+    hash: i64,
+) -> PyResult<bool> {
+    let stored = if is_simple(key) {
+        Some(key.clone())
+    } else {
+        let cands = cell.borrow().candidates(hash);
+        first_equal(vm, &cands, key)?
+    };
+    Ok(match stored {
+        Some(s) => cell
+            .borrow_mut()
+            .remove(hash, &mut |k| k.is(&s) || simple_eq(k, &s).unwrap_or(false))
+            .is_some(),
+        None => false,
+    })
+}
+
+/// `set_difference_update_internal` on a live set (`s -= t`,
+/// `s.difference_update(x)`).
+fn difference_update_cell(
+    vm: &mut Vm,
+    cell: &RefCell<SetTable>,
+    this: &Value,
+    other: &Value,
+) -> PyResult<()> {
+    if this.is(other) {
+        cell.borrow_mut().clear();
+        return Ok(());
+    }
+    if let Some(o) = snapshot(other) {
+        for (h, v) in o.iter_hashed() {
+            discard_in_place(vm, cell, v, h)?;
+        }
+    } else {
+        let it = vm.get_iter(other)?;
+        while let Some(x) = vm.iter_next(&it)? {
+            let h = vm.hash(&x)?;
+            discard_in_place(vm, cell, &x, h)?;
+        }
+    }
+    let mut t = cell.borrow_mut();
+    let mask = t.slots() - 1;
+    if t.fill() - t.len() > mask / 4 {
+        let n = t.len();
+        t.resize(if n > 50000 { n * 2 } else { n * 4 });
+    }
+    Ok(())
+}
+
+/// `set_symmetric_difference_update` on a live set.
+fn symmetric_difference_update_cell(
+    vm: &mut Vm,
+    cell: &RefCell<SetTable>,
+    this: &Value,
+    other: &Value,
+) -> PyResult<()> {
+    if this.is(other) {
+        cell.borrow_mut().clear();
+        return Ok(());
+    }
+    let o = table_arg(vm, other)?;
+    for (h, v) in o.iter_hashed() {
+        if !discard_in_place(vm, cell, v, h)? {
+            add_in_place(vm, cell, v.clone(), h)?;
+        }
+    }
+    Ok(())
 }
 
 /// The set operators `| & - ^` between two sets or frozensets (the
@@ -450,16 +544,8 @@ pub fn set_inplace_op(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<
             let r = if a.is(b) { t } else { intersection(vm, &t, b)? };
             *cell.borrow_mut() = r;
         }
-        nb::SUBTRACT => {
-            let mut t = cell.borrow().clone();
-            difference_update_internal(vm, &mut t, a, b)?;
-            *cell.borrow_mut() = t;
-        }
-        nb::XOR => {
-            let mut t = cell.borrow().clone();
-            symmetric_difference_update_table(vm, &mut t, a, b)?;
-            *cell.borrow_mut() = t;
-        }
+        nb::SUBTRACT => difference_update_cell(vm, cell, a, b)?,
+        nb::XOR => symmetric_difference_update_cell(vm, cell, a, b)?,
         _ => return Ok(None),
     }
     Ok(Some(a.clone()))
@@ -511,7 +597,10 @@ fn discard_impl(vm: &mut Vm, a: &Args<'_>, must: bool) -> PyResult<Value> {
     let h = match vm.hash(key) {
         Ok(h) => h,
         // A set argument is looked up as the equal frozenset.
-        Err(e) if vm.err_matches(&e, "TypeError") && matches!(key.payload(), Some(Payload::Set(_))) => {
+        Err(e)
+            if vm.err_matches(&e, "TypeError")
+                && matches!(key.payload(), Some(Payload::Set(_))) =>
+        {
             let f = vm.new_set_value(snapshot(key).unwrap_or_default(), true);
             let this = a.this.clone();
             let args = [Some(f)];
@@ -644,9 +733,10 @@ fn symmetric_difference(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn symmetric_difference_update(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let mut t = this_table(vm, a)?;
-    symmetric_difference_update_table(vm, &mut t, &a.this, a.arg(0))?;
-    store(a, t);
+    let Some(Payload::Set(cell)) = a.this.payload() else {
+        return Err(vm.type_error("descriptor requires a 'set' object"));
+    };
+    symmetric_difference_update_cell(vm, cell, &a.this, a.arg(0))?;
     Ok(Value::None)
 }
 
@@ -657,11 +747,12 @@ fn intersection_update(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn difference_update(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let mut t = this_table(vm, a)?;
+    let Some(Payload::Set(cell)) = a.this.payload() else {
+        return Err(vm.type_error("descriptor requires a 'set' object"));
+    };
     for o in a.rest {
-        difference_update_internal(vm, &mut t, &a.this, o)?;
+        difference_update_cell(vm, cell, &a.this, o)?;
     }
-    store(a, t);
     Ok(Value::None)
 }
 
@@ -707,7 +798,11 @@ fn isdisjoint(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         return Ok(Value::Bool(t.is_empty()));
     }
     if let Some(o) = snapshot(a.arg(0)) {
-        let (big, small) = if o.len() > t.len() { (&o, &t) } else { (&t, &o) };
+        let (big, small) = if o.len() > t.len() {
+            (&o, &t)
+        } else {
+            (&t, &o)
+        };
         for (h, v) in small.iter_hashed() {
             if table_contains_hashed(vm, big, v, h)? {
                 return Ok(Value::Bool(false));
@@ -778,7 +873,10 @@ pub const SET_METHODS: &[(&str, NativeFn)] = &[
 pub const FROZENSET_METHODS: &[(&str, NativeFn)] = &[
     ("frozenset.copy($self, /)", copy),
     ("frozenset.union($self, *others)", union),
-    ("frozenset.intersection($self, *others)", intersection_method),
+    (
+        "frozenset.intersection($self, *others)",
+        intersection_method,
+    ),
     ("frozenset.difference($self, *others)", difference_method),
     (
         "frozenset.symmetric_difference($self, other, /)",

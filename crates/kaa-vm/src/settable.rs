@@ -146,10 +146,9 @@ impl SetTable {
         let k = self.walk(hash, |k, s| match s {
             Slot::Active(h, v) => *h == hash && eq(v),
             Slot::Dummy => {
-                // The first dummy on the chain is reused (`freeslot`).
-                if freeslot.is_none() {
-                    freeslot = Some(k);
-                }
+                // 3.11 reuses the last dummy on the chain (`freeslot`
+                // is overwritten at each one).
+                freeslot = Some(k);
                 false
             }
             Slot::Unused => true,

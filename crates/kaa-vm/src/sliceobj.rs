@@ -63,6 +63,29 @@ pub fn slice_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<V
     vm.compare(&x, &y, op)
 }
 
+/// The slice's part `i` (start, stop, step).
+fn part(vm: &Vm, v: &Value, i: usize) -> PyResult<Value> {
+    match v.payload() {
+        Some(Payload::Slice(p)) => Ok(p[i].clone()),
+        _ => Err(vm.type_error("descriptor requires a 'slice' object")),
+    }
+}
+
+/// `slice.start`.
+fn get_start(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    part(vm, a.arg(0), 0)
+}
+
+/// `slice.stop`.
+fn get_stop(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    part(vm, a.arg(0), 1)
+}
+
+/// `slice.step`.
+fn get_step(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    part(vm, a.arg(0), 2)
+}
+
 /// slice's methods.
 pub const METHODS: &[(&str, NativeFn)] = &[
     ("slice.__kaa_new__(*args)", slice_new),
@@ -73,4 +96,13 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 pub fn install(vm: &Vm) {
     let t = vm.types.slice.clone();
     crate::int::install_methods(vm, &t, METHODS, &[]);
+    crate::getset::install_getters(
+        vm,
+        &t,
+        &[
+            ("slice.start(self, /)", get_start),
+            ("slice.stop(self, /)", get_stop),
+            ("slice.step(self, /)", get_step),
+        ],
+    );
 }

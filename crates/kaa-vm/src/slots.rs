@@ -24,13 +24,15 @@ pub(crate) fn member_get(vm: &mut Vm, d: &Value, obj: &Value) -> PyResult<Value>
     let Some(Payload::Member(m)) = d.payload() else {
         return Err(vm.type_error("not a member descriptor"));
     };
+    if !applies(vm, d, m, obj) {
+        return Err(descriptor_mismatch(vm, m, obj));
+    }
     if let Some(Payload::Slots(vals)) = obj.payload() {
         if let Some(Some(v)) = vals.borrow().get(m.index) {
             return Ok(v.clone());
         }
-        return Err(vm.no_attribute(obj, &m.name));
     }
-    Err(descriptor_mismatch(vm, m, obj))
+    Err(vm.no_attribute(obj, &m.name))
 }
 
 /// `member.__set__(obj, v)` / `member.__delete__(obj)` (v None).
@@ -38,6 +40,9 @@ pub(crate) fn member_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) 
     let Some(Payload::Member(m)) = d.payload() else {
         return Err(vm.type_error("not a member descriptor"));
     };
+    if !applies(vm, d, m, obj) {
+        return Err(descriptor_mismatch(vm, m, obj));
+    }
     if let Some(Payload::Slots(vals)) = obj.payload() {
         let mut vals = vals.borrow_mut();
         if let Some(slot) = vals.get_mut(m.index) {
@@ -45,13 +50,27 @@ pub(crate) fn member_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) 
             let old = std::mem::replace(slot, v);
             drop(vals);
             if deleting && old.is_none() {
-                return Err(vm.no_attribute(obj, &m.name));
+                // CPython's member_set: a bare AttributeError(name).
+                return Err(vm.attribute_error(m.name.clone()));
             }
             drop(old);
             return Ok(());
         }
     }
     Err(descriptor_mismatch(vm, m, obj))
+}
+
+/// Whether member `d` belongs to a class in the MRO of `obj`'s class.
+fn applies(vm: &Vm, d: &Value, m: &MemberDescr, obj: &Value) -> bool {
+    let t = vm.type_of(obj);
+    let Some(td) = crate::types::type_data(&t) else {
+        return false;
+    };
+    std::iter::once(&t).chain(td.mro.iter()).any(|c| {
+        crate::types::type_data(c)
+            .and_then(|cd| cd.get_own(&m.name))
+            .is_some_and(|v| v.is(d))
+    })
 }
 
 fn descriptor_mismatch(vm: &Vm, m: &MemberDescr, obj: &Value) -> crate::exceptions::PyErr {

@@ -263,6 +263,18 @@ fn s_class_getitem(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     Ok(a.this.clone())
 }
 
+/// `type.mro(cls)`: the MRO as a list.
+fn s_mro(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let Some(t) = a.this.as_obj().filter(|o| matches!(o.payload, Payload::Type(_))) else {
+        return Err(vm.type_error("descriptor 'mro' requires a 'type' object"));
+    };
+    let mut m = vec![a.this.clone()];
+    if let Some(d) = type_data(t) {
+        m.extend(d.mro.iter().map(|b| Value::Obj(b.clone())));
+    }
+    Ok(vm.new_list(m))
+}
+
 fn s_prepare(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
     Ok(Value::Obj(vm.new_dict_obj()))
 }
@@ -306,8 +318,17 @@ fn s_binop<const OP: usize, const R: bool>(vm: &mut Vm, a: &Args<'_>) -> PyResul
     use crate::int::nb;
     let (this, other) = (&a.this, a.arg(0));
     let (ft, fo) = (fam(this), fam(other));
+    // Sequences' concat/repeat slots raise rather than return
+    // NotImplemented (sq_concat, sq_repeat).
+    let seq = matches!(ft, Fam::Str | Fam::Bytes | Fam::List | Fam::Tuple);
+    if seq && OP == nb::MULTIPLY && !is_index(vm, other) {
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(other)
+        )));
+    }
     let ok = match OP {
-        nb::ADD => ft == fo && matches!(ft, Fam::Str | Fam::Bytes | Fam::List | Fam::Tuple),
+        nb::ADD | nb::MULTIPLY if seq => true,
         nb::MULTIPLY => is_index(vm, other),
         nb::REMAINDER => !R || ft == fo,
         nb::OR => ft == fo && matches!(ft, Fam::Set | Fam::Dict),
@@ -682,6 +703,10 @@ pub fn install(vm: &mut Vm) {
             };
             d.set_own(vm.new_str(name), value);
         }
+        if tname == &"type" {
+            let mro = descriptor(vm, "method_descriptor", "type.mro($self, /)", s_mro);
+            d.set_own(vm.new_str("mro"), mro);
+        }
         if tname == &"object" {
             // object.__new__/__init__ with CPython's excess-argument errors.
             let new = crate::builtins::make_builtin(
@@ -698,6 +723,7 @@ pub fn install(vm: &mut Vm) {
             );
             d.set_own(vm.new_str("__init__"), init);
             for (n, f) in [
+                ("__hash__", generic("__hash__")),
                 ("__getattribute__", generic("__getattribute__")),
                 ("__setattr__", generic("__setattr__")),
                 ("__delattr__", generic("__delattr__")),

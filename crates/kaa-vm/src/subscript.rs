@@ -107,10 +107,9 @@ impl Vm {
             return Err(self.not_subscriptable(c));
         };
         match p {
-            Payload::List(_)
-            | Payload::Tuple(_)
-            | Payload::Str(_)
-            | Payload::Range(_) => self.seq_get_item(c, k),
+            Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Range(_) => {
+                self.seq_get_item(c, k)
+            }
             Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_) => {
                 crate::bytearray::get_item(self, c, k)
             }

@@ -196,7 +196,7 @@ pub fn render_location(out: &mut String, class: &str, loc: &Location) {
 /// stops at a NUL byte as C strings do.
 fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &[u8]) {
     let caret_repetitions = if end_offset > 0 && end_offset > offset {
-        end_offset - offset
+        end_offset.saturating_sub(offset)
     } else {
         1
     };
@@ -205,12 +205,12 @@ fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &[u8])
         None => text,
     };
     // 1-based to 0-based.
-    let mut offset = offset - 1;
+    let mut offset = offset.saturating_sub(1);
     // Strip leading spaces, tabs and form feeds, moving the offset with them.
     let mut start = 0;
     while let Some(b' ' | b'\t' | b'\x0c') = text.get(start) {
         start += 1;
-        offset -= 1;
+        offset = offset.saturating_sub(1);
     }
     let mut text = &text[start..];
     // Length without the trailing newline.
@@ -229,7 +229,7 @@ fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &[u8])
         }
         text = &text[nl + 1..];
         len -= inl + 1;
-        offset -= inl + 1;
+        offset = offset.saturating_sub(inl + 1);
     }
     out.push_str("    ");
     out.push_str(&String::from_utf8_lossy(text));

@@ -12,6 +12,39 @@ use crate::types::type_data;
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// `sys.flags` (the command-line options and environment that set them;
+/// `optimize` and `dont_write_bytecode` come from `ImportOptions`).
+#[derive(Clone, Debug, Default)]
+pub struct SysFlags {
+    /// `-d` count.
+    pub debug: i64,
+    /// `-i` count.
+    pub inspect: i64,
+    /// `-i` count (interactive).
+    pub interactive: i64,
+    /// `-s` (or `PYTHONNOUSERSITE`, `-I`).
+    pub no_user_site: bool,
+    /// `-S`.
+    pub no_site: bool,
+    /// `-E` (or `-I`).
+    pub ignore_environment: bool,
+    /// `-v` count.
+    pub verbose: i64,
+    /// `-b` count.
+    pub bytes_warning: i64,
+    /// `-q` count.
+    pub quiet: i64,
+    /// Whether str hashes are randomised (PYTHONHASHSEED unset or
+    /// `random`).
+    pub hash_randomization: bool,
+    /// `-I`.
+    pub isolated: bool,
+    /// `-X dev`.
+    pub dev_mode: bool,
+    /// `-P` (or `-I`).
+    pub safe_path: bool,
+}
+
 /// `sys.hexversion` of CPython 3.11.7 (0x030B07F0).
 const HEXVERSION: i64 = 0x030B_07F0;
 
@@ -157,7 +190,58 @@ impl Vm {
                 Value::Int(1),
             ],
         );
+        let f = self.options.sys_flags.clone();
+        let flags_t = crate::structseq::structseq_type(
+            self,
+            "sys.flags",
+            &[
+                "debug",
+                "inspect",
+                "interactive",
+                "optimize",
+                "dont_write_bytecode",
+                "no_user_site",
+                "no_site",
+                "ignore_environment",
+                "verbose",
+                "bytes_warning",
+                "quiet",
+                "hash_randomization",
+                "isolated",
+                "dev_mode",
+                "utf8_mode",
+                "warn_default_encoding",
+                "safe_path",
+                "int_max_str_digits",
+            ],
+        );
+        let int = |b: bool| Value::Int(b as i64);
+        let flags = crate::structseq::new_structseq(
+            self,
+            &flags_t,
+            vec![
+                Value::Int(f.debug),
+                Value::Int(f.inspect),
+                Value::Int(f.interactive),
+                Value::Int(opts.optimize as i64),
+                int(opts.dont_write_bytecode),
+                int(f.no_user_site),
+                int(f.no_site),
+                int(f.ignore_environment),
+                Value::Int(f.verbose),
+                Value::Int(f.bytes_warning),
+                Value::Int(f.quiet),
+                int(f.hash_randomization),
+                int(f.isolated),
+                Value::Bool(f.dev_mode),
+                Value::Int(0),
+                Value::Int(0),
+                Value::Bool(f.safe_path),
+                Value::Int(-1),
+            ],
+        );
         let entries: Vec<(&str, Value)> = vec![
+            ("flags", flags),
             ("version_info", version_info),
             ("implementation", implementation),
             ("float_info", float_info),

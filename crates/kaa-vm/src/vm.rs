@@ -30,6 +30,8 @@ pub struct VmOptions {
     /// How imports find modules and use the bytecode cache (`sys.path`,
     /// `-B`, `-O`, pycache prefix).
     pub import: crate::import::ImportOptions,
+    /// `sys.flags`.
+    pub sys_flags: crate::sysmodule::SysFlags,
 }
 
 impl std::fmt::Debug for VmOptions {
@@ -39,6 +41,7 @@ impl std::fmt::Debug for VmOptions {
             .field("capture_stdout", &self.capture_stdout)
             .field("compiler", &self.compiler.as_ref().map(|_| "<compiler>"))
             .field("import", &self.import)
+            .field("sys_flags", &self.sys_flags)
             .finish()
     }
 }

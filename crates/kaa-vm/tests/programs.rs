@@ -23,6 +23,7 @@ fn run(name: String) -> Option<Outcome> {
         let mut vm = Vm::new(VmOptions {
             argv: vec![format!("tests/programs/{name}.py")],
             capture_stdout: true,
+            ..VmOptions::default()
         });
         let r = vm.run_main((**code).clone(), &format!("tests/programs/{name}.py"));
         let (mut stderr, status) = match r {

@@ -152,6 +152,9 @@ pub struct Settings {
     pub check_hash_pycs_mode: Option<String>,
     /// `argv[0]` of the kaa process (for `sys.executable`).
     pub program: std::ffi::OsString,
+    /// The option counts and switches `sys.flags` shows (its `optimize`
+    /// and `dont_write_bytecode` come from the fields above).
+    pub flags: kaa_vm::sysmodule::SysFlags,
 }
 
 static SETTINGS: std::sync::OnceLock<Settings> = std::sync::OnceLock::new();
@@ -196,7 +199,7 @@ pub fn vm_options(argv: &[std::ffi::OsString], zero: PathZero) -> kaa_vm::VmOpti
         .map(|d| d.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut path = Vec::new();
-    if !s.safe_path {
+    if !s.safe_path && env("PYTHONSAFEPATH").is_none() {
         path.push(match zero {
             PathZero::Empty => String::new(),
             PathZero::Dir(d) => d,
@@ -234,7 +237,14 @@ pub fn vm_options(argv: &[std::ffi::OsString], zero: PathZero) -> kaa_vm::VmOpti
         .as_deref()
         .and_then(kaa_bytecode::cache::CheckHashBasedPycs::from_name)
         .unwrap_or_default();
+    let mut flags = s.flags.clone();
+    // The environment's share (config_read_env_vars).
+    flags.no_user_site |= env("PYTHONNOUSERSITE").is_some();
+    flags.safe_path |= env("PYTHONSAFEPATH").is_some();
+    flags.dev_mode |= env("PYTHONDEVMODE").is_some();
+    flags.hash_randomization = env("PYTHONHASHSEED").is_none_or(|v| v.to_str() == Some("random"));
     kaa_vm::VmOptions {
+        sys_flags: flags,
         argv: argv.iter().map(|a| os::display(a)).collect(),
         compiler: Some(std::rc::Rc::new(KaaCompiler)),
         import: kaa_vm::import::ImportOptions {

@@ -66,6 +66,21 @@ fn run(args: &[OsString]) -> Exit {
         xoptions: config.xoptions.clone(),
         check_hash_pycs_mode: config.check_hash_pycs_mode.clone(),
         program: program.clone(),
+        flags: kaa_vm::sysmodule::SysFlags {
+            debug: config.parser_debug.into(),
+            inspect: config.inspect.into(),
+            interactive: config.inspect.into(),
+            no_user_site: !config.user_site_directory,
+            no_site: !config.site_import,
+            ignore_environment: config.ignore_environment,
+            verbose: config.verbose.into(),
+            bytes_warning: config.bytes_warning.into(),
+            quiet: config.quiet.into(),
+            hash_randomization: true,
+            isolated: config.isolated,
+            dev_mode: config.xoptions.iter().any(|x| x == "dev"),
+            safe_path: config.safe_path,
+        },
     });
     if matches!(config.run, Run::Stdin)
         && (config.inspect > 0 || std::io::IsTerminal::is_terminal(&std::io::stdin()))

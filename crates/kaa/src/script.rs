@@ -102,7 +102,11 @@ fn path_zero(filename: &str) -> crate::compiler_hook::PathZero {
 /// Warnings as the `warnings` module prints them: `FILE:LINE: CATEGORY:
 /// MESSAGE`, then the source line stripped when `linecache` can read it
 /// (not for `<string>` or `<stdin>`).
-pub(crate) fn format_warnings(warnings: &[kaa_parser::Warning], filename: &str, source: &[u8]) -> String {
+pub(crate) fn format_warnings(
+    warnings: &[kaa_parser::Warning],
+    filename: &str,
+    source: &[u8],
+) -> String {
     let mut out = String::new();
     for w in warnings {
         out.push_str(&format!(

@@ -86,99 +86,18 @@ impl Report {
 }
 
 /// `print_exception_file_and_line`: the `File` line and the source line with
-/// its carets.
+/// its carets, drawn by the VM's printer (the same code prints a
+/// SyntaxError raised by `compile()`, `exec` or an import).
 fn render_location(out: &mut String, class: &str, loc: &Location) {
-    out.push_str(&format!(
-        "  File \"{}\", line {}\n",
-        loc.filename, loc.lineno
-    ));
-    let Some(text) = &loc.text else {
-        return;
+    let loc = kaa_vm::syntaxerr::Location {
+        filename: loc.filename.clone(),
+        lineno: loc.lineno,
+        offset: loc.offset,
+        text: loc.text.clone(),
+        end_lineno: loc.end_lineno,
+        end_offset: loc.end_offset,
     };
-    // `parse_syntax_error` reads a missing offset as -1, and end positions
-    // only for SyntaxError itself: its subclasses (IndentationError,
-    // TabError) always get end_lineno = lineno, end_offset = -1.
-    let offset = loc.offset.unwrap_or(-1);
-    let (end_lineno, mut end_offset) = if class == "SyntaxError" {
-        (
-            loc.end_lineno.unwrap_or(loc.lineno),
-            loc.end_offset.unwrap_or(-1),
-        )
-    } else {
-        (loc.lineno, -1)
-    };
-    // The sizes below are of the UTF-8 encoding, while the offsets count
-    // characters: CPython mixes the two, and so must kaa.
-    let line_size = text.len() as i64;
-    // An error spanning lines is highlighted to the end of its first line.
-    if end_lineno > loc.lineno {
-        end_offset = line_size;
-    }
-    // No more carets than the line has room for.
-    if end_offset > line_size + 1 {
-        end_offset = line_size + 1;
-    }
-    print_error_text(out, offset, end_offset, text.as_bytes());
-}
-
-/// `print_error_text`: the source line with leading whitespace stripped and
-/// the caret line under it. Works on UTF-8 bytes as the C code does, and
-/// stops at a NUL byte as C strings do.
-fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &[u8]) {
-    let caret_repetitions = if end_offset > 0 && end_offset > offset {
-        end_offset - offset
-    } else {
-        1
-    };
-    let text = match text.iter().position(|&b| b == 0) {
-        Some(nul) => &text[..nul],
-        None => text,
-    };
-    // 1-based to 0-based.
-    let mut offset = offset - 1;
-    // Strip leading spaces, tabs and form feeds, moving the offset with them.
-    let mut start = 0;
-    while let Some(b' ' | b'\t' | b'\x0c') = text.get(start) {
-        start += 1;
-        offset -= 1;
-    }
-    let mut text = &text[start..];
-    // Length without the trailing newline.
-    let mut len = text.len() as i64;
-    if text.last() == Some(&b'\n') {
-        len -= 1;
-    }
-    if offset > len {
-        offset = len;
-    }
-    // Skip whole lines that end before the offset (text spanning lines).
-    while let Some(nl) = text.iter().position(|&b| b == b'\n') {
-        let inl = nl as i64;
-        if inl >= offset {
-            break;
-        }
-        text = &text[nl + 1..];
-        len -= inl + 1;
-        offset -= inl + 1;
-    }
-    out.push_str("    ");
-    out.push_str(&String::from_utf8_lossy(text));
-    // A newline is added unless the byte at `len` is one.
-    let ends_with_newline = usize::try_from(len)
-        .ok()
-        .and_then(|i| text.get(i))
-        .is_some_and(|&b| b == b'\n');
-    if !ends_with_newline {
-        out.push('\n');
-    }
-    // No caret when it would point left of the text.
-    if offset < 0 {
-        return;
-    }
-    out.push_str("    ");
-    out.push_str(&" ".repeat(offset as usize));
-    out.push_str(&"^".repeat(caret_repetitions as usize));
-    out.push('\n');
+    kaa_vm::syntaxerr::render_location(out, class, &loc);
 }
 
 #[cfg(test)]

@@ -269,3 +269,76 @@ fn dash_m_runs_modules_and_packages() {
     let out = kaa(&tmp.0, &["-m", "pkg.helper"], &[]);
     assert_eq!(stdout(&out), "pkg init\n", "{}", stderr(&out));
 }
+
+#[test]
+fn hash_based_pycs_are_checked_as_configured() {
+    let tmp = TempDir::new("hash");
+    tmp.write("main.py", MAIN);
+    let helper = tmp.write("helper.py", HELPER);
+    let pyc_path = tmp.0.join("__pycache__/helper.kaa-311.pyc");
+    // A checked-hash pyc with the source's hash but other code is used.
+    let other = code_for(
+        "def f():\n    return 'hashed cache'\n",
+        &helper.to_string_lossy(),
+    );
+    let body = marshal::dumps_code(&other).expect("marshals");
+    let checked = Validation::from_source(HELPER.as_bytes(), true);
+    std::fs::create_dir_all(tmp.0.join("__pycache__")).expect("mkdir");
+    std::fs::write(&pyc_path, pyc::write_pyc(&checked, &body)).expect("write");
+    let out = kaa(&tmp.0, &["main.py"], &[]);
+    assert_eq!(stdout(&out), "hashed cache\n", "{}", stderr(&out));
+    // `--check-hash-based-pycs never` trusts it even when the source
+    // changed; the default checks and recompiles, keeping the pyc
+    // hash-based (checked).
+    let new_source = "def f():\n    return 'new'\n";
+    tmp.write("helper.py", new_source);
+    let out = kaa(
+        &tmp.0,
+        &["--check-hash-based-pycs", "never", "main.py"],
+        &[],
+    );
+    assert_eq!(stdout(&out), "hashed cache\n", "{}", stderr(&out));
+    let out = kaa(&tmp.0, &["main.py"], &[]);
+    assert_eq!(stdout(&out), "new\n", "{}", stderr(&out));
+    let data = std::fs::read(&pyc_path).expect("pyc");
+    let (validation, _) = pyc::read_header(&data).expect("header");
+    assert_eq!(
+        validation,
+        Validation::from_source(new_source.as_bytes(), true)
+    );
+}
+
+#[test]
+fn unwritable_cache_is_no_error() {
+    let tmp = TempDir::new("unwritable");
+    tmp.write("main.py", MAIN);
+    tmp.write("helper.py", HELPER);
+    // `__pycache__` is a file: the directory cannot be made.
+    std::fs::write(tmp.0.join("__pycache__"), b"not a directory").expect("write");
+    let out = kaa(&tmp.0, &["main.py"], &[]);
+    assert_eq!(stdout(&out), "from source\n");
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn optimized_pycs_and_compile_warnings() {
+    let tmp = TempDir::new("opt");
+    tmp.write("main.py", MAIN);
+    tmp.write(
+        "helper.py",
+        "def f():\n    assert False, 'asserts are on'\n    return 'asserts are off' if 1 is 1 else ''\n",
+    );
+    let warning = "helper.py:3: SyntaxWarning: \"is\" with a literal. Did you mean \"==\"?\n  \
+                   return 'asserts are off' if 1 is 1 else ''\n";
+    let out = kaa(&tmp.0, &["-O", "main.py"], &[]);
+    assert_eq!(stdout(&out), "asserts are off\n", "{}", stderr(&out));
+    // The warning names the module's path and is printed when compiling...
+    assert!(stderr(&out).ends_with(warning), "{}", stderr(&out));
+    assert!(tmp.0.join("__pycache__/helper.kaa-311.opt-1.pyc").exists());
+    assert!(!tmp.0.join("__pycache__/helper.kaa-311.pyc").exists());
+    // ...not when the cached code is used.
+    let out = kaa(&tmp.0, &["-O", "main.py"], &[]);
+    assert_eq!(stdout(&out), "asserts are off\n");
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+}

@@ -50,3 +50,5 @@ try:
     from mod_plain import nope
 except ImportError as e:
     print(e.name, e.path.replace(HERE, '<here>'))
+import circ_attr_a
+print(circ_attr_a.A, circ_attr_a.circ_attr_b.B)

@@ -33,3 +33,15 @@ print(d.keys() - {'k1'}, d.keys() & ['k2', 'k9', 'k3'], d.keys() | ['z'], d.keys
 print({'k4', 'k5'} & d.keys(), ['k4'] - d.keys() if False else '', d.items() & {('k1', 1), ('k2', 0)})
 print(d.keys() == {'k0', 'k1', 'k2', 'k3', 'k4', 'k5'}, d.keys() < set(d) | {'x'}, {'k0'} < d.keys(), d.keys() >= {'k0'})
 print(d.keys().isdisjoint(['x', 'y']), d.items().isdisjoint({('k0', 0)}), d.values() == d.values())
+s = {0, 8, 16}
+s.discard(0); s.discard(8)
+s.add(24)
+print(s)
+s.add(32)
+print(s)
+s.add(1)
+print(s)
+t = {0, 8, 16}
+t.discard(0); t.discard(8)
+t.add(1); t.add(24)
+print(t)

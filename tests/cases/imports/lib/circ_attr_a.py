@@ -1,0 +1,2 @@
+import circ_attr_b
+A = 'a'

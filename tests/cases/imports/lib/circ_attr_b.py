@@ -1,0 +1,6 @@
+import circ_attr_a
+try:
+    circ_attr_a.A
+except AttributeError as e:
+    print('AttributeError:', e)
+B = 'b'
