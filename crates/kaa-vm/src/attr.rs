@@ -208,8 +208,16 @@ impl Vm {
                 .first()
                 .map_or(Value::None, |b| Value::Obj(b.clone())),
             "__dict__" => {
+                // A read-only view in CPython (mappingproxy); kaa's is a
+                // snapshot of the class dict.
                 let table = d.dict.borrow().clone();
-                self.new_dict_from(table)
+                match self.types.by_name.get("mappingproxy") {
+                    Some(mp) => Value::Obj(ObjRef::new(
+                        mp.clone(),
+                        Payload::Dict(std::cell::RefCell::new(table)),
+                    )),
+                    None => self.new_dict_from(table),
+                }
             }
             "__class__" => Value::Obj(self.type_of(&Value::Obj(t.clone()))),
             "__doc__" if d.get_own("__doc__").is_none() => Value::None,
@@ -514,13 +522,13 @@ impl Vm {
                 "__qualname__" => Some(self.new_str(&g.borrow().qualname.clone())),
                 _ => None,
             },
-            Payload::Member(m) if matches!(n, "__name__" | "__qualname__") => Some(self.new_str(
-                &if n == "__name__" {
+            Payload::Member(m) if matches!(n, "__name__" | "__qualname__") => {
+                Some(self.new_str(&if n == "__name__" {
                     m.name.clone()
                 } else {
                     format!("{}.{}", m.owner, m.name)
-                },
-            )),
+                }))
+            }
             Payload::StaticMethod(f) | Payload::ClassMethod(f) if n == "__func__" => {
                 Some(f.clone())
             }
@@ -689,7 +697,10 @@ impl Vm {
                 let d = m.dict.clone();
                 return crate::dict::dict_set(self, &d, name.clone(), v);
             }
-            if matches!(cls_attr.as_ref().and_then(|a| a.payload()), Some(Payload::Builtin(_))) {
+            if matches!(
+                cls_attr.as_ref().and_then(|a| a.payload()),
+                Some(Payload::Builtin(_))
+            ) {
                 return Err(self.attribute_error(format!(
                     "'{}' object attribute '{n}' is read-only",
                     self.type_name(obj)

@@ -682,7 +682,6 @@ fn b_ascii(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     Ok(vm.new_str(&crate::strmethods::ascii_escape(&s)))
 }
 
-
 fn b_isinstance(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     crate::metaclass::b_isinstance(vm, a)
 }

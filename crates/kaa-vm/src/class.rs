@@ -320,9 +320,9 @@ impl Vm {
                 for n in crate::slots::slot_names(self, &sv)? {
                     if n == "__dict__" {
                         if has_dict {
-                            return Err(self.type_error(
-                                "__dict__ slot disallowed: we already got one",
-                            ));
+                            return Err(
+                                self.type_error("__dict__ slot disallowed: we already got one")
+                            );
                         }
                         has_dict = true;
                         continue;
@@ -340,6 +340,25 @@ impl Vm {
                 }
             }
         }
+        // The class that introduces the instance __dict__ (and weak
+        // reference support) gets their getset descriptors.
+        if has_dict && !base_dict && get(&table, "__dict__").is_none() {
+            let g = crate::slotwrap::getset(self, &name_s, "__dict__");
+            put(self, &mut table, "__dict__", g);
+        }
+        let wants_weakref = match get(&table, "__slots__") {
+            None => true,
+            Some(sv) => crate::slots::slot_names(self, &sv)?
+                .iter()
+                .any(|n| n == "__weakref__"),
+        };
+        let base_weakref = base_list
+            .iter()
+            .any(|b| crate::types::lookup(b, "__weakref__").is_some());
+        if wants_weakref && !base_weakref && get(&table, "__weakref__").is_none() {
+            let g = crate::slotwrap::getset(self, &name_s, "__weakref__");
+            put(self, &mut table, "__weakref__", g);
+        }
         if layout != Layout::Object {
             // kaa keeps slots of subclasses of built-ins in the __dict__.
             members.clear();
@@ -348,7 +367,9 @@ impl Vm {
         let member_t = self.types.by_name.get("member_descriptor").cloned();
         for (n, index) in members {
             let m = Value::Obj(ObjRef::new(
-                member_t.clone().unwrap_or_else(|| self.types.object.clone()),
+                member_t
+                    .clone()
+                    .unwrap_or_else(|| self.types.object.clone()),
                 Payload::Member(Box::new(crate::slots::MemberDescr {
                     name: n.clone(),
                     owner: name_s.clone(),

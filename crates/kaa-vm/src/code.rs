@@ -8,7 +8,10 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use kaa_bytecode::code::{CO_FAST_CELL, CO_FAST_FREE};
+use kaa_bytecode::code::{
+    CO_ASYNC_GENERATOR, CO_COROUTINE, CO_FAST_CELL, CO_FAST_FREE, CO_GENERATOR, CO_VARARGS,
+    CO_VARKEYWORDS,
+};
 use kaa_bytecode::{CodeObject, Constant, Opcode, PyStr};
 
 use crate::object::{ObjRef, Payload};
@@ -51,6 +54,10 @@ pub struct CodeInfo {
     /// LOAD_GLOBAL's inline caches, one per `co_names` entry (every
     /// LOAD_GLOBAL of a name in this code shares it).
     pub global_cache: Vec<Cell<GlobalCache>>,
+    /// The argument count of a plain function whose calls bind positional
+    /// arguments straight into the first slots: no keyword-only, `*args`
+    /// or `**kwargs` parameters, not a generator or coroutine.
+    pub fast_call_argc: Option<usize>,
 }
 
 /// Where LOAD_GLOBAL found a name (CPython 3.11's LOAD_GLOBAL_MODULE /
@@ -138,6 +145,13 @@ impl CodeInfo {
             .map(|k| k & (CO_FAST_CELL | CO_FAST_FREE) != 0)
             .collect();
         let nfree = kinds.iter().filter(|k| *k & CO_FAST_FREE != 0).count();
+        let not_simple =
+            CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+        let argc = obj.argcount as usize;
+        let fast_call_argc = (obj.flags & not_simple == 0
+            && obj.kwonlyargcount == 0
+            && argc <= obj.localsplusnames.len())
+        .then_some(argc);
         Rc::new(CodeInfo {
             instrs,
             consts,
@@ -149,6 +163,7 @@ impl CodeInfo {
             qualname: text(&obj.qualname),
             filename: text(&obj.filename),
             global_cache,
+            fast_call_argc,
             obj,
         })
     }

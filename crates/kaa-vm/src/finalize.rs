@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{HashSet, VecDeque};
 use std::rc::Rc;
 
-use crate::object::{Object, ObjRef, Payload};
+use crate::object::{ObjRef, Object, Payload};
 use crate::types::{lookup_user, type_data};
 use crate::value::Value;
 use crate::vm::Vm;

@@ -42,6 +42,12 @@ pub struct FramePool {
 const POOL_MAX: usize = 64;
 
 impl FramePool {
+    /// Empty (fast, stack) buffers: recycled ones if any.
+    #[inline]
+    pub fn take(&mut self) -> (Vec<Option<Value>>, Vec<Value>) {
+        self.bufs.pop().unwrap_or_default()
+    }
+
     /// Takes back a finished frame's buffers (emptied: its values are
     /// dropped now, as when the frame is freed).
     pub fn recycle(&mut self, f: Frame) {

@@ -118,9 +118,9 @@ impl Vm {
                                 Value::Bool(b) => Ok(b as i64),
                                 // A big int (or int subclass) result is
                                 // reduced by int's own hash, as slot_tp_hash.
-                                ref big if big.as_bigint().is_some() => Ok(big
-                                    .as_bigint()
-                                    .map_or(0, pyhash::hash_bigint)),
+                                ref big if big.as_bigint().is_some() => {
+                                    Ok(big.as_bigint().map_or(0, pyhash::hash_bigint))
+                                }
                                 _ => {
                                     Err(self.type_error("__hash__ method should return an integer"))
                                 }

@@ -26,13 +26,25 @@ impl Vm {
         Ok(())
     }
 
+    /// Sets `sys.ps1` and `sys.ps2` to `>>> ` and `... ` where `sys` lacks
+    /// them (`PyRun_InteractiveLoopFlags` does this before the first
+    /// prompt).
+    pub fn init_prompts(&mut self) {
+        let sys = Value::Obj(self.sys_module_obj());
+        for (name, default) in [("ps1", ">>> "), ("ps2", "... ")] {
+            if let Ok(None) = self.get_attr_opt(&sys, name) {
+                let (key, v) = (self.new_str(name), self.new_str(default));
+                // Setting an attribute of a module cannot fail here.
+                let _ = self.set_attr(&sys, &key, v);
+            }
+        }
+    }
+
     /// The prompt `sys.ps1` or `sys.ps2` (`name`) as text: `str()` of the
-    /// attribute when `sys` has it, else `default`.
+    /// attribute, or `default` when it is missing or its `str()` fails.
     pub fn prompt(&mut self, name: &str, default: &str) -> String {
-        let Some(sys) = self.sys_module.clone() else {
-            return default.to_string();
-        };
-        match self.get_attr_opt(&Value::Obj(sys), name) {
+        let sys = Value::Obj(self.sys_module_obj());
+        match self.get_attr_opt(&sys, name) {
             Ok(Some(v)) => self.str_of(&v).unwrap_or_else(|_| default.to_string()),
             _ => default.to_string(),
         }

@@ -13,9 +13,6 @@ use crate::object::{ObjRef, Payload};
 use crate::value::Value;
 use crate::vm::Vm;
 
-mod globalcache;
-mod run;
-
 /// What `exec_slow` asks of the loop.
 enum Flow {
     /// Go on with the next instruction (or unwind `pending`).
@@ -48,6 +45,9 @@ macro_rules! top {
         }
     };
 }
+
+mod globalcache;
+mod run;
 
 impl Vm {
     /// Runs a frame to completion (a function call from native code, or a
@@ -83,33 +83,6 @@ impl Vm {
                     "unknown opcode {}",
                     f.code.obj.code.get(f.lasti * 2).copied().unwrap_or(0)
                 ))),
-                Opcode::POP_TOP => {
-                    f.stack.pop();
-                    Ok(())
-                }
-                Opcode::PUSH_NULL => {
-                    f.stack.push(self.null.clone());
-                    Ok(())
-                }
-                Opcode::LOAD_CONST => {
-                    f.stack
-                        .push(f.code.consts.get(arg).cloned().unwrap_or(Value::None));
-                    Ok(())
-                }
-                Opcode::LOAD_FAST => match f.fast.get(arg) {
-                    Some(Some(v)) => {
-                        f.stack.push(v.clone());
-                        Ok(())
-                    }
-                    _ => Err(self.unbound_local(f, arg)),
-                },
-                Opcode::STORE_FAST => {
-                    let v = pop!(f);
-                    if let Some(slot) = f.fast.get_mut(arg) {
-                        *slot = Some(v);
-                    }
-                    Ok(())
-                }
                 Opcode::DELETE_FAST => match f.fast.get_mut(arg) {
                     Some(slot @ Some(_)) => {
                         *slot = None;
@@ -117,19 +90,6 @@ impl Vm {
                     }
                     _ => Err(self.unbound_local(f, arg)),
                 },
-                Opcode::LOAD_GLOBAL => {
-                    let name = f.code.names.get(arg >> 1).cloned().unwrap_or(Value::None);
-                    match self.load_global(&f.globals, &name) {
-                        Ok(v) => {
-                            if arg & 1 != 0 {
-                                f.stack.push(self.null.clone());
-                            }
-                            f.stack.push(v);
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
                 Opcode::STORE_GLOBAL => {
                     let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
                     let v = pop!(f);
@@ -145,28 +105,6 @@ impl Vm {
                         Err(_) => Err(self.name_error(&name)),
                     }
                 }
-                Opcode::LOAD_NAME => {
-                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
-                    let locals = f.locals.clone();
-                    let globals = f.globals.clone();
-                    match self.load_name(locals.as_ref(), &globals, &name) {
-                        Ok(v) => {
-                            if let Some(f) = frames.last_mut() {
-                                f.stack.push(v);
-                            }
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::STORE_NAME => {
-                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
-                    let v = pop!(f);
-                    match f.locals.clone() {
-                        Some(l) => self.set_item(&l, name, v),
-                        None => Err(self.system_error("no locals when storing a name")),
-                    }
-                }
                 Opcode::DELETE_NAME => {
                     let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
                     match f.locals.clone() {
@@ -177,26 +115,6 @@ impl Vm {
                         None => Err(self.system_error("no locals when deleting a name")),
                     }
                 }
-                Opcode::MAKE_CELL => {
-                    self.op_make_cell(f, arg);
-                    Ok(())
-                }
-                Opcode::COPY_FREE_VARS => {
-                    op_copy_free_vars(f, arg);
-                    Ok(())
-                }
-                Opcode::LOAD_CLOSURE => {
-                    let v = f.fast.get(arg).cloned().flatten().unwrap_or(Value::None);
-                    f.stack.push(v);
-                    Ok(())
-                }
-                Opcode::LOAD_DEREF => match cell_get(f, arg) {
-                    Some(v) => {
-                        f.stack.push(v);
-                        Ok(())
-                    }
-                    None => Err(self.unbound_deref(f, arg)),
-                },
                 Opcode::LOAD_CLASSDEREF => {
                     let name = f.code.varnames.get(arg).cloned().unwrap_or(Value::None);
                     let from_locals = match f.locals.clone() {
@@ -214,15 +132,6 @@ impl Vm {
                         Err(e) => Err(e),
                     }
                 }
-                Opcode::STORE_DEREF => {
-                    let v = pop!(f);
-                    if let Some(Some(Value::Obj(c))) = f.fast.get(arg) {
-                        if let Payload::Cell(cell) = &c.payload {
-                            *cell.borrow_mut() = Some(v);
-                        }
-                    }
-                    Ok(())
-                }
                 Opcode::DELETE_DEREF => {
                     let mut ok = false;
                     if let Some(Some(Value::Obj(c))) = f.fast.get(arg) {
@@ -236,124 +145,10 @@ impl Vm {
                         Err(self.unbound_deref(f, arg))
                     }
                 }
-                Opcode::LOAD_ATTR => {
-                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
-                    let obj = pop!(f);
-                    match self.get_attr(&obj, &name) {
-                        Ok(v) => {
-                            push(frames, v);
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::LOAD_METHOD => {
-                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
-                    let obj = pop!(f);
-                    match self.load_method(&obj, &name) {
-                        Ok((Some(m), this)) => {
-                            push(frames, m);
-                            push(frames, this);
-                            Ok(())
-                        }
-                        Ok((None, attr)) => {
-                            push(frames, self.null.clone());
-                            push(frames, attr);
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::STORE_ATTR => {
-                    let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
-                    let obj = pop!(f);
-                    let v = pop!(f);
-                    self.set_attr(&obj, &name, v)
-                }
                 Opcode::DELETE_ATTR => {
                     let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
                     let obj = pop!(f);
                     self.del_attr(&obj, &name)
-                }
-                Opcode::BINARY_OP => {
-                    let b = pop!(f);
-                    let a = pop!(f);
-                    let fast = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => crate::int::int_binop_fast(*x, *y, arg),
-                        (Value::Float(x), Value::Float(y)) => {
-                            crate::float::float_binop_fast(*x, *y, arg)
-                        }
-                        _ => None,
-                    };
-                    match fast {
-                        Some(v) => {
-                            f.stack.push(v);
-                            Ok(())
-                        }
-                        None => match self.binary_op(&a, &b, arg) {
-                            Ok(v) => {
-                                push(frames, v);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        },
-                    }
-                }
-                Opcode::COMPARE_OP => {
-                    let b = pop!(f);
-                    let a = pop!(f);
-                    let fast = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => Some(cmp_result(x.cmp(y), arg)),
-                        (Value::Float(x), Value::Float(y)) => Some(match arg {
-                            0 => x < y,
-                            1 => x <= y,
-                            2 => x == y,
-                            3 => x != y,
-                            4 => x > y,
-                            _ => x >= y,
-                        }),
-                        _ => None,
-                    };
-                    match fast {
-                        Some(r) => {
-                            f.stack.push(Value::Bool(r));
-                            Ok(())
-                        }
-                        None => match self.compare(&a, &b, arg) {
-                            Ok(v) => {
-                                push(frames, v);
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        },
-                    }
-                }
-                Opcode::IS_OP => {
-                    let b = pop!(f);
-                    let a = pop!(f);
-                    f.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
-                    Ok(())
-                }
-                Opcode::CONTAINS_OP => {
-                    let b = pop!(f);
-                    let a = pop!(f);
-                    match self.contains(&b, &a) {
-                        Ok(r) => {
-                            push(frames, Value::Bool(r != (arg == 1)));
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::UNARY_NOT => {
-                    let v = pop!(f);
-                    match self.is_true(&v) {
-                        Ok(b) => {
-                            push(frames, Value::Bool(!b));
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
                 }
                 Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT => {
                     let v = pop!(f);
@@ -364,23 +159,6 @@ impl Vm {
                         }
                         Err(e) => Err(e),
                     }
-                }
-                Opcode::BINARY_SUBSCR => {
-                    let k = pop!(f);
-                    let c = pop!(f);
-                    match self.get_item(&c, &k) {
-                        Ok(v) => {
-                            push(frames, v);
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::STORE_SUBSCR => {
-                    let k = pop!(f);
-                    let c = pop!(f);
-                    let v = pop!(f);
-                    self.set_item(&c, k, v)
                 }
                 Opcode::DELETE_SUBSCR => {
                     let k = pop!(f);
@@ -407,147 +185,9 @@ impl Vm {
                         Err(e) => Err(e),
                     }
                 }
-                Opcode::SWAP => {
-                    let n = f.stack.len();
-                    if arg >= 1 && arg <= n {
-                        f.stack.swap(n - 1, n - arg);
-                    }
-                    Ok(())
-                }
-                Opcode::COPY => {
-                    let n = f.stack.len();
-                    let v = if arg >= 1 && arg <= n {
-                        f.stack[n - arg].clone()
-                    } else {
-                        Value::None
-                    };
-                    f.stack.push(v);
-                    Ok(())
-                }
-                Opcode::JUMP_FORWARD => {
-                    f.pc += arg;
-                    Ok(())
-                }
                 Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
                     f.pc = f.pc.saturating_sub(arg);
                     Ok(())
-                }
-                Opcode::POP_JUMP_FORWARD_IF_FALSE
-                | Opcode::POP_JUMP_FORWARD_IF_TRUE
-                | Opcode::POP_JUMP_BACKWARD_IF_FALSE
-                | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
-                    let v = pop!(f);
-                    let t = match v {
-                        Value::Bool(b) => Ok(b),
-                        Value::None => Ok(false),
-                        Value::Int(i) => Ok(i != 0),
-                        other => self.is_true(&other),
-                    };
-                    match t {
-                        Ok(t) => {
-                            let want = matches!(
-                                ins.op,
-                                Opcode::POP_JUMP_FORWARD_IF_TRUE
-                                    | Opcode::POP_JUMP_BACKWARD_IF_TRUE
-                            );
-                            if t == want {
-                                jump(frames, ins.op, arg);
-                            }
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::POP_JUMP_FORWARD_IF_NONE
-                | Opcode::POP_JUMP_FORWARD_IF_NOT_NONE
-                | Opcode::POP_JUMP_BACKWARD_IF_NONE
-                | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
-                    let v = pop!(f);
-                    let want_none = matches!(
-                        ins.op,
-                        Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE
-                    );
-                    if v.is_none() == want_none {
-                        jump(frames, ins.op, arg);
-                    }
-                    Ok(())
-                }
-                Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
-                    let v = top!(f).clone();
-                    match self.is_true(&v) {
-                        Ok(t) => {
-                            if let Some(f) = frames.last_mut() {
-                                if t == (ins.op == Opcode::JUMP_IF_TRUE_OR_POP) {
-                                    f.pc += arg;
-                                } else {
-                                    f.stack.pop();
-                                }
-                            }
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::GET_ITER => {
-                    let v = pop!(f);
-                    match self.get_iter(&v) {
-                        Ok(it) => {
-                            push(frames, it);
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::FOR_ITER => {
-                    let it = top!(f).clone();
-                    match self.iter_next(&it) {
-                        Ok(Some(v)) => {
-                            push(frames, v);
-                            Ok(())
-                        }
-                        Ok(None) => {
-                            if let Some(f) = frames.last_mut() {
-                                f.stack.pop();
-                                f.pc += arg;
-                            }
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::UNPACK_SEQUENCE => {
-                    let v = pop!(f);
-                    // Fast path (CPython 3.11's UNPACK_SEQUENCE_TUPLE/LIST):
-                    // an exact tuple or list of the right length is pushed
-                    // straight from its storage, with no temporary Vec.
-                    let done = match v.payload() {
-                        Some(Payload::Tuple(t)) if t.len() == arg && !self.is_heap(&v) => {
-                            f.stack.extend(t.iter().rev().cloned());
-                            true
-                        }
-                        Some(Payload::List(l)) if !self.is_heap(&v) => {
-                            let l = l.borrow();
-                            let fits = l.len() == arg;
-                            if fits {
-                                f.stack.extend(l.iter().rev().cloned());
-                            }
-                            fits
-                        }
-                        _ => false,
-                    };
-                    if done {
-                        Ok(())
-                    } else {
-                        match self.unpack(&v, arg, None) {
-                            Ok(items) => {
-                                if let Some(f) = frames.last_mut() {
-                                    f.stack.extend(items.into_iter().rev());
-                                }
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
-                        }
-                    }
                 }
                 Opcode::UNPACK_EX => {
                     let v = pop!(f);
@@ -562,18 +202,6 @@ impl Vm {
                         }
                         Err(e) => Err(e),
                     }
-                }
-                Opcode::BUILD_TUPLE => {
-                    let at = f.stack.len().saturating_sub(arg);
-                    let items = f.stack.split_off(at);
-                    f.stack.push(self.new_tuple(items));
-                    Ok(())
-                }
-                Opcode::BUILD_LIST => {
-                    let at = f.stack.len().saturating_sub(arg);
-                    let items = f.stack.split_off(at);
-                    f.stack.push(self.new_list(items));
-                    Ok(())
                 }
                 Opcode::LIST_TO_TUPLE => {
                     let l = pop!(f);
@@ -634,16 +262,6 @@ impl Vm {
                     let at = f.stack.len().saturating_sub(arg);
                     let items = f.stack.split_off(at);
                     f.stack.push(crate::strobj::build_string(self, &items));
-                    Ok(())
-                }
-                Opcode::LIST_APPEND => {
-                    let v = pop!(f);
-                    let n = f.stack.len();
-                    if let Some(l) = n.checked_sub(arg).and_then(|i| f.stack.get(i)) {
-                        if let Some(Payload::List(items)) = l.payload() {
-                            items.borrow_mut().push(v);
-                        }
-                    }
                     Ok(())
                 }
                 Opcode::SET_ADD => {
@@ -719,10 +337,6 @@ impl Vm {
                         }
                         Err(e) => Err(e),
                     }
-                }
-                Opcode::KW_NAMES => {
-                    f.kwnames = f.code.consts.get(arg).cloned();
-                    Ok(())
                 }
                 Opcode::CALL => {
                     // Fast paths without keywords: Python functions get a
@@ -929,24 +543,6 @@ impl Vm {
                             Ok(())
                         }
                         Err(e) => Err(e),
-                    }
-                }
-                Opcode::RETURN_VALUE => {
-                    let v = pop!(f);
-                    let done = frames.pop();
-                    self.leave();
-                    match frames.last_mut() {
-                        Some(caller) => {
-                            caller.stack.push(v);
-                            if let Some(d) = done {
-                                self.frame_pool.recycle(d);
-                            }
-                            Ok(())
-                        }
-                        None => {
-                            drop(done);
-                            return Flow::Exit(None, Ok(Exit::Return(v)));
-                        }
                     }
                 }
                 Opcode::RETURN_GENERATOR => {

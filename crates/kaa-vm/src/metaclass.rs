@@ -22,7 +22,10 @@ fn name_of(t: &ObjRef) -> String {
 
 /// Whether `t`'s attribute `name` is `object`'s own (not overridden).
 fn is_objects(vm: &Vm, t: &ObjRef, name: &str) -> bool {
-    match (lookup(t, name), type_data(&vm.types.object).and_then(|d| d.get_own(name))) {
+    match (
+        lookup(t, name),
+        type_data(&vm.types.object).and_then(|d| d.get_own(name)),
+    ) {
         (Some(a), Some(b)) => a.is(&b),
         _ => false,
     }
@@ -233,9 +236,9 @@ pub(crate) fn issubclass_of(vm: &mut Vm, c: &Value, cls: &Value, depth: usize) -
             if as_type(c).is_none() {
                 return Err(vm.type_error("issubclass() arg 1 must be a class"));
             }
-            return Err(vm.type_error(
-                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-            ));
+            return Err(
+                vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+            );
         }
     };
     for it in items {
@@ -296,12 +299,21 @@ fn union_of(vm: &mut Vm, x: &Value, y: &Value) -> PyResult<Value> {
 
 /// BINARY_OP `|` on types (`int | str`), for ops.rs: None when the
 /// operands are not types/None/unions.
-pub(crate) fn type_union_op(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Option<Value>> {
+pub(crate) fn type_union_op(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: usize,
+) -> PyResult<Option<Value>> {
     if op != crate::int::nb::OR || (as_type(a).is_none() && as_type(b).is_none()) {
         return Ok(None);
     }
     let r = union_of(vm, a, b)?;
-    Ok(if r.is(&vm.not_implemented) { None } else { Some(r) })
+    Ok(if r.is(&vm.not_implemented) {
+        None
+    } else {
+        Some(r)
+    })
 }
 
 /// `type.__or__`.
@@ -367,7 +379,10 @@ impl Vm {
             return Err(self.type_error(if meta.ptr_eq(&self.types.type_) {
                 "type() takes 1 or 3 arguments".to_string()
             } else {
-                format!("type.__new__() takes exactly 3 arguments ({} given)", args.len())
+                format!(
+                    "type.__new__() takes exactly 3 arguments ({} given)",
+                    args.len()
+                )
             }));
         }
         if args[0].as_str().is_none() {

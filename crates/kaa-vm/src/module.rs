@@ -363,6 +363,11 @@ impl Vm {
                 self.source_code(&spec.name, p, cached.as_deref())
             }
             Found::Sourceless(p) => self.sourceless_code(&spec.name, p),
+            Found::Frozen(src) => {
+                let optimize = self.options.import.optimize as i32;
+                self.compile_with_hook(src.as_bytes(), &file, CompileMode::Exec, 0, optimize)
+                    .map(Some)
+            }
             _ => Ok(None),
         };
         let code = match code {
@@ -391,15 +396,9 @@ impl Vm {
             _ => Some(file.clone()),
         };
         self.put(&globals, "__cached__", self.str_or_none(cached.as_deref()));
-        let r = self.exec_module_code(code, &globals);
-        let clean = match &r {
-            Ok(()) => true,
-            Err(e) => self.err_matches(e, "SystemExit"),
-        };
-        if clean {
-            self.shutdown_main();
-        }
-        Ok(r)
+        // The caller shuts `__main__` down (`Vm::shutdown_main`), unless
+        // the prompt follows (`-i`).
+        Ok(self.exec_module_code(code, &globals))
     }
 
     /// runpy's `_get_module_details`: the spec of the module to run and
@@ -455,11 +454,12 @@ impl Vm {
                 }
             }
         }
-        let found = if path.is_none() && crate::import::BUILTIN_MODULES.contains(&name) {
-            None
-        } else {
-            self.find_spec_pub(name, path.as_deref())
-        };
+        if path.is_none() && crate::import::BUILTIN_MODULES.contains(&name) {
+            return Err(RunModuleError(format!(
+                "No code object available for {name}"
+            )));
+        }
+        let found = self.find_spec_pub(name, path.as_deref());
         let Some(spec) = found else {
             return Err(RunModuleError(match package {
                 Some(p) => format!(
@@ -489,6 +489,7 @@ impl Vm {
         }
         let file = match &spec.found {
             Found::Source(p) | Found::Sourceless(p) => p.clone(),
+            Found::Frozen(_) => format!("<frozen {name}>"),
             _ => {
                 return Err(RunModuleError(format!(
                     "No code object available for {name}"

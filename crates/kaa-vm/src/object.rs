@@ -253,6 +253,12 @@ impl Drop for Object {
         while let Some(v) = work.pop() {
             if let Value::Obj(r) = v {
                 if let Ok(mut obj) = Rc::try_unwrap(r.0) {
+                    // An object to finalize keeps its contents (finalize.rs).
+                    if matches!(obj.payload, Payload::Plain | Payload::Slots(_))
+                        && crate::finalize::on_drop(&mut obj)
+                    {
+                        continue;
+                    }
                     obj.payload.take_children(&mut work);
                     if let Some(d) = obj.dict.take() {
                         work.push(Value::Obj(d));

@@ -37,6 +37,12 @@ impl Vm {
         if let Some(u) = crate::metaclass::union_repr(self, v)? {
             return Ok(u);
         }
+        if let (Payload::Dict(t), Some(mp)) = (&o.payload, self.types.by_name.get("mappingproxy")) {
+            if o.class.as_ref().is_some_and(|c| c.ptr_eq(mp)) {
+                let d = self.new_dict_from(t.borrow().clone());
+                return Ok(format!("mappingproxy({})", self.repr_of(&d)?));
+            }
+        }
         let id = o.id();
         Ok(match &o.payload {
             Payload::Str(s) => crate::strobj::repr(s),
@@ -86,10 +92,9 @@ impl Vm {
                         format!("<method '{}' of '{}' objects>", b.sig.name, owner)
                     }
                     // A type's __new__ is bound to the type.
-                    _ if b.sig.name == "__new__" && owner != b.sig.qualname => format!(
-                        "<built-in method __new__ of type object at {:#x}>",
-                        id
-                    ),
+                    _ if b.sig.name == "__new__" && owner != b.sig.qualname => {
+                        format!("<built-in method __new__ of type object at {:#x}>", id)
+                    }
                     _ => format!("<built-in function {}>", b.sig.name),
                 }
             }

@@ -178,7 +178,9 @@ fn s_contains(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn s_getitem(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    with_native(vm, &a.this, "__getitem__", |vm| vm.get_item(&a.this, a.arg(0)))
+    with_native(vm, &a.this, "__getitem__", |vm| {
+        vm.get_item(&a.this, a.arg(0))
+    })
 }
 
 fn s_setitem(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
@@ -189,7 +191,9 @@ fn s_setitem(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn s_delitem(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    with_native(vm, &a.this, "__delitem__", |vm| vm.del_item(&a.this, a.arg(0)))?;
+    with_native(vm, &a.this, "__delitem__", |vm| {
+        vm.del_item(&a.this, a.arg(0))
+    })?;
     Ok(Value::None)
 }
 
@@ -265,7 +269,11 @@ fn s_class_getitem(_vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 /// `type.mro(cls)`: the MRO as a list.
 fn s_mro(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let Some(t) = a.this.as_obj().filter(|o| matches!(o.payload, Payload::Type(_))) else {
+    let Some(t) = a
+        .this
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Type(_)))
+    else {
         return Err(vm.type_error("descriptor 'mro' requires a 'type' object"));
     };
     let mut m = vec![a.this.clone()];
@@ -493,6 +501,111 @@ fn s_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     vm.call_type_default(&t, rest, a.kwrest)
 }
 
+/// Calls `f` with `self` and the arguments as plain built-in values, so
+/// that int's special methods (int.rs), which run the generic operators,
+/// do not dispatch back to a subclass's override (`super().__add__(x)` in
+/// a subclass of int).
+fn call_exact(
+    vm: &mut Vm,
+    a: &Args<'_>,
+    f: Option<&(&str, NativeFn)>,
+) -> PyResult<Value> {
+    let Some(&(_, f)) = f else {
+        return Err(vm.system_error("missing int method"));
+    };
+    let heap = |vm: &Vm, v: &Value| vm.is_heap(v);
+    if !heap(vm, &a.this) && a.slots.iter().flatten().all(|v| !heap(vm, v)) {
+        return f(vm, a);
+    }
+    let this = exact(vm, &a.this);
+    let slots: Vec<Option<Value>> = a
+        .slots
+        .iter()
+        .map(|s| s.as_ref().map(|v| exact(vm, v)))
+        .collect();
+    f(
+        vm,
+        &Args {
+            this,
+            slots: &slots,
+            rest: a.rest,
+            kwrest: a.kwrest,
+        },
+    )
+}
+
+/// `crate::int::DUNDERS[I]` through [`call_exact`].
+fn int_dunder<const I: usize>(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    call_exact(vm, a, crate::int::DUNDERS.get(I))
+}
+
+/// `crate::int::METHODS[I]` through [`call_exact`].
+fn int_method<const I: usize>(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    call_exact(vm, a, crate::int::METHODS.get(I))
+}
+
+macro_rules! indexed {
+    ($f:ident; $($i:literal)*) => { [$($f::<$i> as NativeFn),*] };
+}
+
+/// int's special methods wrapped by index (int.rs's tables).
+const INT_DUNDERS: [NativeFn; 64] = indexed!(int_dunder; 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15
+    16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45
+    46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63);
+const INT_METHODS: [NativeFn; 32] = indexed!(int_method; 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15
+    16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31);
+
+/// Replaces int's special methods by their [`call_exact`] wrappers.
+fn wrap_int(vm: &Vm) {
+    let Some(d) = type_data(&vm.types.int) else {
+        return;
+    };
+    let tables: [(&[(&str, NativeFn)], &[NativeFn]); 2] = [
+        (crate::int::DUNDERS, &INT_DUNDERS),
+        (crate::int::METHODS, &INT_METHODS),
+    ];
+    for (table, wrapped) in tables {
+        for ((sig, _), w) in table.iter().zip(wrapped.iter()) {
+            let raw = sig.split('(').next().unwrap_or("");
+            let name = raw.rsplit('.').next().unwrap_or(raw);
+            if !(name.starts_with("__") && name.ends_with("__")) || name == "__kaa_new__" {
+                continue;
+            }
+            let Some(Value::Obj(old)) = d.get_own(name) else {
+                continue;
+            };
+            let cls = match &old.class {
+                Some(c) => c.clone(),
+                None => continue,
+            };
+            let f = Value::Obj(ObjRef::new(
+                cls,
+                Payload::Builtin(Box::new(Builtin {
+                    sig: Sig::parse(sig),
+                    func: *w,
+                })),
+            ));
+            d.set_own(vm.new_str(name), f);
+        }
+    }
+}
+
+/// `object.__init_subclass__(cls)`: CPython names the new class when given
+/// keywords.
+fn s_init_subclass(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    if !a.kwrest.is_empty() || !a.rest.is_empty() {
+        let n = a
+            .this
+            .as_obj()
+            .and_then(type_data)
+            .map_or(String::new(), |d| d.name.clone());
+        return Err(vm.type_error(format!(
+            "{n}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(Value::None)
+}
+
 /// The parameters of a binary slot.
 const BINARY: &str = "($self, value, /)";
 
@@ -621,6 +734,17 @@ fn descriptor(vm: &Vm, cls: &str, sig: &str, f: NativeFn) -> Value {
     ))
 }
 
+/// A `getset_descriptor` named `name` of class `owner` (the `__dict__`
+/// and `__weakref__` attributes a class defined in Python gets).
+pub(crate) fn getset(vm: &Vm, owner: &str, name: &str) -> Value {
+    descriptor(
+        vm,
+        "getset_descriptor",
+        &format!("{owner}.{name}()"),
+        getset_get,
+    )
+}
+
 /// A getset/member descriptor of a built-in type called directly (its
 /// value is computed by `descr_get`, through `__get__`).
 fn getset_get(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
@@ -703,11 +827,37 @@ pub fn install(vm: &mut Vm) {
             };
             d.set_own(vm.new_str(name), value);
         }
+        if tname == &"mappingproxy" {
+            // The read-only methods of dict work on a mappingproxy's table.
+            if let Some(dd) = type_data(&vm.types.dict) {
+                for m in ["keys", "values", "items", "get", "copy"] {
+                    if let Some(Value::Obj(f)) = dd.get_own(m) {
+                        if let Payload::Builtin(b) = &f.payload {
+                            let nv = descriptor_from(vm, "method_descriptor", b);
+                            d.set_own(vm.new_str(m), nv);
+                        }
+                    }
+                }
+            }
+        }
         if tname == &"type" {
             let mro = descriptor(vm, "method_descriptor", "type.mro($self, /)", s_mro);
             d.set_own(vm.new_str("mro"), mro);
         }
+        if tname == &"int" {
+            wrap_int(vm);
+        }
         if tname == &"object" {
+            let f = crate::builtins::make_builtin(
+                vm,
+                "object.__init_subclass__($self, /, *args, **kwargs)",
+                s_init_subclass,
+            );
+            let cm = Value::Obj(ObjRef::new(
+                vm.types.classmethod.clone(),
+                Payload::ClassMethod(f),
+            ));
+            d.set_own(vm.new_str("__init_subclass__"), cm);
             // object.__new__/__init__ with CPython's excess-argument errors.
             let new = crate::builtins::make_builtin(
                 vm,

@@ -11,10 +11,41 @@ use crate::native::Args;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// The Python exception for a kaa-str error (Unicode errors carry
-/// CPython's message).
+/// The Python exception for a kaa-str error. Unicode errors are made as
+/// CPython makes them: args `(encoding, object, start, end, reason)` and
+/// those five attributes (their `str()` is CPython's message).
 pub fn str_error(vm: &Vm, e: StrError) -> PyErr {
-    vm.new_error(e.class_name(), e.message())
+    let (name, fields) = match &e {
+        StrError::UnicodeEncode(u) => (
+            "UnicodeEncodeError",
+            [
+                vm.new_str(&u.encoding),
+                vm.new_pystr(u.object.clone()),
+                Value::Int(u.start as i64),
+                Value::Int(u.end as i64),
+                vm.new_str(&u.reason),
+            ],
+        ),
+        StrError::UnicodeDecode(u) => (
+            "UnicodeDecodeError",
+            [
+                vm.new_str(&u.encoding),
+                crate::bytes::new_bytes(vm, u.object.clone()),
+                Value::Int(u.start as i64),
+                Value::Int(u.end as i64),
+                vm.new_str(&u.reason),
+            ],
+        ),
+        _ => return vm.new_error(e.class_name(), e.message()),
+    };
+    let err = vm.new_error_args(name, fields.to_vec());
+    if let Some(d) = &err.exc.dict {
+        let names = ["encoding", "object", "start", "end", "reason"];
+        for (n, v) in names.into_iter().zip(fields) {
+            crate::dict::dict_set_simple(vm, d, vm.new_str(n), v);
+        }
+    }
+    err
 }
 
 /// The receiver of `str.<name>`: TypeError "descriptor 'upper' for 'str'

@@ -169,6 +169,11 @@ pub fn optimize_level() -> u32 {
     SETTINGS.get().map_or(0, |s| s.optimize.min(2))
 }
 
+/// `-i`: the prompt follows the program (`sys.flags.inspect`).
+pub fn inspect() -> bool {
+    SETTINGS.get().is_some_and(|s| s.flags.inspect > 0)
+}
+
 /// What `sys.path[0]` is for the program being run (CPython's
 /// `sys.path[0]` computation in `pymain_run_python`).
 #[derive(Clone, Debug)]

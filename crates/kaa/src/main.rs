@@ -87,13 +87,6 @@ fn run(args: &[OsString]) -> Exit {
     {
         return repl::run_prompt(&config.argv, config.quiet > 0);
     }
-    if config.inspect > 0 {
-        // -i would enter the interactive interpreter after the program.
-        return Exit::stderr(
-            2,
-            "NotImplementedError: kaa has no interactive mode yet (-i)\n",
-        );
-    }
     match &config.run {
         Run::Command(command) => script::run_command(command, &config.argv),
         Run::Module(module) if module == "ast" => {

@@ -19,7 +19,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use kaa_compiler::{CompileMode, CompileOptions, ErrorLines};
 use kaa_parser::ast::{Mod, StmtKind};
 use kaa_parser::{Mode, SyntaxError};
-use kaa_vm::{Vm, VmOptions};
+use kaa_vm::Vm;
 
 use crate::script::report;
 use crate::Exit;
@@ -28,10 +28,8 @@ use crate::Exit;
 /// (unless `-q`), then the prompt on a new interpreter until end of input
 /// or SystemExit.
 pub fn run_prompt(argv: &[std::ffi::OsString], quiet: bool) -> Exit {
-    let mut vm = Vm::new(VmOptions {
-        argv: argv.iter().map(|a| crate::os::display(a)).collect(),
-        ..VmOptions::default()
-    });
+    let options = crate::compiler_hook::vm_options(argv, crate::compiler_hook::PathZero::Empty);
+    let mut vm = Vm::new(options);
     if !quiet {
         vm.write_stderr(&banner());
     }
@@ -104,9 +102,7 @@ impl EditedLines {
     /// An editor on the terminal, or None when the terminal cannot be set
     /// up (then input is read plainly).
     pub fn new() -> Option<Self> {
-        let config = rustyline::Config::builder()
-            .auto_add_history(true)
-            .build();
+        let config = rustyline::Config::builder().auto_add_history(true).build();
         rustyline::DefaultEditor::with_config(config)
             .ok()
             .map(|editor| EditedLines { editor })
@@ -237,6 +233,7 @@ fn at_end_of_input(err: &SyntaxError, lines: &[String], last_blank: bool) -> boo
 /// Runs the prompt on `vm` until end of input (`None`) or a SystemExit
 /// (`Some(status)`).
 pub fn interact(vm: &mut Vm, input: &mut dyn Lines) -> Option<i32> {
+    vm.init_prompts();
     loop {
         let mut lines: Vec<String> = Vec::new();
         let status = loop {
@@ -367,9 +364,6 @@ mod tests {
         // A header followed by a blank line is an IndentationError.
         assert_eq!(status(&["if 1:", ""]), Status::Complete);
         // A new statement without the blank line is a SyntaxError.
-        assert_eq!(
-            status(&["def f():", "  return 1", "f()"]),
-            Status::Complete
-        );
+        assert_eq!(status(&["def f():", "  return 1", "f()"]), Status::Complete);
     }
 }

@@ -41,7 +41,7 @@ pub fn run_source(source: &[u8], filename: &str, input: Input, argv: &[OsString]
     let warned = format_warnings(&warnings, filename, source);
     let module = match parsed {
         Ok(module) => module,
-        Err(err) => return Exit::stderr(1, warned + &report(&err, filename)),
+        Err(err) => return compile_failed(warned + &report(&err, filename), argv),
     };
     // The compiler's errors take their text from the file named
     // `filename`, which `<stdin>` and `<string>` are not.
@@ -63,25 +63,51 @@ pub fn run_source(source: &[u8], filename: &str, input: Input, argv: &[OsString]
     let warned = warned + &format_warnings(&compiler_warnings, filename, source);
     let code = match compiled {
         Ok(code) => code,
-        Err(err) => return Exit::stderr(1, warned + &report(&err, filename)),
+        Err(err) => return compile_failed(warned + &report(&err, filename), argv),
     };
     drop(module);
     if !warned.is_empty() {
         let _ = std::io::stderr().lock().write_all(warned.as_bytes());
     }
     let mut vm = Vm::new(crate::compiler_hook::vm_options(argv, path_zero(filename)));
-    let status = match vm.run_main(code, filename) {
-        Ok(()) => 0,
-        // An uncaught SystemExit sets the status (printing a non-int
-        // code); any other exception prints its traceback: status 1.
-        Err(err) if vm.err_matches(&err, "SystemExit") => vm.exit_status(&err),
+    let result = vm.run_in_main(code, Some(filename));
+    finish(&mut vm, result)
+}
+
+/// The end of a program's run (Modules/main.c `pymain_run_python`): a
+/// traceback is printed (status 1), SystemExit gives its status, and a
+/// normal end or SystemExit shuts `__main__` down. With `-i` the prompt
+/// follows on the same interpreter instead, even after SystemExit (whose
+/// traceback is then printed), and its end decides the status.
+fn finish(vm: &mut Vm, result: Result<(), kaa_vm::PyErr>) -> Exit {
+    let inspect = crate::compiler_hook::inspect();
+    let (status, clean) = match &result {
+        Ok(()) => (0, true),
+        Err(err) if !inspect && vm.err_matches(err, "SystemExit") => (vm.exit_status(err), true),
         Err(err) => {
-            vm.print_exception(&err);
-            1
+            vm.print_exception(err);
+            (1, false)
         }
     };
+    if inspect {
+        return crate::repl::prompt_until_exit(vm);
+    }
+    if clean {
+        vm.shutdown_main();
+    }
     vm.flush_stdout();
     Exit::stderr(u8::try_from(status & 0xff).unwrap_or(1), Vec::new())
+}
+
+/// A program that cannot start (a SyntaxError, a module `-m` cannot find):
+/// the message and status 1, or with `-i` the message and then the prompt.
+fn compile_failed(text: String, argv: &[OsString]) -> Exit {
+    if !crate::compiler_hook::inspect() {
+        return Exit::stderr(1, text);
+    }
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    let options = crate::compiler_hook::vm_options(argv, crate::compiler_hook::PathZero::Empty);
+    crate::repl::prompt_until_exit(&mut Vm::new(options))
 }
 
 /// `sys.path[0]` for a program from `filename`: the script's directory
@@ -244,21 +270,14 @@ pub fn run_module(program: &OsStr, module: &OsStr, argv: &[OsString]) -> Exit {
         .unwrap_or_default();
     let options = crate::compiler_hook::vm_options(argv, crate::compiler_hook::PathZero::Dir(cwd));
     let mut vm = Vm::new(options);
-    let status = match vm.run_module_as_main(&os::display(module)) {
+    match vm.run_module_as_main(&os::display(module)) {
         Err(kaa_vm::module::RunModuleError(msg)) => {
             vm.flush_stdout();
             let exe = os::display(&executable(program));
-            return Exit::stderr(1, format!("{exe}: {msg}\n"));
+            compile_failed(format!("{exe}: {msg}\n"), argv)
         }
-        Ok(Ok(())) => 0,
-        Ok(Err(err)) if vm.err_matches(&err, "SystemExit") => vm.exit_status(&err),
-        Ok(Err(err)) => {
-            vm.print_exception(&err);
-            1
-        }
-    };
-    vm.flush_stdout();
-    Exit::stderr(u8::try_from(status & 0xff).unwrap_or(1), Vec::new())
+        Ok(result) => finish(&mut vm, result),
+    }
 }
 
 /// CPython's `_Py_abspath`: `""` and `"."` are the current directory; another

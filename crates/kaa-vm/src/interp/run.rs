@@ -304,6 +304,35 @@ impl Vm {
                         };
                         match func {
                             Some((o, astart)) => match &o.payload {
+                                Payload::Function(fd) if fd.code.fast_call_argc == Some(n - astart) => {
+                                    // CPython's simple argument binding: the
+                                    // arguments move from the caller's stack
+                                    // into the new frame's first slots.
+                                    match self.enter() {
+                                        Ok(()) => {
+                                            let code = fd.code.clone();
+                                            let globals = fd.globals.clone();
+                                            let (mut fast, mut stack) = self.frame_pool.take();
+                                            fast.extend(f.stack.drain(astart..).map(Some));
+                                            fast.resize(code.varnames.len(), None);
+                                            f.stack.truncate(n - arg - 2);
+                                            stack.reserve(code.obj.stacksize as usize + 1);
+                                            frames.push(Frame {
+                                                code,
+                                                fast,
+                                                stack,
+                                                pc: 0,
+                                                lasti: 0,
+                                                globals,
+                                                locals: None,
+                                                func: Some(o),
+                                                kwnames: None,
+                                            });
+                                            Ok(())
+                                        }
+                                        Err(e) => Err(e),
+                                    }
+                                }
                                 Payload::Function(fd) if fd.code.obj.flags & GEN_FLAGS == 0 => {
                                     let r = self.bind_function(&o, fd, &f.stack[astart..], &[]);
                                     f.stack.truncate(n - arg - 2);
@@ -322,6 +351,181 @@ impl Vm {
                             },
                             None => slow!(),
                         }
+                    }
+                    Opcode::LOAD_NAME => {
+                        let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                        let locals = f.locals.clone();
+                        let globals = f.globals.clone();
+                        match self.load_name(locals.as_ref(), &globals, &name) {
+                            Ok(v) => {
+                                if let Some(f) = frames.last_mut() {
+                                    f.stack.push(v);
+                                }
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Opcode::STORE_NAME => {
+                        let name = f.code.names.get(arg).cloned().unwrap_or(Value::None);
+                        let v = pop!(f);
+                        match f.locals.clone() {
+                            Some(l) => self.set_item(&l, name, v),
+                            None => Err(self.system_error("no locals when storing a name")),
+                        }
+                    }
+                    Opcode::MAKE_CELL => {
+                        self.op_make_cell(f, arg);
+                        Ok(())
+                    }
+                    Opcode::COPY_FREE_VARS => {
+                        super::op_copy_free_vars(f, arg);
+                        Ok(())
+                    }
+                    Opcode::LOAD_CLOSURE => {
+                        let v = f.fast.get(arg).cloned().flatten().unwrap_or(Value::None);
+                        f.stack.push(v);
+                        Ok(())
+                    }
+                    Opcode::LOAD_DEREF => match super::cell_get(f, arg) {
+                        Some(v) => {
+                            f.stack.push(v);
+                            Ok(())
+                        }
+                        None => Err(self.unbound_deref(f, arg)),
+                    },
+                    Opcode::STORE_DEREF => {
+                        let v = pop!(f);
+                        if let Some(Some(Value::Obj(c))) = f.fast.get(arg) {
+                            if let Payload::Cell(cell) = &c.payload {
+                                *cell.borrow_mut() = Some(v);
+                            }
+                        }
+                        Ok(())
+                    }
+                    Opcode::CONTAINS_OP => {
+                        let b = pop!(f);
+                        let a = pop!(f);
+                        match self.contains(&b, &a) {
+                            Ok(r) => {
+                                push(&mut frames, Value::Bool(r != (arg == 1)));
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Opcode::UNARY_NOT => {
+                        let v = pop!(f);
+                        match self.is_true(&v) {
+                            Ok(b) => {
+                                push(&mut frames, Value::Bool(!b));
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Opcode::SWAP => {
+                        let n = f.stack.len();
+                        if arg >= 1 && arg <= n {
+                            f.stack.swap(n - 1, n - arg);
+                        }
+                        Ok(())
+                    }
+                    Opcode::COPY => {
+                        let n = f.stack.len();
+                        let v = if arg >= 1 && arg <= n {
+                            f.stack[n - arg].clone()
+                        } else {
+                            Value::None
+                        };
+                        f.stack.push(v);
+                        Ok(())
+                    }
+                    Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+                        let v = top!(f).clone();
+                        match self.is_true(&v) {
+                            Ok(t) => {
+                                if let Some(f) = frames.last_mut() {
+                                    if t == (ins.op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                                        f.pc += arg;
+                                    } else {
+                                        f.stack.pop();
+                                    }
+                                }
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Opcode::GET_ITER => {
+                        let v = pop!(f);
+                        match self.get_iter(&v) {
+                            Ok(it) => {
+                                push(&mut frames, it);
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Opcode::UNPACK_SEQUENCE => {
+                        let v = pop!(f);
+                        // Fast path (CPython 3.11's UNPACK_SEQUENCE_TUPLE/LIST):
+                        // an exact tuple or list of the right length is pushed
+                        // straight from its storage, with no temporary Vec.
+                        let done = match v.payload() {
+                            Some(Payload::Tuple(t)) if t.len() == arg && !self.is_heap(&v) => {
+                                f.stack.extend(t.iter().rev().cloned());
+                                true
+                            }
+                            Some(Payload::List(l)) if !self.is_heap(&v) => {
+                                let l = l.borrow();
+                                let fits = l.len() == arg;
+                                if fits {
+                                    f.stack.extend(l.iter().rev().cloned());
+                                }
+                                fits
+                            }
+                            _ => false,
+                        };
+                        if done {
+                            Ok(())
+                        } else {
+                            match self.unpack(&v, arg, None) {
+                                Ok(items) => {
+                                    if let Some(f) = frames.last_mut() {
+                                        f.stack.extend(items.into_iter().rev());
+                                    }
+                                    Ok(())
+                                }
+                                Err(e) => Err(e),
+                            }
+                        }
+                    }
+                    Opcode::BUILD_TUPLE => {
+                        let at = f.stack.len().saturating_sub(arg);
+                        let items = f.stack.split_off(at);
+                        f.stack.push(self.new_tuple(items));
+                        Ok(())
+                    }
+                    Opcode::BUILD_LIST => {
+                        let at = f.stack.len().saturating_sub(arg);
+                        let items = f.stack.split_off(at);
+                        f.stack.push(self.new_list(items));
+                        Ok(())
+                    }
+                    Opcode::LIST_APPEND => {
+                        let v = pop!(f);
+                        let n = f.stack.len();
+                        if let Some(l) = n.checked_sub(arg).and_then(|i| f.stack.get(i)) {
+                            if let Some(Payload::List(items)) = l.payload() {
+                                items.borrow_mut().push(v);
+                            }
+                        }
+                        Ok(())
+                    }
+                    Opcode::KW_NAMES => {
+                        f.kwnames = f.code.consts.get(arg).cloned();
+                        Ok(())
                     }
                     Opcode::RETURN_VALUE => {
                         let v = f.stack.pop().unwrap_or(Value::None);
