@@ -205,6 +205,18 @@ pub fn dumps_code(code: &CodeObject) -> Result<Vec<u8>, MarshalError> {
     write::dumps_predicted(Obj::Code(code))
 }
 
+/// `marshal.dumps(code)` for a code object written inside other data (a
+/// runtime writer's list, say): the object is flagged, its
+/// back-references are numbered from `first_ref` (the objects the data
+/// flagged before it), and the next free reference index is returned with
+/// the bytes.
+pub fn dumps_code_nested(
+    code: &CodeObject,
+    first_ref: u32,
+) -> Result<(Vec<u8>, u32), MarshalError> {
+    write::dumps_code_nested(code, first_ref)
+}
+
 /// Writes a value read by [`loads_with_layout`] back with the reference
 /// structure it was read with, so CPython's data round-trips byte for
 /// byte; falls back to [`dumps`] if `value` no longer fits the layout.

@@ -455,41 +455,7 @@ impl Vm {
                 "step" => Some(s[2].clone()),
                 _ => None,
             },
-            Payload::Code(c) => match n {
-                "co_name" => Some(self.new_str(&c.name.clone())),
-                "co_qualname" => Some(self.new_str(&c.qualname.clone())),
-                "co_filename" => Some(self.new_str(&c.filename.clone())),
-                "co_firstlineno" => Some(Value::Int(c.obj.firstlineno as i64)),
-                "co_argcount" => Some(Value::Int(c.obj.argcount as i64)),
-                "co_freevars" | "co_cellvars" | "co_names" => {
-                    let names = match n {
-                        "co_freevars" => c.obj.freevars(),
-                        "co_cellvars" => c.obj.cellvars(),
-                        _ => c.obj.names.clone(),
-                    };
-                    let v: Vec<Value> = names
-                        .iter()
-                        .map(|s| self.new_str(&s.to_string_lossy()))
-                        .collect();
-                    Some(self.new_tuple(v))
-                }
-                "co_consts" => Some(self.new_tuple(c.consts.clone())),
-                "co_flags" => Some(Value::Int(c.obj.flags as i64)),
-                "co_nlocals" => Some(Value::Int(c.obj.nlocals() as i64)),
-                "co_posonlyargcount" => Some(Value::Int(c.obj.posonlyargcount as i64)),
-                "co_kwonlyargcount" => Some(Value::Int(c.obj.kwonlyargcount as i64)),
-                "co_stacksize" => Some(Value::Int(c.obj.stacksize as i64)),
-                "co_varnames" => {
-                    let v: Vec<Value> = c
-                        .obj
-                        .varnames()
-                        .iter()
-                        .map(|s| self.new_str(&s.to_string_lossy()))
-                        .collect();
-                    Some(self.new_tuple(v))
-                }
-                _ => None,
-            },
+            Payload::Code(c) => crate::codeobj::code_attr(self, c, n),
             Payload::Property(p) => match n {
                 "fget" => Some(p[0].clone()),
                 "fset" => Some(p[1].clone()),

@@ -63,6 +63,7 @@ pub fn install(vm: &mut Vm) {
     crate::int::install(vm);
     crate::float::install(vm);
     crate::complex::install(vm);
+    crate::codeobj::install(vm);
     crate::bytes::install(vm);
     crate::bytearray::install(vm);
     crate::memoryview::install(vm);
@@ -640,11 +641,11 @@ fn b_print(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
             let file = file.clone();
             vm.write_to(&file, &pieces.concat())?;
         }
-        None => vm.write_stdout(&pieces.concat()),
+        None => vm.write_stdout_checked(&pieces.concat())?,
     }
     if let Some(f) = a.get(3) {
         if vm.is_true(f)? {
-            vm.flush_stdout();
+            vm.try_flush_stdout()?;
         }
     }
     Ok(Value::None)
@@ -656,10 +657,9 @@ impl Vm {
         if let Some(Payload::Counter(c)) = file.payload() {
             if c.get() == 2 {
                 self.write_stderr(s);
-            } else {
-                self.write_stdout(s);
+                return Ok(());
             }
-            return Ok(());
+            return self.write_stdout_checked(s);
         }
         let w = self.get_attr(file, &self.new_str("write"))?;
         let sv = self.new_str(s);

@@ -494,13 +494,17 @@ fn bounds(vm: &mut Vm, a: &Args<'_>, i: usize, len: usize) -> PyResult<(usize, u
 fn slice_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if let Some(b) = v.as_bigint() {
         use num_traits::Signed;
-        return Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 });
+        return Ok(if b.is_negative() {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        });
     }
     match vm.index_of(v)? {
         Some(n) => Ok(n),
-        None => Err(vm.type_error(
-            "slice indices must be integers or None or have an __index__ method",
-        )),
+        None => {
+            Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+        }
     }
 }
 

@@ -96,9 +96,10 @@ pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<V
                         Some(i) => i,
                         None => {
                             let msg = if matches!(spec.conv, 'd' | 'i' | 'u') {
+                                // `%i` reports itself as `%d`.
+                                let c = if spec.conv == 'i' { 'd' } else { spec.conv };
                                 format!(
-                                    "%{} format: a real number is required, not {}",
-                                    spec.conv,
+                                    "%{c} format: a real number is required, not {}",
                                     vm.type_name(other)
                                 )
                             } else {
@@ -125,7 +126,7 @@ pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<V
                         Some(b) => crate::int::big_to_f64(vm, b)?,
                         None => {
                             return Err(vm.type_error(format!(
-                                "must be real number, not {}",
+                                "float argument required, not {}",
                                 vm.type_name(other)
                             )))
                         }
@@ -169,10 +170,12 @@ pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<V
             }
             _ => {
                 // 'c': an int in range(256) or a bytes of length 1.
-                let c = match (&v, buffer_of(&v)) {
+                let c = match (v.to_bigint(), buffer_of(&v)) {
                     (_, Some(b)) if b.len() == 1 => b[0],
-                    (Value::Int(n), _) if (0..256).contains(n) => *n as u8,
-                    (Value::Int(_), _) => return Err(vm.overflow_error("%c arg not in range(256)")),
+                    (Some(n), _) => match u8::try_from(&n) {
+                        Ok(c) => c,
+                        Err(_) => return Err(vm.overflow_error("%c arg not in range(256)")),
+                    },
                     _ => {
                         return Err(
                             vm.type_error("%c requires an integer in range(256) or a single byte")

@@ -378,11 +378,9 @@ pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
             ),
         }));
     }
-    let ch = object
-        .as_str()
-        .and_then(|s| s.chars().nth(start.max(0) as usize));
-    let shown = ch.map(|c| {
-        let n = c as u32;
+    // The code point itself (exact: a lone surrogate stays one).
+    let ch = object.as_pystr().and_then(|s| s.get(start.max(0) as usize));
+    let shown = ch.map(|n| {
         if n < 0x100 {
             format!("\\x{n:02x}")
         } else if n < 0x10000 {

@@ -63,11 +63,18 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
             }
         }
         (Value::Obj(_), _) | (_, Value::Obj(_)) => {
-            // A big int may equal a float: the full comparison decides.
-            let big_float =
-                |x: &Value, y: &Value| x.as_bigint().is_some() && matches!(y, Value::Float(_));
-            if big_float(a, b) || big_float(b, a) {
-                None
+            // A big int may equal a float (`{2**70: 1}.get(2.0**70)`):
+            // exactly when the float is integral and has the same value.
+            let big_float = |x: &Value, y: &Value| match (x.as_bigint(), y) {
+                (Some(i), Value::Float(f)) => Some(
+                    f.is_finite()
+                        && f.fract() == 0.0
+                        && num_traits::FromPrimitive::from_f64(*f).as_ref() == Some(i),
+                ),
+                _ => None,
+            };
+            if let Some(r) = big_float(a, b).or_else(|| big_float(b, a)) {
+                Some(r)
             } else if is_simple(a) && is_simple(b) {
                 Some(false)
             } else {
@@ -152,6 +159,7 @@ impl Vm {
                         crate::memoryview::hash(self, v)
                     }
                     Payload::LongRange(_) => crate::rangeobj::long_hash(self, v),
+                    Payload::Code(c) => crate::codeobj::code_hash(self, &c.clone()),
                     _ => {
                         // object.__hash__: the address rotated by 4 bits.
                         let id = o.id() as u64;

@@ -20,8 +20,8 @@ impl Vm {
         let builtins = self.builtins.clone();
         crate::dict::dict_set_simple(self, &builtins, underscore.clone(), Value::None);
         let text = self.repr_of(&v)?;
-        self.write_stdout(&text);
-        self.write_stdout("\n");
+        self.write_stdout_checked(&text)?;
+        self.write_stdout_checked("\n")?;
         crate::dict::dict_set_simple(self, &builtins, underscore, v);
         Ok(())
     }

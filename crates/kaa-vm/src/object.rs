@@ -85,6 +85,12 @@ impl ObjRef {
     pub fn id(&self) -> usize {
         Rc::as_ptr(&self.0) as *const u8 as usize
     }
+
+    /// How many references the object has (CPython's `Py_REFCNT`, which
+    /// marshal consults to place FLAG_REF).
+    pub fn ref_count(&self) -> usize {
+        Rc::strong_count(&self.0)
+    }
 }
 
 /// A heap object.

@@ -464,6 +464,7 @@ impl Vm {
             (Payload::DictView(_), _) | (_, Payload::DictView(_)) => {
                 crate::dictview::view_compare(self, a, b, op)
             }
+            (Payload::Code(_), Payload::Code(_)) => Ok(crate::codeobj::compare(a, b, op)),
             (Payload::Slice(_), Payload::Slice(_)) => {
                 crate::sliceobj::slice_compare(self, a, b, op).map(Some)
             }

@@ -355,14 +355,31 @@ pub fn reversed_range(vm: &Vm, r: RangeData) -> Value {
     vm.new_iter("range_iterator", state)
 }
 
-/// `reversed(r)` for a big range: by index from the end when the length
-/// fits, as CPython's longrange_iterator.
-pub fn long_reversed(vm: &Vm, v: &Value) -> PyResult<Value> {
-    let n = long_len(vm, v)?;
-    Ok(vm.new_iter(
-        "longrange_iterator",
-        IterState::Reversed(v.clone(), n as isize - 1),
-    ))
+/// `reversed(r)` for a big range: an iterator over the range from the
+/// last element down by `-step` (CPython's longrange_iterator).
+pub fn long_reversed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(r) = big_parts(v) else {
+        return Err(vm.type_error("'range' object expected"));
+    };
+    let len = r.len();
+    let down = if len.is_zero() {
+        BigRange {
+            start: BigInt::zero(),
+            stop: BigInt::zero(),
+            step: BigInt::one(),
+        }
+    } else {
+        BigRange {
+            start: r.at(&(len - 1u32)),
+            stop: &r.start - &r.step,
+            step: -r.step,
+        }
+    };
+    let rv = make_range(vm, down);
+    match rv.payload() {
+        Some(Payload::LongRange(_)) => Ok(long_iter(vm, &rv)),
+        _ => vm.get_iter(&rv),
+    }
 }
 
 /// `iter(r)` for a big range: elements by index.

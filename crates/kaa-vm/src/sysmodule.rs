@@ -103,7 +103,7 @@ fn stream_write(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn stream_flush(vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
-    vm.flush_stdout();
+    vm.try_flush_stdout()?;
     Ok(Value::None)
 }
 

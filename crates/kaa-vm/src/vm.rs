@@ -2,7 +2,6 @@
 //! process), value constructors, and the public entry points the `kaa`
 //! binary calls.
 
-use std::io::Write;
 
 use kaa_bytecode::CodeObject;
 
@@ -32,6 +31,8 @@ pub struct VmOptions {
     pub import: crate::import::ImportOptions,
     /// `sys.flags`.
     pub sys_flags: crate::sysmodule::SysFlags,
+    /// How standard output is buffered (`-u`, a terminal, a pipe).
+    pub stdout_buffering: crate::stdio::Buffering,
 }
 
 impl std::fmt::Debug for VmOptions {
@@ -42,6 +43,7 @@ impl std::fmt::Debug for VmOptions {
             .field("compiler", &self.compiler.as_ref().map(|_| "<compiler>"))
             .field("import", &self.import)
             .field("sys_flags", &self.sys_flags)
+            .field("stdout_buffering", &self.stdout_buffering)
             .finish()
     }
 }
@@ -230,11 +232,8 @@ impl Vm {
     /// Prints the exception as CPython's default excepthook does (to
     /// stderr), flushing stdout first.
     pub fn print_exception(&mut self, err: &PyErr) {
-        self.flush_stdout();
         let text = crate::traceback::format_exception(self, err);
-        let mut e = std::io::stderr().lock();
-        let _ = e.write_all(text.as_bytes());
-        let _ = e.flush();
+        self.write_stderr(&text);
     }
 
     /// The process exit status for an uncaught exception: SystemExit's
@@ -262,20 +261,6 @@ impl Vm {
         }
     }
 
-    /// Writes the buffered standard output.
-    pub fn flush_stdout(&mut self) {
-        if self.options.capture_stdout {
-            let out = std::mem::take(&mut self.out);
-            self.captured.extend_from_slice(&out);
-            return;
-        }
-        if !self.out.is_empty() {
-            let mut o = std::io::stdout().lock();
-            let _ = o.write_all(&self.out);
-            let _ = o.flush();
-            self.out.clear();
-        }
-    }
 
     /// The standard output captured so far (with `capture_stdout`).
     pub fn take_captured(&mut self) -> Vec<u8> {
@@ -288,30 +273,12 @@ impl Vm {
         std::mem::take(&mut self.captured_err)
     }
 
-    /// Writes text to standard error (after flushing standard output).
-    pub fn write_stderr(&mut self, s: &str) {
-        if self.options.capture_stdout {
-            self.captured_err.push_str(s);
-            return;
-        }
-        self.flush_stdout();
-        let mut e = std::io::stderr().lock();
-        let _ = e.write_all(s.as_bytes());
-        let _ = e.flush();
-    }
 
     /// The text `print_exception` would print.
     pub fn format_exception(&mut self, err: &PyErr) -> String {
         crate::traceback::format_exception(self, err)
     }
 
-    /// Appends text to standard output.
-    pub fn write_stdout(&mut self, s: &str) {
-        self.out.extend_from_slice(s.as_bytes());
-        if self.out.len() > 1 << 16 {
-            self.flush_stdout();
-        }
-    }
 
     /// A str value.
     pub fn new_str(&self, s: &str) -> Value {

@@ -137,6 +137,8 @@ fn compile_error(err: &SyntaxError, filename: &str) -> Box<CompileError> {
 /// by `main` before anything runs (the binary runs one program).
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
+    /// `-u`: unbuffered standard output.
+    pub unbuffered: bool,
     /// `-P`/`-I`: no script directory (or `''`/cwd) in front of `sys.path`.
     pub safe_path: bool,
     /// `-E`/`-I`: PYTHONPATH, PYTHONDONTWRITEBYTECODE and
@@ -172,6 +174,19 @@ pub fn optimize_level() -> u32 {
 /// `-i`: the prompt follows the program (`sys.flags.inspect`).
 pub fn inspect() -> bool {
     SETTINGS.get().is_some_and(|s| s.flags.inspect > 0)
+}
+
+/// How `sys.stdout` buffers (`create_stdio`): not at all with `-u` or
+/// PYTHONUNBUFFERED, by line on a terminal, by block otherwise.
+fn stdout_buffering(unbuffered: bool) -> kaa_vm::stdio::Buffering {
+    use kaa_vm::stdio::Buffering;
+    if unbuffered {
+        Buffering::Unbuffered
+    } else if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        Buffering::Line
+    } else {
+        Buffering::Block
+    }
 }
 
 /// What `sys.path[0]` is for the program being run (CPython's
@@ -260,6 +275,7 @@ pub fn vm_options(argv: &[std::ffi::OsString], zero: PathZero) -> kaa_vm::VmOpti
             check_hash_based_pycs: check,
             executable: os::display(&script::executable(&s.program)),
         },
+        stdout_buffering: stdout_buffering(s.unbuffered || env("PYTHONUNBUFFERED").is_some()),
         ..kaa_vm::VmOptions::default()
     }
 }

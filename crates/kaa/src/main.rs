@@ -59,6 +59,7 @@ fn run(args: &[OsString]) -> Exit {
     };
     let program = cmdline::program_name(args);
     compiler_hook::configure(compiler_hook::Settings {
+        unbuffered: !config.buffered_stdio,
         safe_path: config.safe_path,
         ignore_environment: config.ignore_environment,
         write_bytecode: config.write_bytecode,

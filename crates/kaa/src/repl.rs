@@ -42,8 +42,7 @@ pub fn prompt_until_exit(vm: &mut Vm) -> Exit {
     let mut lines = stdin_lines();
     let status = interact(vm, lines.as_mut()).unwrap_or(0);
     vm.shutdown_main();
-    vm.flush_stdout();
-    Exit::stderr(u8::try_from(status & 0xff).unwrap_or(1), Vec::new())
+    crate::script::exit_with(vm, status)
 }
 
 /// What reading one line gave.

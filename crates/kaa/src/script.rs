@@ -95,7 +95,17 @@ fn finish(vm: &mut Vm, result: Result<(), kaa_vm::PyErr>) -> Exit {
     if clean {
         vm.shutdown_main();
     }
-    vm.flush_stdout();
+    exit_with(vm, status)
+}
+
+/// The process's exit (`Py_FinalizeEx`): standard output is flushed; if
+/// that fails, CPython reports it and exits with status 120.
+pub fn exit_with(vm: &mut Vm, status: i32) -> Exit {
+    let status = if vm.flush_stdout_at_exit() {
+        status
+    } else {
+        120
+    };
     Exit::stderr(u8::try_from(status & 0xff).unwrap_or(1), Vec::new())
 }
 

@@ -502,6 +502,18 @@ impl Predictor {
             next: 0,
         }
     }
+
+    /// Numbers the objects it flags from `first` on (the data written
+    /// before already flagged `first` objects).
+    pub(super) fn starting_at(mut self, first: u32) -> Predictor {
+        self.next = first;
+        self
+    }
+
+    /// The next reference index.
+    pub(super) fn next_ref(&self) -> u32 {
+        self.next
+    }
 }
 
 impl<'a> Policy<'a> for Predictor {

@@ -45,6 +45,22 @@ pub(super) fn dumps_predicted(obj: Obj<'_>) -> Result<Vec<u8>, MarshalError> {
     }
 }
 
+/// `marshal.dumps` of a code object met inside other data, FLAG_REF
+/// predicted, its back-references numbered from `first_ref`; also returns
+/// the next free reference index.
+pub(super) fn dumps_code_nested(
+    code: &CodeObject,
+    first_ref: u32,
+) -> Result<(Vec<u8>, u32), MarshalError> {
+    let obj = Obj::Code(code);
+    let mut policy = Predictor::new(obj, Role::Top).starting_at(first_ref);
+    match write_with(&mut policy, obj, Role::Top) {
+        Ok(out) => Ok((out, policy.next_ref())),
+        Err(Fail::Error(e)) => Err(e),
+        Err(Fail::Mismatch) => Err(unmarshallable_error()),
+    }
+}
+
 /// The bytes CPython sorts a set element by: the element written on its
 /// own, held only by its set (so flagged only when cached or interned).
 pub(super) fn dumps_set_key(obj: Obj<'_>) -> Result<Vec<u8>, MarshalError> {
