@@ -36,17 +36,36 @@ fn resolve(vm: &mut Vm, d: &ObjRef, key: &Value, hash: i64) -> PyResult<Option<V
     Ok(None)
 }
 
+/// Key equality for a probe whose own `==` runs no Python code: a stored
+/// key that needs Python-level `==` (an int or str subclass instance, say)
+/// counts as different and sets `undecided`, so that the caller redoes the
+/// lookup with [`resolve`].
+pub(crate) fn simple_match(k: &Value, key: &Value, undecided: &mut bool) -> bool {
+    if k.is(key) {
+        return true;
+    }
+    match simple_eq(k, key) {
+        Some(b) => b,
+        None => {
+            *undecided = true;
+            false
+        }
+    }
+}
+
 /// `d.get(key)`.
 pub fn dict_get(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
     let hash = vm.hash(key)?;
     let Some(t) = table(d) else { return Ok(None) };
     if is_simple(key) {
-        return Ok(t
+        let mut undecided = false;
+        let found = t
             .borrow()
-            .get(hash, &mut |k| {
-                k.is(key) || simple_eq(k, key).unwrap_or(false)
-            })
-            .cloned());
+            .get(hash, &mut |k| simple_match(k, key, &mut undecided))
+            .cloned();
+        if found.is_some() || !undecided {
+            return Ok(found);
+        }
     }
     match resolve(vm, d, key, hash)? {
         Some(stored) => Ok(t.borrow().get(hash, &mut |k| k.is(&stored)).cloned()),
@@ -60,11 +79,27 @@ pub fn dict_set(vm: &mut Vm, d: &ObjRef, key: Value, value: Value) -> PyResult<(
     let Some(t) = table(d) else { return Ok(()) };
     if is_simple(&key) {
         let k2 = key.clone();
-        t.borrow_mut().insert(hash, key, value, &mut |k| {
-            k.is(&k2) || simple_eq(k, &k2).unwrap_or(false)
+        let mut undecided = false;
+        let old = t.borrow_mut().insert(hash, key, value, &mut |k| {
+            simple_match(k, &k2, &mut undecided)
         });
-        return Ok(());
+        if old.is_some() || !undecided {
+            return Ok(());
+        }
+        // A stored key needs Python's `==`: take the new entry back out and
+        // insert through the full comparison.
+        let e = t.borrow_mut().remove(hash, &mut |k| k.is(&k2));
+        return match e {
+            Some(e) => dict_set_resolved(vm, d, e.key, e.value, hash),
+            None => Ok(()),
+        };
     }
+    dict_set_resolved(vm, d, key, value, hash)
+}
+
+/// `d[key] = value` comparing keys with Python's `==`.
+fn dict_set_resolved(vm: &mut Vm, d: &ObjRef, key: Value, value: Value, hash: i64) -> PyResult<()> {
+    let Some(t) = table(d) else { return Ok(()) };
     let stored = resolve(vm, d, &key, hash)?;
     match stored {
         Some(s) => {
@@ -97,14 +132,20 @@ pub fn dict_del(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<bool> {
 pub fn dict_pop(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
     let hash = vm.hash(key)?;
     let Some(t) = table(d) else { return Ok(None) };
-    let stored = if is_simple(key) {
-        Some(key.clone())
-    } else {
-        resolve(vm, d, key, hash)?
+    if is_simple(key) {
+        let mut undecided = false;
+        let e = t
+            .borrow_mut()
+            .remove(hash, &mut |k| simple_match(k, key, &mut undecided));
+        if e.is_some() || !undecided {
+            return Ok(e.map(|e| e.value));
+        }
+    }
+    let Some(s) = resolve(vm, d, key, hash)? else {
+        return Ok(None);
     };
-    let Some(s) = stored else { return Ok(None) };
     Ok(t.borrow_mut()
-        .remove(hash, &mut |k| k.is(&s) || simple_eq(k, &s).unwrap_or(false))
+        .remove(hash, &mut |k| k.is(&s))
         .map(|e| e.value))
 }
 

@@ -43,7 +43,7 @@ pub struct ImportState {
 }
 
 /// The built-in modules (`sys.builtin_module_names`).
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys"];
+pub const BUILTIN_MODULES: &[&str] = &["_kaa_dis", "builtins", "marshal", "sys"];
 
 /// Modules written in Python and frozen into kaa (crates/kaa-vm/lib),
 /// compiled through the compile hook when first imported.

@@ -49,4 +49,22 @@ impl Vm {
             _ => default.to_string(),
         }
     }
+
+    /// Runs a file's module code in `__main__` with `__file__` set to
+    /// `filename` while it runs (`PyRun_SimpleFileExFlags`, used for
+    /// PYTHONSTARTUP).
+    pub fn run_file_in_main(
+        &mut self,
+        code: kaa_bytecode::CodeObject,
+        filename: &str,
+    ) -> PyResult<()> {
+        let globals = self.main_namespace(None);
+        let key = self.new_str("__file__");
+        let name = self.new_str(filename);
+        crate::dict::dict_set_simple(self, &globals, key.clone(), name);
+        let result = self.run_in_main(code, None);
+        // A str key: deleting it runs no Python code.
+        let _ = crate::dict::dict_del(self, &globals, &key);
+        result
+    }
 }

@@ -38,15 +38,36 @@ fn resolve(vm: &mut Vm, t: &SetTable, key: &Value, hash: i64) -> PyResult<Option
     Ok(None)
 }
 
+/// Equality of a stored key `k` with a probe `key` whose own `==` runs no
+/// Python code: None when `k`'s does (an int or str subclass instance).
+fn decided_eq(k: &Value, key: &Value) -> Option<bool> {
+    if k.is(key) {
+        return Some(true);
+    }
+    simple_eq(k, key)
+}
+
+/// Whether `key` is in `t` without running Python code; None when that
+/// needs Python-level `==` (then compare the candidates outside the
+/// table).
+fn contains_simple(t: &SetTable, key: &Value, hash: i64) -> Option<bool> {
+    if !is_simple(key) {
+        return None;
+    }
+    t.contains_decided(hash, &mut |k| decided_eq(k, key))
+}
+
 /// Adds `key` to a table (hash computed by the caller).
 fn table_add(vm: &mut Vm, t: &mut SetTable, key: Value, hash: i64) -> PyResult<()> {
-    if is_simple(&key) {
+    let key = if is_simple(&key) {
         let k2 = key.clone();
-        t.add(hash, key, &mut |k| {
-            k.is(&k2) || simple_eq(k, &k2).unwrap_or(false)
-        });
-        return Ok(());
-    }
+        match t.add_decided(hash, key, &mut |k| decided_eq(k, &k2)) {
+            Ok(_) => return Ok(()),
+            Err(key) => key,
+        }
+    } else {
+        key
+    };
     match resolve(vm, t, &key, hash)? {
         Some(_) => Ok(()),
         None => {
@@ -77,11 +98,15 @@ pub fn set_contains(vm: &mut Vm, s: &Value, x: &Value) -> PyResult<bool> {
 /// (`__eq__` may mutate the set).
 fn contains_in_place(vm: &mut Vm, s: &Value, key: &Value) -> PyResult<bool> {
     let hash = vm.hash(key)?;
-    let simple = is_simple(key);
-    let eq = &mut |k: &Value| k.is(key) || simple_eq(k, key).unwrap_or(false);
+    let simple = match s.payload() {
+        Some(Payload::Set(t)) => contains_simple(&t.borrow(), key, hash),
+        Some(Payload::FrozenSet(t)) => contains_simple(t, key, hash),
+        _ => None,
+    };
+    if let Some(b) = simple {
+        return Ok(b);
+    }
     match s.payload() {
-        Some(Payload::Set(t)) if simple => Ok(t.borrow().contains(hash, eq)),
-        Some(Payload::FrozenSet(t)) if simple => Ok(t.contains(hash, eq)),
         Some(Payload::Set(t)) => {
             let cands = t.borrow().candidates(hash);
             Ok(first_equal(vm, &cands, key)?.is_some())
@@ -114,13 +139,18 @@ fn first_equal(vm: &mut Vm, cands: &[Value], key: &Value) -> PyResult<Option<Val
 /// the table changed during a comparison, the comparison is redone if the
 /// candidates changed meanwhile.
 fn add_in_place(vm: &mut Vm, cell: &RefCell<SetTable>, key: Value, hash: i64) -> PyResult<()> {
-    if is_simple(&key) {
+    let key = if is_simple(&key) {
         let k2 = key.clone();
-        cell.borrow_mut().add(hash, key, &mut |k| {
-            k.is(&k2) || simple_eq(k, &k2).unwrap_or(false)
-        });
-        return Ok(());
-    }
+        let r = cell
+            .borrow_mut()
+            .add_decided(hash, key, &mut |k| decided_eq(k, &k2));
+        match r {
+            Ok(_) => return Ok(()),
+            Err(key) => key,
+        }
+    } else {
+        key
+    };
     loop {
         let cands = cell.borrow().candidates(hash);
         if first_equal(vm, &cands, &key)?.is_some() {
@@ -188,11 +218,13 @@ fn update_internal(vm: &mut Vm, t: &mut SetTable, other: &Value) -> PyResult<()>
 /// `set_discard_entry`: removes the element equal to `key`; whether one
 /// was there.
 fn discard_entry(vm: &mut Vm, t: &mut SetTable, key: &Value, hash: i64) -> PyResult<bool> {
-    let stored = if is_simple(key) {
-        Some(key.clone())
-    } else {
-        let cands = t.candidates(hash);
-        first_equal(vm, &cands, key)?
+    let stored = match contains_simple(t, key, hash) {
+        Some(true) => Some(key.clone()),
+        Some(false) => None,
+        None => {
+            let cands = t.candidates(hash);
+            first_equal(vm, &cands, key)?
+        }
     };
     Ok(match stored {
         Some(s) => t
@@ -262,10 +294,8 @@ fn intersection(vm: &mut Vm, so: &SetTable, other: &Value) -> PyResult<SetTable>
 
 /// `set_contains_entry` with the hash known.
 fn table_contains_hashed(vm: &mut Vm, t: &SetTable, key: &Value, hash: i64) -> PyResult<bool> {
-    if is_simple(key) {
-        return Ok(t.contains(hash, &mut |k| {
-            k.is(key) || simple_eq(k, key).unwrap_or(false)
-        }));
+    if let Some(b) = contains_simple(t, key, hash) {
+        return Ok(b);
     }
     Ok(resolve(vm, t, key, hash)?.is_some())
 }
@@ -428,11 +458,14 @@ fn discard_in_place(
     key: &Value,
     hash: i64,
 ) -> PyResult<bool> {
-    let stored = if is_simple(key) {
-        Some(key.clone())
-    } else {
-        let cands = cell.borrow().candidates(hash);
-        first_equal(vm, &cands, key)?
+    let simple = contains_simple(&cell.borrow(), key, hash);
+    let stored = match simple {
+        Some(true) => Some(key.clone()),
+        Some(false) => None,
+        None => {
+            let cands = cell.borrow().candidates(hash);
+            first_equal(vm, &cands, key)?
+        }
     };
     Ok(match stored {
         Some(s) => cell
@@ -616,11 +649,14 @@ fn discard_impl(vm: &mut Vm, a: &Args<'_>, must: bool) -> PyResult<Value> {
     };
     // In place (no table copy): the stored key equal to `key` is found
     // outside any borrow, then removed by identity.
-    let stored = if is_simple(key) {
-        Some(key.clone())
-    } else {
-        let cands = cell.borrow().candidates(h);
-        first_equal(vm, &cands, key)?
+    let simple = contains_simple(&cell.borrow(), key, h);
+    let stored = match simple {
+        Some(true) => Some(key.clone()),
+        Some(false) => None,
+        None => {
+            let cands = cell.borrow().candidates(h);
+            first_equal(vm, &cands, key)?
+        }
     };
     let removed = match stored {
         Some(s) => cell

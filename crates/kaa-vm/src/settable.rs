@@ -140,7 +140,55 @@ impl SetTable {
         matches!(self.table[k], Slot::Active(..))
     }
 
-    /// `set_add_entry`: adds the key unless present; true if added.
+    /// Whether a key is present, with an equality that may be undecided
+    /// (None: a stored key's `==` needs Python code): None then.
+    pub fn contains_decided(
+        &self,
+        hash: i64,
+        eq: &mut dyn FnMut(&Value) -> Option<bool>,
+    ) -> Option<bool> {
+        let mut undecided = false;
+        let k = self.walk(hash, |_, s| match s {
+            Slot::Active(h, v) if *h == hash => match eq(v) {
+                Some(b) => b,
+                None => {
+                    undecided = true;
+                    true
+                }
+            },
+            _ => false,
+        });
+        if undecided {
+            return None;
+        }
+        Some(matches!(self.table[k], Slot::Active(..)))
+    }
+
+    /// [`SetTable::add`] with an equality that may be undecided: the key
+    /// is handed back (nothing added) when a stored key's `==` needs
+    /// Python code, so that the caller compares outside the table.
+    pub fn add_decided(
+        &mut self,
+        hash: i64,
+        key: Value,
+        eq: &mut dyn FnMut(&Value) -> Option<bool>,
+    ) -> Result<bool, Value> {
+        let mut undecided = false;
+        let added = self.add(hash, key.clone(), &mut |v| match eq(v) {
+            Some(b) => b,
+            None => {
+                undecided = true;
+                true
+            }
+        });
+        if undecided {
+            return Err(key);
+        }
+        Ok(added)
+    }
+
+    /// `set_add_entry`: adds the key unless present; true if added (a
+    /// key `eq` accepts stops the search: nothing is added).
     pub fn add(&mut self, hash: i64, key: Value, eq: &mut dyn FnMut(&Value) -> bool) -> bool {
         let mut freeslot = None;
         let k = self.walk(hash, |k, s| match s {

@@ -122,6 +122,17 @@ impl Vm {
     /// subclass its errno selects (BrokenPipeError for EPIPE, ...), with
     /// `errno` and `strerror` set.
     pub fn os_error(&mut self, err: &std::io::Error) -> PyErr {
+        self.os_error_args(err, None)
+    }
+
+    /// The OSError for a failed system call on the file `filename`
+    /// (`PyErr_SetFromErrnoWithFilenameObject`: its str ends with
+    /// `: 'filename'`).
+    pub fn os_error_with_filename(&mut self, err: &std::io::Error, filename: &str) -> PyErr {
+        self.os_error_args(err, Some(filename))
+    }
+
+    fn os_error_args(&mut self, err: &std::io::Error, filename: Option<&str>) -> PyErr {
         let Some(errno) = err.raw_os_error() else {
             return self.new_error("OSError", err.to_string());
         };
@@ -132,7 +143,10 @@ impl Vm {
             None => text,
         };
         let cls = self.exc_type("OSError");
-        let args = [Value::Int(i64::from(errno)), self.new_str(&strerror)];
+        let mut args = vec![Value::Int(i64::from(errno)), self.new_str(&strerror)];
+        if let Some(name) = filename {
+            args.push(self.new_str(name));
+        }
         match crate::excattrs::construct(self, &cls, &args, &[]) {
             Ok(Value::Obj(exc)) => PyErr { exc },
             Ok(_) => self.new_error("OSError", strerror),

@@ -100,6 +100,39 @@ impl Vm {
 
     /// `c[k]`.
     pub fn get_item(&mut self, c: &Value, k: &Value) -> PyResult<Value> {
+        // Fast paths (CPython's BINARY_SUBSCR_LIST_INT / _TUPLE_INT /
+        // _DICT and list slicing) for exact built-in containers; errors
+        // and everything else take the general path below.
+        if let Value::Obj(o) = c {
+            match (&o.payload, k) {
+                (Payload::List(l), Value::Int(i)) if !self.is_heap(c) => {
+                    if let Some(v) = seq_at(&l.borrow(), *i) {
+                        return Ok(v);
+                    }
+                }
+                (Payload::Tuple(t), Value::Int(i)) if !self.is_heap(c) => {
+                    if let Some(v) = seq_at(t, *i) {
+                        return Ok(v);
+                    }
+                }
+                (Payload::List(l), Value::Obj(ko)) if !self.is_heap(c) => {
+                    if let Payload::Slice(parts) = &ko.payload {
+                        let parts = (**parts).clone();
+                        let len = l.borrow().len();
+                        let (start, stop, step) = self.slice_indices(&parts, len as i64)?;
+                        let items = slice_of(&l.borrow(), start, stop, step);
+                        return Ok(self.new_list(items));
+                    }
+                }
+                (Payload::Dict(_), _) if !self.is_heap(c) => {
+                    return match crate::dict::dict_get(self, o, k)? {
+                        Some(v) => Ok(v),
+                        None => Err(self.key_error(k.clone())),
+                    };
+                }
+                _ => {}
+            }
+        }
         if let Some(m) = self.user_method(c, "__getitem__") {
             return self.call_dunder(&m, c, std::slice::from_ref(k));
         }
@@ -381,4 +414,38 @@ impl Vm {
             ))),
         }
     }
+}
+
+/// `items[i]` with a negative `i` counted from the end, if in range.
+#[inline]
+fn seq_at(items: &[Value], i: i64) -> Option<Value> {
+    let idx = if i < 0 { i.checked_add(items.len() as i64)? } else { i };
+    usize::try_from(idx).ok().and_then(|i| items.get(i)).cloned()
+}
+
+/// The items an adjusted slice (start, stop, step) selects, copied
+/// straight from storage (no position vector).
+fn slice_of(items: &[Value], start: i64, stop: i64, step: i64) -> Vec<Value> {
+    if step == 1 {
+        let a = start.max(0) as usize;
+        let b = (stop.max(0) as usize).max(a).min(items.len());
+        return items.get(a.min(b)..b).map_or(Vec::new(), |s| s.to_vec());
+    }
+    // PySlice_AdjustIndices' slice length, in i128 so no step overflows.
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    let n = if step > 0 {
+        (stop - start + step - 1).max(0) / step
+    } else {
+        (start - stop - step - 1).max(0) / -step
+    };
+    let n = n.min(items.len() as i128) as usize;
+    let mut out = Vec::with_capacity(n);
+    let mut i = start;
+    for _ in 0..n {
+        if let Some(v) = usize::try_from(i).ok().and_then(|i| items.get(i)) {
+            out.push(v.clone());
+        }
+        i += step;
+    }
+    out
 }

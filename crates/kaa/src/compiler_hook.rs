@@ -171,6 +171,15 @@ pub fn optimize_level() -> u32 {
     SETTINGS.get().map_or(0, |s| s.optimize.min(2))
 }
 
+/// An environment variable CPython would read: unset and empty count as
+/// missing, and `-E`/`-I` hide them all.
+pub fn env_var(name: &str) -> Option<std::ffi::OsString> {
+    if SETTINGS.get().is_some_and(|s| s.ignore_environment) {
+        return None;
+    }
+    std::env::var_os(name).filter(|v| !v.is_empty())
+}
+
 /// `-i`: the prompt follows the program (`sys.flags.inspect`).
 pub fn inspect() -> bool {
     SETTINGS.get().is_some_and(|s| s.flags.inspect > 0)

@@ -33,7 +33,45 @@ pub fn run_prompt(argv: &[std::ffi::OsString], quiet: bool) -> Exit {
     if !quiet {
         vm.write_stderr(&banner());
     }
+    if let Some(status) = run_startup(&mut vm) {
+        vm.shutdown_main();
+        return crate::script::exit_with(&mut vm, status);
+    }
     prompt_until_exit(&mut vm)
+}
+
+/// The file named by PYTHONSTARTUP, run in `__main__` before the first
+/// prompt (Modules/main.c `pymain_run_startup`, `PyRun_SimpleFile`):
+/// `__file__` is set while it runs; an error is printed and the prompt
+/// starts anyway; SystemExit ends the process (`Some(status)`).
+fn run_startup(vm: &mut Vm) -> Option<i32> {
+    let path = crate::compiler_hook::env_var("PYTHONSTARTUP")?;
+    let shown = crate::os::display(&path);
+    let source = match crate::os::read_file(std::path::Path::new(&path)) {
+        Ok(source) => source,
+        Err(err) => {
+            let exc = vm.os_error_with_filename(&err, &shown);
+            let text = vm.format_exception(&exc);
+            vm.write_stderr(&format!("Could not open PYTHONSTARTUP\n{text}"));
+            return None;
+        }
+    };
+    let code = match crate::script::compile_program(&source, &shown, crate::script::Input::File) {
+        Ok(code) => code,
+        Err(text) => {
+            vm.write_stderr(&text);
+            return None;
+        }
+    };
+    let result = vm.run_file_in_main(code, &shown);
+    match result {
+        Ok(()) => None,
+        Err(err) if vm.err_matches(&err, "SystemExit") => Some(vm.exit_status(&err)),
+        Err(err) => {
+            vm.print_exception(&err);
+            None
+        }
+    }
 }
 
 /// Runs the prompt on `vm` (after `-i`'s program, or on a new one) and

@@ -8,6 +8,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::Path;
 
+use kaa_bytecode::CodeObject;
 use kaa_compiler::{CompileOptions, ErrorLines};
 use kaa_parser::{Mode, SyntaxError};
 use kaa_vm::Vm;
@@ -31,17 +32,30 @@ pub enum Input {
 /// Parses, compiles and runs the program: status 0, the SyntaxError or the
 /// traceback as CPython prints it (status 1), or a SystemExit's status.
 pub fn run_source(source: &[u8], filename: &str, input: Input, argv: &[OsString]) -> Exit {
+    let code = match compile_program(source, filename, input) {
+        Ok(code) => code,
+        Err(text) => return compile_failed(text, argv),
+    };
+    let mut vm = Vm::new(crate::compiler_hook::vm_options(argv, path_zero(filename)));
+    let result = vm.run_in_main(code, Some(filename));
+    finish(&mut vm, result)
+}
+
+/// Parses and compiles a program at the command line's `-O` level,
+/// printing its warnings; Err holds the text of its SyntaxError (after the
+/// warnings met before it).
+pub fn compile_program(source: &[u8], filename: &str, input: Input) -> Result<CodeObject, String> {
     let (parsed, warnings) = match input {
         Input::File => kaa_parser::parse_file_with_warnings(source, filename, Mode::Exec),
         Input::Command => match std::str::from_utf8(source) {
             Ok(text) => kaa_parser::parse_with_warnings(text, Mode::Exec),
-            Err(_) => return Exit::stderr(1, command_encode_error(source)),
+            Err(_) => return Err(command_encode_error(source)),
         },
     };
     let warned = format_warnings(&warnings, filename, source);
     let module = match parsed {
         Ok(module) => module,
-        Err(err) => return compile_failed(warned + &report(&err, filename), argv),
+        Err(err) => return Err(warned + &report(&err, filename)),
     };
     // The compiler's errors take their text from the file named
     // `filename`, which `<stdin>` and `<string>` are not.
@@ -61,17 +75,11 @@ pub fn run_source(source: &[u8], filename: &str, input: Input, argv: &[OsString]
         &mut compiler_warnings,
     );
     let warned = warned + &format_warnings(&compiler_warnings, filename, source);
-    let code = match compiled {
-        Ok(code) => code,
-        Err(err) => return compile_failed(warned + &report(&err, filename), argv),
-    };
-    drop(module);
+    let code = compiled.map_err(|err| warned.clone() + &report(&err, filename))?;
     if !warned.is_empty() {
         let _ = std::io::stderr().lock().write_all(warned.as_bytes());
     }
-    let mut vm = Vm::new(crate::compiler_hook::vm_options(argv, path_zero(filename)));
-    let result = vm.run_in_main(code, Some(filename));
-    finish(&mut vm, result)
+    Ok(code)
 }
 
 /// The end of a program's run (Modules/main.c `pymain_run_python`): a

@@ -1,0 +1,2 @@
+print("startup")
+x = 42
