@@ -415,6 +415,36 @@ fn copy(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     Ok(new_bytearray(vm, b))
 }
 
+/// The payload of a new instance of a Python subclass of bytes or
+/// bytearray (`class B(bytes)`): the contents the base type's
+/// constructor makes from the arguments (a bytearray subclass with its
+/// own `__init__` starts empty, as `bytearray.__new__` leaves it); None
+/// when `t` derives from neither.
+pub fn subclass_payload(
+    vm: &mut Vm,
+    t: &crate::object::ObjRef,
+    pos: &[Value],
+    kwargs: &[(Value, Value)],
+) -> PyResult<Option<Payload>> {
+    let (bytes_t, bytearray_t) = (vm.types.bytes.clone(), vm.types.bytearray.clone());
+    let base = if crate::types::is_subtype(t, &bytes_t) {
+        bytes_t
+    } else if crate::types::is_subtype(t, &bytearray_t) {
+        if crate::types::lookup_user(t, "__init__").is_some() {
+            return Ok(Some(Payload::ByteArray(RefCell::new(Vec::new()))));
+        }
+        bytearray_t
+    } else {
+        return Ok(None);
+    };
+    let v = vm.call_with_kwargs(&Value::Obj(base), pos, kwargs)?;
+    Ok(Some(match v.payload() {
+        Some(Payload::Bytes(b)) => Payload::Bytes(b.clone()),
+        Some(Payload::ByteArray(b)) => Payload::ByteArray(RefCell::new(b.borrow().clone())),
+        _ => Payload::Bytes(Box::default()),
+    }))
+}
+
 /// bytearray's own methods (the shared ones come from bytes.rs).
 pub const METHODS: &[(&str, NativeFn)] = &[
     (

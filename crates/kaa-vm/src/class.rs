@@ -159,12 +159,15 @@ impl Vm {
                     Value::None => Payload::Plain,
                 }
             }
-            Layout::Other => {
-                return Err(self.not_implemented(format!(
-                    "kaa cannot subclass this built-in type yet ({})",
-                    type_data(t).map_or(String::new(), |d| d.name.clone())
-                )))
-            }
+            Layout::Other => match crate::bytearray::subclass_payload(self, t, pos, kwargs)? {
+                Some(p) => p,
+                None => {
+                    return Err(self.not_implemented(format!(
+                        "kaa cannot subclass this built-in type yet ({})",
+                        type_data(t).map_or(String::new(), |d| d.name.clone())
+                    )))
+                }
+            },
         };
         Ok(Value::Obj(ObjRef::with_dict(t.clone(), payload, dict)))
     }

@@ -66,6 +66,7 @@ pub mod rangeobj;
 pub mod repr;
 pub mod set;
 pub mod settable;
+pub mod signals;
 pub mod stdio;
 pub mod sliceobj;
 pub mod slots;

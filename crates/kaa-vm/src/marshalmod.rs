@@ -4,15 +4,19 @@
 //! Reading goes through kaa_bytecode's bounds-checked reader; every code
 //! object read is verified before it can run. Writing follows `w_object`
 //! over live values: FLAG_REF goes where CPython's `w_ref` puts it, on
-//! objects with more than one reference (kaa's `Rc` count stands for
-//! `Py_REFCNT`), interned strs and the cached small ints, one-character
-//! strs and empty singletons; a second meeting of a flagged object writes
-//! TYPE_REF. kaa keeps ints and floats inside values, without a count: an
-//! int outside the small-int cache or a float is flagged only at the top
-//! level (where the caller holds it), which is where CPython's counts
-//! usually put it for values computed at run time. Code objects are
-//! written by kaa_bytecode's writer, which predicts CPython's sharing
-//! inside them.
+//! objects with more than one reference (kaa's `Rc` count, less the
+//! references the call and the writer hold, stands for `Py_REFCNT`),
+//! interned strs and the cached small ints, one-character strs and empty
+//! singletons; a second meeting of a flagged object writes TYPE_REF.
+//!
+//! kaa keeps ints and floats inside values, without a count, so their
+//! sharing is guessed as CPython's compiler makes it for literals: flagged
+//! (and equal ones one object) at the top level and inside lists, dicts
+//! and sets, which displays fill from the constants; not inside tuples,
+//! whose literal items only the folded tuple holds. Computed numbers in a
+//! list are where kaa's bytes can differ from CPython's (docs/
+//! differences.md). Code objects are written by kaa_bytecode's writer,
+//! which predicts CPython's sharing inside them.
 
 use std::collections::HashMap;
 
@@ -57,28 +61,35 @@ const FLAG_REF: u8 = 0x80;
 /// What makes two occurrences one object for back-references.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Ident {
-    /// A cached small int (-5..=256).
-    SmallInt(i64),
+    /// An int kept inside a value (the cached small ints, or equal
+    /// literals taken as one constant).
+    Int(i64),
+    /// A float kept inside a value, by its bits.
+    Float(u64),
     /// A heap object, by address.
     Obj(usize),
 }
 
 /// What remains to be written (w_object's recursion, on the heap).
 enum Task {
-    /// A value at a nesting depth; `extra` references the writer holds
-    /// beyond the container's (set elements are held by a sort pair).
-    Obj(Value, u32, Counted),
+    /// A value at a nesting depth, and where it was found.
+    Obj(Value, u32, Ctx),
     /// The NULL that ends a dict.
     Null(u32),
 }
 
-/// Whether an object counts as shared (more than one reference).
+/// Where a value was found, which decides how its references count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Counted {
-    /// Decided from the object's reference count, less the writer's own.
-    Count,
-    /// Held by the caller too: the top-level object, a set element.
-    Shared,
+enum Ctx {
+    /// The object passed to `dumps` (or a set element written on its own
+    /// for its sort key): one more reference is the call's.
+    Top,
+    /// An item of a tuple.
+    InTuple,
+    /// An item of a list, or a dict key or value.
+    InOther,
+    /// A set element: always flagged (the writer's sort pair holds it).
+    SetElement,
 }
 
 struct Writer<'v> {
@@ -140,7 +151,7 @@ impl Writer<'_> {
     }
 
     fn run(&mut self, root: Value) -> PyResult<()> {
-        let mut tasks = vec![Task::Obj(root, 1, Counted::Shared)];
+        let mut tasks = vec![Task::Obj(root, 1, Ctx::Top)];
         while let Some(task) = tasks.pop() {
             match task {
                 Task::Null(depth) => {
@@ -149,7 +160,7 @@ impl Writer<'_> {
                     }
                     self.out.push(TYPE_NULL);
                 }
-                Task::Obj(v, depth, counted) => self.object(v, depth, counted, &mut tasks)?,
+                Task::Obj(v, depth, ctx) => self.object(v, depth, ctx, &mut tasks)?,
             }
         }
         Ok(())
@@ -210,14 +221,13 @@ impl Writer<'_> {
         &mut self,
         v: Value,
         depth: u32,
-        counted: Counted,
+        ctx: Ctx,
         tasks: &mut Vec<Task>,
     ) -> PyResult<()> {
         let vm = self.vm;
         if depth > MAX_DEPTH {
             return Err(value_err(vm, "object too deeply nested to marshal"));
         }
-        let top = counted == Counted::Shared;
         let inner = depth + 1;
         let o = match &v {
             Value::None => {
@@ -229,26 +239,18 @@ impl Writer<'_> {
                 return Ok(());
             }
             Value::Int(i) => {
-                let small = (-5..=256).contains(i);
-                let flag = match self.w_ref(Ident::SmallInt(*i), small || top) {
+                let shared = (-5..=256).contains(i) || ctx != Ctx::InTuple;
+                let flag = match self.w_ref(Ident::Int(*i), shared) {
                     Ok(_) => return Ok(()),
                     Err(f) => f,
                 };
-                if !small {
-                    // Not an object kaa can meet again.
-                    if flag != 0 {
-                        self.refs.remove(&Ident::SmallInt(*i));
-                    }
-                }
                 self.int(&num_bigint::BigInt::from(*i), flag);
                 return Ok(());
             }
             Value::Float(f) => {
-                let flag = if self.version >= 3 && top {
-                    self.nrefs += 1;
-                    FLAG_REF
-                } else {
-                    0
+                let flag = match self.w_ref(Ident::Float(f.to_bits()), ctx != Ctx::InTuple) {
+                    Ok(_) => return Ok(()),
+                    Err(f) => f,
                 };
                 self.float(*f, flag);
                 return Ok(());
@@ -282,11 +284,10 @@ impl Writer<'_> {
         if !marshallable {
             return Err(value_err(vm, "unmarshallable object"));
         }
-        // Less the writer's own references (the task's value and `o`).
-        let count = o.ref_count().saturating_sub(2);
-        if std::env::var("KAA_MARSHAL_DEBUG").is_ok() {
-            eprintln!("count {} top {}", o.ref_count(), top);
-        }
+        // Less the writer's own references (the task's value and `o`) and,
+        // at the top, the call's one more than CPython's.
+        let mine = if ctx == Ctx::Top { 3 } else { 2 };
+        let count = o.ref_count().saturating_sub(mine);
         let cached = match &o.payload {
             Payload::Str(s) => s.as_str().chars().count() <= 1,
             Payload::Tuple(items) => items.is_empty(),
@@ -297,7 +298,7 @@ impl Writer<'_> {
             Payload::Str(s) => self.interned(&o, s.as_str()),
             _ => false,
         };
-        let shared = top || cached || interned || count > 1;
+        let shared = ctx == Ctx::SetElement || cached || interned || count > 1;
         if let Payload::Code(c) = &o.payload {
             // Written by kaa_bytecode's writer, references numbered on.
             if self.version < 3 {
@@ -315,9 +316,9 @@ impl Writer<'_> {
             Ok(_) => return Ok(()),
             Err(f) => f,
         };
-        let push_items = |tasks: &mut Vec<Task>, items: &[Value], counted: Counted| {
+        let push_items = |tasks: &mut Vec<Task>, items: &[Value], ctx: Ctx| {
             for item in items.iter().rev() {
-                tasks.push(Task::Obj(item.clone(), inner, counted));
+                tasks.push(Task::Obj(item.clone(), inner, ctx));
             }
         };
         match &o.payload {
@@ -392,13 +393,13 @@ impl Writer<'_> {
                     self.out.push(TYPE_TUPLE | flag);
                     self.size(items.len())?;
                 }
-                push_items(tasks, items, Counted::Count);
+                push_items(tasks, items, Ctx::InTuple);
             }
             Payload::List(l) => {
                 let items = l.borrow().clone();
                 self.out.push(TYPE_LIST | flag);
                 self.size(items.len())?;
-                push_items(tasks, &items, Counted::Count);
+                push_items(tasks, &items, Ctx::InOther);
             }
             Payload::Dict(d) => {
                 self.out.push(TYPE_DICT | flag);
@@ -409,8 +410,8 @@ impl Writer<'_> {
                     .collect();
                 tasks.push(Task::Null(inner));
                 for (k, x) in pairs.into_iter().rev() {
-                    tasks.push(Task::Obj(x, inner, Counted::Count));
-                    tasks.push(Task::Obj(k, inner, Counted::Count));
+                    tasks.push(Task::Obj(x, inner, Ctx::InOther));
+                    tasks.push(Task::Obj(k, inner, Ctx::InOther));
                 }
             }
             Payload::Set(_) | Payload::FrozenSet(_) => {
@@ -435,7 +436,7 @@ impl Writer<'_> {
                 }
                 keyed.sort_by(|a, b| a.0.cmp(&b.0));
                 for (_, item) in keyed.into_iter().rev() {
-                    tasks.push(Task::Obj(item, inner, Counted::Shared));
+                    tasks.push(Task::Obj(item, inner, Ctx::SetElement));
                 }
             }
             _ => return Err(value_err(vm, "unmarshallable object")),
@@ -465,11 +466,11 @@ fn dumps_element(vm: &Vm, v: &Value, version: i64) -> PyResult<Vec<u8>> {
         refs: HashMap::new(),
         nrefs: 0,
     };
-    let mut tasks = vec![Task::Obj(v.clone(), 1, Counted::Count)];
+    let mut tasks = vec![Task::Obj(v.clone(), 1, Ctx::Top)];
     while let Some(task) = tasks.pop() {
         match task {
             Task::Null(_) => w.out.push(TYPE_NULL),
-            Task::Obj(v, depth, counted) => w.object(v, depth, counted, &mut tasks)?,
+            Task::Obj(v, depth, ctx) => w.object(v, depth, ctx, &mut tasks)?,
         }
     }
     Ok(w.out)
@@ -578,33 +579,58 @@ fn marshal_dump(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `marshal.load(file)`: reads what is left of the file, takes one value
-/// and, when the file can seek, leaves it just after that value.
+/// `marshal.load(file)`: as CPython, `file.read(0)` must give bytes, then
+/// the data comes through `file.readinto()`. CPython asks for exactly the
+/// bytes each part needs; kaa reads chunks until a value parses and, when
+/// the file can seek, moves back over what it read past the value.
 fn marshal_load(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let file = a.arg(0).clone();
     let read = {
         let n = vm.new_str("read");
         vm.get_attr(&file, &n)?
     };
-    let data = vm.call(&read, &[])?;
-    let bytes = match data.payload() {
-        Some(Payload::Bytes(b)) => b.to_vec(),
-        Some(Payload::ByteArray(b)) => b.borrow().clone(),
-        _ => {
-            return Err(vm.type_error(format!(
-                "file.read() returned not bytes but {}",
-                vm.type_name(&data)
-            )))
-        }
+    let probe = vm.call(&read, &[Value::Int(0)])?;
+    if !matches!(probe.payload(), Some(Payload::Bytes(_))) {
+        return Err(vm.type_error(format!(
+            "file.read() returned not bytes but {}",
+            vm.type_name(&probe)
+        )));
+    }
+    let readinto = {
+        let n = vm.new_str("readinto");
+        vm.get_attr(&file, &n)?
     };
-    let (value, consumed) = loads_bytes(vm, &bytes)?;
-    let back = bytes.len() - consumed.min(bytes.len());
-    if back > 0 {
-        if let Ok(Some(seek)) = vm.get_attr_opt(&file, "seek") {
-            vm.call(&seek, &[Value::Int(-(back as i64)), Value::Int(1)])?;
+    let mut data: Vec<u8> = Vec::new();
+    let mut chunk = 64usize;
+    loop {
+        let buf = crate::bytes::new_bytearray(vm, vec![0; chunk]);
+        let got = vm.call(&readinto, std::slice::from_ref(&buf))?;
+        let n = match got {
+            Value::Int(n) => usize::try_from(n).unwrap_or(0).min(chunk),
+            Value::None => 0,
+            _ => return Err(vm.type_error("readinto() must return an int")),
+        };
+        if let Some(Payload::ByteArray(b)) = buf.payload() {
+            data.extend_from_slice(b.borrow().get(..n).unwrap_or(&[]));
+        }
+        match m::loads_with_layout(&data) {
+            Ok(loaded) => {
+                check_codes(vm, &loaded.value)?;
+                let value = crate::code::constant_value(vm, &loaded.value);
+                let back = data.len().saturating_sub(loaded.consumed);
+                if back > 0 {
+                    if let Ok(Some(seek)) = vm.get_attr_opt(&file, "seek") {
+                        vm.call(&seek, &[Value::Int(-(back as i64)), Value::Int(1)])?;
+                    }
+                }
+                return Ok(value);
+            }
+            Err(e) if e.kind == "EOFError" && n > 0 => {
+                chunk = chunk.saturating_mul(2).min(1 << 24);
+            }
+            Err(e) => return Err(marshal_error(vm, &e)),
         }
     }
-    Ok(value)
 }
 
 /// The `marshal` module.

@@ -33,6 +33,9 @@ pub struct VmOptions {
     pub sys_flags: crate::sysmodule::SysFlags,
     /// How standard output is buffered (`-u`, a terminal, a pipe).
     pub stdout_buffering: crate::stdio::Buffering,
+    /// Set by the embedder's SIGINT handler; the loop turns it into
+    /// KeyboardInterrupt (crate::signals).
+    pub interrupt: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl std::fmt::Debug for VmOptions {
@@ -44,6 +47,7 @@ impl std::fmt::Debug for VmOptions {
             .field("import", &self.import)
             .field("sys_flags", &self.sys_flags)
             .field("stdout_buffering", &self.stdout_buffering)
+            .field("interrupt", &self.interrupt)
             .finish()
     }
 }

@@ -285,6 +285,7 @@ pub fn vm_options(argv: &[std::ffi::OsString], zero: PathZero) -> kaa_vm::VmOpti
             executable: os::display(&script::executable(&s.program)),
         },
         stdout_buffering: stdout_buffering(s.unbuffered || env("PYTHONUNBUFFERED").is_some()),
+        interrupt: crate::interrupt::flag(),
         ..kaa_vm::VmOptions::default()
     }
 }

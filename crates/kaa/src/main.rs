@@ -9,6 +9,7 @@ mod cmdline;
 mod compileall;
 mod compiler_hook;
 mod dis_module;
+mod interrupt;
 mod os;
 mod py_compile;
 mod regex;
@@ -120,6 +121,7 @@ fn run(args: &[OsString]) -> Exit {
 const STACK_SIZE: usize = 1 << 30;
 
 fn main() -> ExitCode {
+    interrupt::install();
     let args: Vec<OsString> = std::env::args_os().collect();
     let worker = std::thread::Builder::new()
         .name("main".into())
@@ -136,5 +138,6 @@ fn main() -> ExitCode {
     let _ = std::io::stdout().lock().write_all(&exit.stdout);
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().lock().write_all(&exit.stderr);
+    interrupt::finish_process();
     ExitCode::from(exit.status)
 }

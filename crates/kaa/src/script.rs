@@ -94,6 +94,9 @@ fn finish(vm: &mut Vm, result: Result<(), kaa_vm::PyErr>) -> Exit {
         Err(err) if !inspect && vm.err_matches(err, "SystemExit") => (vm.exit_status(err), true),
         Err(err) => {
             vm.print_exception(err);
+            if !inspect && vm.err_matches(err, "KeyboardInterrupt") {
+                crate::interrupt::die_by_sigint_at_exit();
+            }
             (1, false)
         }
     };
