@@ -15,6 +15,9 @@ impl Vm {
         if let Some(v) = self.instance_attr_fast(obj, name) {
             return Ok(v);
         }
+        if let Some(v) = self.class_attr_fast(obj, name) {
+            return Ok(v);
+        }
         if let Some(hook) = self.getattribute_hook(obj) {
             return self.get_attr_hooked(&hook, obj, name);
         }
@@ -72,6 +75,40 @@ impl Vm {
             return Some(v);
         }
         cls_attr.map(|a| self.bind_attr(a, obj, t))
+    }
+
+    /// The common case of `C.name` (type_getattro) for a class whose
+    /// metaclass is `type` and a non-dunder name: the attribute found along
+    /// the MRO through the attribute cache, when it needs no binding (a
+    /// function stays unbound). None (take the general path) otherwise.
+    fn class_attr_fast(&mut self, obj: &Value, name: &Value) -> Option<Value> {
+        let Value::Obj(t) = obj else { return None };
+        let (Payload::Type(_), None) = (&t.payload, &t.class) else {
+            return None;
+        };
+        let Some(Payload::Str(sd)) = name.payload() else {
+            return None;
+        };
+        if sd.as_str().starts_with("__") {
+            return None;
+        }
+        let v = self.type_lookup_cached(t, name, false)?;
+        let plain = match v.payload() {
+            Some(
+                Payload::ClassMethod(_)
+                | Payload::StaticMethod(_)
+                | Payload::Property(_)
+                | Payload::Member(_),
+            ) => false,
+            Some(Payload::Builtin(_)) => {
+                !matches!(
+                    crate::slotwrap::builtin_kind(self, &v),
+                    "getset_descriptor" | "member_descriptor"
+                )
+            }
+            _ => !self.is_heap(&v),
+        };
+        plain.then_some(v)
     }
 
     /// Whether a class attribute is no data descriptor, so an instance

@@ -624,7 +624,10 @@ fn b_print(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
             pieces.push(sep.clone());
         }
         match x.as_str() {
-            Some(s) if !vm.is_heap(x) => pieces.push(s.to_string()),
+            Some(s) if !vm.is_heap(x) => {
+                crate::strobj::check_utf8(vm, x)?;
+                pieces.push(s.to_string())
+            }
             _ => pieces.push(vm.str_of(x)?),
         }
     }
@@ -1114,9 +1117,7 @@ fn b_pow(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 }
 
 fn b_format(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let spec = a.get(1).and_then(|s| s.as_str()).unwrap_or("").to_string();
-    let s = vm.format(a.arg(0), &spec)?;
-    Ok(vm.new_str(&s))
+    crate::format::format_builtin(vm, a)
 }
 
 fn b_input(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {

@@ -310,9 +310,7 @@ pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult<Op
                 return Ok(None);
             };
             let cur = dst.borrow().clone();
-            if cur.len().saturating_mul(n) > isize::MAX as usize / 4 {
-                return Err(vm.new_error("MemoryError", ""));
-            }
+            crate::bytes::alloc_len(vm, cur.len().saturating_mul(n))?;
             *dst.borrow_mut() = cur.repeat(n);
             Ok(Some(a.clone()))
         }

@@ -27,6 +27,19 @@ pub fn as_bytes(v: &Value) -> Option<&[u8]> {
     }
 }
 
+/// The largest bytes or bytearray kaa makes (4 GiB): past it CPython's
+/// allocation would fail with MemoryError, and so does kaa's check, where
+/// an allocation failure would abort the process instead.
+const MAX_LEN: usize = 1 << 32;
+
+/// `n` when a buffer of that many bytes may be made, else MemoryError.
+pub(crate) fn alloc_len(vm: &Vm, n: usize) -> PyResult<usize> {
+    if n > MAX_LEN {
+        return Err(vm.new_error("MemoryError", ""));
+    }
+    Ok(n)
+}
+
 /// A new bytearray value.
 pub fn new_bytearray(vm: &Vm, b: Vec<u8>) -> Value {
     Value::Obj(ObjRef::new(
@@ -176,10 +189,7 @@ pub(crate) fn bytes_from_source(vm: &mut Vm, a: &Args<'_>, kind: &str) -> PyResu
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
-        if n > (1 << 40) {
-            return Err(vm.new_error("MemoryError", ""));
-        }
-        return Ok(vec![0; n as usize]);
+        return Ok(vec![0; alloc_len(vm, n as usize)?]);
     }
     let it = match vm.get_iter(src) {
         Ok(it) => it,
@@ -727,7 +737,13 @@ fn rsplit(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 /// `bytes.join(iterable_of_bytes)`.
 fn join(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let sep = this(a).to_vec();
-    let items = vm.collect(a.arg(0))?;
+    let items = match vm.collect(a.arg(0)) {
+        Ok(items) => items,
+        Err(e) if vm.err_matches(&e, "TypeError") && vm.get_iter(a.arg(0)).is_err() => {
+            return Err(vm.type_error("can only join an iterable"))
+        }
+        Err(e) => return Err(e),
+    };
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let Some(b) = buffer_of(it) else {
@@ -737,6 +753,7 @@ fn join(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
             )));
         };
         if i > 0 {
+            alloc_len(vm, out.len() + sep.len() + b.len())?;
             out.extend_from_slice(&sep);
         }
         out.extend_from_slice(&b);
@@ -804,6 +821,7 @@ fn replace(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         // An empty pattern matches between every byte.
         for c in &b {
             if left > 0 {
+                alloc_len(vm, out.len() + new.len())?;
                 out.extend_from_slice(&new);
                 left -= 1;
             }
@@ -818,6 +836,7 @@ fn replace(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     while left > 0 {
         match find_in(&b[i..], &old, false) {
             Some(p) => {
+                alloc_len(vm, out.len() + p + new.len())?;
                 out.extend_from_slice(&b[i..i + p]);
                 out.extend_from_slice(&new);
                 i += p + old.len();
@@ -877,6 +896,7 @@ fn pad(vm: &mut Vm, a: &Args<'_>, how: u8) -> PyResult<Value> {
     if width <= b.len() {
         return Ok(new_like(vm, a, b));
     }
+    alloc_len(vm, width)?;
     let total = width - b.len();
     let left = match how {
         0 => 0,
@@ -912,6 +932,7 @@ fn zfill(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     if width <= b.len() {
         return Ok(new_like(vm, a, b));
     }
+    alloc_len(vm, width)?;
     let (sign, digits) = match b.first() {
         Some(c @ (b'+' | b'-')) => (vec![*c], &b[1..]),
         _ => (Vec::new(), &b[..]),
@@ -936,6 +957,7 @@ fn expandtabs(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
             b'\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
+                    alloc_len(vm, out.len().saturating_add(n as usize))?;
                     out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
@@ -1039,6 +1061,56 @@ fn maketrans(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     Ok(new_bytes(vm, t))
 }
 
+/// The `(sub[, start[, end]])` methods parse their arguments as
+/// `PyArg_ParseTuple` does ("find() takes at least 1 argument (0
+/// given)"), then run `f` with them bound to slots 0..3.
+fn sub_start_end(
+    vm: &mut Vm,
+    a: &Args<'_>,
+    name: &str,
+    f: fn(&mut Vm, &Args<'_>) -> PyResult<Value>,
+) -> PyResult<Value> {
+    let n = a.rest.len();
+    if !a.kwrest.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    if n < 1 {
+        return Err(vm.type_error(format!("{name}() takes at least 1 argument (0 given)")));
+    }
+    if n > 3 {
+        return Err(vm.type_error(format!("{name}() takes at most 3 arguments ({n} given)")));
+    }
+    let slots: [Option<Value>; 3] = std::array::from_fn(|i| a.rest.get(i).cloned());
+    let bound = Args {
+        this: a.this.clone(),
+        slots: &slots,
+        rest: &[],
+        kwrest: &[],
+    };
+    f(vm, &bound)
+}
+
+macro_rules! sub_start_end_methods {
+    ($($wrapper:ident => $inner:ident;)*) => {
+        $(
+            /// The method with CPython's argument parsing (`sub_start_end`).
+            fn $wrapper(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+                sub_start_end(vm, a, stringify!($inner), $inner)
+            }
+        )*
+    };
+}
+
+sub_start_end_methods! {
+    find_args => find;
+    rfind_args => rfind;
+    index_args => index;
+    rindex_args => rindex;
+    count_args => count;
+    startswith_args => startswith;
+    endswith_args => endswith;
+}
+
 /// bytes's methods (signature lines as native.rs declares them).
 pub const METHODS: &[(&str, NativeFn)] = &[
     (
@@ -1063,19 +1135,13 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("bytes.isupper($self, /)", isupper),
     ("bytes.islower($self, /)", islower),
     ("bytes.istitle($self, /)", istitle),
-    ("bytes.find($self, sub, start=None, end=None, /)", find),
-    ("bytes.rfind($self, sub, start=None, end=None, /)", rfind),
-    ("bytes.index($self, sub, start=None, end=None, /)", index),
-    ("bytes.rindex($self, sub, start=None, end=None, /)", rindex),
-    ("bytes.count($self, sub, start=None, end=None, /)", count),
-    (
-        "bytes.startswith($self, prefix, start=None, end=None, /)",
-        startswith,
-    ),
-    (
-        "bytes.endswith($self, suffix, start=None, end=None, /)",
-        endswith,
-    ),
+    ("bytes.find($self, *args)", find_args),
+    ("bytes.rfind($self, *args)", rfind_args),
+    ("bytes.index($self, *args)", index_args),
+    ("bytes.rindex($self, *args)", rindex_args),
+    ("bytes.count($self, *args)", count_args),
+    ("bytes.startswith($self, *args)", startswith_args),
+    ("bytes.endswith($self, *args)", endswith_args),
     ("bytes.split($self, sep=None, maxsplit=-1)", split),
     ("bytes.rsplit($self, sep=None, maxsplit=-1)", rsplit),
     ("bytes.join($self, iterable_of_bytes, /)", join),
@@ -1199,9 +1265,7 @@ pub fn bytes_binop(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Opt
         nb::MULTIPLY => match repeat_count(vm, b)? {
             Some(n) => {
                 let x = buffer_of(a).unwrap_or_default();
-                if x.len().saturating_mul(n) > isize::MAX as usize / 4 {
-                    return Err(vm.new_error("MemoryError", ""));
-                }
+                alloc_len(vm, x.len().saturating_mul(n))?;
                 Ok(Some(wrap(vm, x.repeat(n))))
             }
             None if vm.is_heap(b) => Ok(None),

@@ -142,9 +142,13 @@ impl Vm {
         let mut posonly_as_kw = Vec::new();
         for (k, v) in kwargs {
             let kname = k.as_str().unwrap_or("");
-            let found = code.varnames[..argc + kwonly]
+            // Interned names match by identity first (CPython's fast
+            // pointer scan in positional_or_keyword binding).
+            let names = &code.varnames[..argc + kwonly];
+            let found = names
                 .iter()
-                .position(|vn| vn.as_str() == Some(kname));
+                .position(|vn| vn.is(k))
+                .or_else(|| names.iter().position(|vn| vn.as_str() == Some(kname)));
             match found {
                 Some(i) if i >= posonly => {
                     if frame.fast[i].is_some() {

@@ -215,10 +215,9 @@ fn to_constant_depth(vm: &Vm, v: &Value, depth: u32) -> PyResult<Constant> {
             let exact = |t: &ObjRef| o.class.as_ref().is_some_and(|c| c.ptr_eq(t));
             match &o.payload {
                 Payload::BigInt(b) if exact(&vm.types.int) => Constant::int(b.clone()),
-                Payload::Complex(re, im) if exact(&vm.types.complex) => Constant::Complex {
-                    re: *re,
-                    im: *im,
-                },
+                Payload::Complex(re, im) if exact(&vm.types.complex) => {
+                    Constant::Complex { re: *re, im: *im }
+                }
                 Payload::Str(_) if exact(&vm.types.str_) => {
                     Constant::Str(value_pystr(v).ok_or_else(bad)?)
                 }
@@ -283,12 +282,14 @@ fn str_tuple(vm: &Vm, v: &Value, what: &str) -> PyResult<Vec<PyStr>> {
 }
 
 fn bytes_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<Vec<u8>> {
-    crate::bytes::as_bytes(v).map(<[u8]>::to_vec).ok_or_else(|| {
-        vm.type_error(format!(
-            "replace() argument '{what}' must be bytes, not {}",
-            vm.type_name(v)
-        ))
-    })
+    crate::bytes::as_bytes(v)
+        .map(<[u8]>::to_vec)
+        .ok_or_else(|| {
+            vm.type_error(format!(
+                "replace() argument '{what}' must be bytes, not {}",
+                vm.type_name(v)
+            ))
+        })
 }
 
 fn str_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<PyStr> {
@@ -499,7 +500,10 @@ pub fn code_hash(vm: &mut Vm, c: &CodeInfo) -> PyResult<i64> {
 const METHODS: &[(&str, NativeFn)] = &[
     ("code.co_lines($self, /)", co_lines),
     ("code.co_positions($self, /)", co_positions),
-    ("code._varname_from_oparg($self, /, oparg)", varname_from_oparg),
+    (
+        "code._varname_from_oparg($self, /, oparg)",
+        varname_from_oparg,
+    ),
     (REPLACE_SIG, code_replace),
 ];
 

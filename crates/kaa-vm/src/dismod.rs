@@ -136,9 +136,9 @@ fn argval(vm: &Vm, c: &crate::code::CodeInfo, ins: &kdis::DisInstruction, arg: i
         ArgKind::Const if op == Opcode::LOAD_CONST => at(&c.consts, arg),
         ArgKind::Name => at(&c.names, arg),
         ArgKind::GlobalName => at(&c.names, arg.div_euclid(2)),
-        ArgKind::JumpForward | ArgKind::JumpBackward | ArgKind::JumpAbsolute => op
-            .jump_target(ins.offset as i64, arg)
-            .map(Value::Int),
+        ArgKind::JumpForward | ArgKind::JumpBackward | ArgKind::JumpAbsolute => {
+            op.jump_target(ins.offset as i64, arg).map(Value::Int)
+        }
         ArgKind::Local | ArgKind::Free => at(&c.varnames, arg),
         ArgKind::Compare => idx(CMP_OP.len(), arg).map(|i| vm.new_str(CMP_OP[i])),
         _ => None,
@@ -148,9 +148,9 @@ fn argval(vm: &Vm, c: &crate::code::CodeInfo, ins: &kdis::DisInstruction, arg: i
 
 /// `_kaa_dis.stack_effect(opcode, oparg=None, jump=None)`.
 fn k_stack_effect(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let byte = match a.arg(0) {
-        Value::Int(i) => u8::try_from(*i).ok(),
-        Value::Bool(b) => Some(*b as u8),
+    let code = match a.arg(0) {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
         v => {
             return Err(vm.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -159,19 +159,17 @@ fn k_stack_effect(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         }
     };
     let invalid = || vm.value_error("invalid opcode or oparg");
-    let op = byte.and_then(Opcode::from_u8).ok_or_else(invalid)?;
-    // compile.c's _PyCompile_OpcodeHasArg: the raw byte decides.
-    let has_arg = op as u8 >= HAVE_ARGUMENT;
+    // HAS_ARG(opcode): the number alone decides, before the table is asked.
+    let has_arg = code >= HAVE_ARGUMENT as i64;
     let oparg = match (a.opt(1), has_arg) {
         (Some(_), false) => {
-            return Err(vm.value_error(
-                "stack_effect: opcode does not permit oparg but oparg was specified",
-            ))
+            return Err(vm
+                .value_error("stack_effect: opcode does not permit oparg but oparg was specified"))
         }
         (None, true) => {
-            return Err(vm.value_error(
-                "stack_effect: opcode requires oparg but oparg was not specified",
-            ))
+            return Err(
+                vm.value_error("stack_effect: opcode requires oparg but oparg was not specified")
+            )
         }
         (None, false) => 0,
         (Some(Value::Int(i)), true) => i32::try_from(*i)
@@ -188,9 +186,11 @@ fn k_stack_effect(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         Some(Value::Bool(b)) => Some(*b),
         Some(_) => return Err(vm.value_error("stack_effect: jump must be False, True or None")),
     };
-    if op.is_specialized() {
-        return Err(invalid());
-    }
+    let op = u8::try_from(code)
+        .ok()
+        .and_then(Opcode::from_u8)
+        .filter(|op| !op.is_specialized())
+        .ok_or_else(invalid)?;
     op.stack_effect(oparg, jump)
         .map(|e| Value::Int(e as i64))
         .ok_or_else(invalid)
@@ -218,6 +218,13 @@ pub fn kaa_dis_module(vm: &mut Vm) -> ObjRef {
             None => opname.push(vm.new_str(&format!("<{byte}>"))),
         }
     }
+    // `_deoptop` and `_inline_cache_entries`, by byte.
+    let deopt: Vec<Value> = (0..=255u8)
+        .map(|b| Value::Int(Opcode::from_u8(b).map_or(b, |op| op.deopt() as u8) as i64))
+        .collect();
+    let caches: Vec<Value> = (0..=255u8)
+        .map(|b| Value::Int(Opcode::from_u8(b).map_or(0, |op| op.cache_entries()) as i64))
+        .collect();
     let cmp_op = vm.new_tuple(CMP_OP.iter().map(|s| vm.new_str(s)).collect());
     let entries = [
         ("__name__", vm.new_str("_kaa_dis")),
@@ -233,8 +240,13 @@ pub fn kaa_dis_module(vm: &mut Vm) -> ObjRef {
         ("hascompare", int_list(vm, HASCOMPARE)),
         ("hasfree", int_list(vm, HASFREE)),
         ("hasnargs", int_list(vm, HASNARGS)),
+        ("deopt", vm.new_list(deopt)),
+        ("inline_cache_entries", vm.new_list(caches)),
         ("HAVE_ARGUMENT", Value::Int(HAVE_ARGUMENT as i64)),
-        ("EXTENDED_ARG", Value::Int(Opcode::EXTENDED_ARG as u8 as i64)),
+        (
+            "EXTENDED_ARG",
+            Value::Int(Opcode::EXTENDED_ARG as u8 as i64),
+        ),
         (
             "dis",
             make_builtin(vm, "dis(code, depth=None, show_caches=False, /)", k_dis),
@@ -277,10 +289,11 @@ pub fn kaa_dis_module(vm: &mut Vm) -> ObjRef {
 
 impl Vm {
     /// A native module other than `builtins` and `sys` (`marshal`,
-    /// `_kaa_dis`), entered in `sys.modules`.
+    /// `_kaa_dis`, `_kaa_pyc`), entered in `sys.modules`.
     pub(crate) fn native_module(&mut self, name: &str) -> ObjRef {
         let m = match name {
             "marshal" => crate::marshalmod::marshal_module(self),
+            "_kaa_pyc" => crate::pycmod::kaa_pyc_module(self),
             _ => kaa_dis_module(self),
         };
         let modules = self.modules_dict();

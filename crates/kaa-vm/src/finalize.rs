@@ -4,6 +4,10 @@
 //! interpreter loop calls `__del__` on it before its next instruction, as
 //! CPython's `slot_tp_finalize` runs at deallocation. A finalized object is
 //! remembered so its own drop later does not queue it again.
+//!
+//! The loop's per-instruction check reads one thread-local counter of
+//! queued objects (of every Vm on the thread; each Vm drains its own
+//! queue), which costs less than reaching the Vm's queue.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashSet, VecDeque};
@@ -14,12 +18,15 @@ use crate::types::{lookup_user, type_data};
 use crate::value::Value;
 use crate::vm::Vm;
 
+thread_local! {
+    /// Objects queued for `__del__` on this thread and not yet finalized.
+    static QUEUED: Cell<usize> = const { Cell::new(0) };
+}
+
 /// Objects waiting for their `__del__`, shared by the Vm and the classes
 /// that define `__del__`.
 #[derive(Default)]
 pub struct DelState {
-    /// Whether `queue` may be non-empty (the loop's cheap check).
-    pending: Cell<bool>,
     /// Whether finalizers are running (they are not re-entered from the
     /// `__del__` code itself, so they run in queue order).
     running: Cell<bool>,
@@ -63,7 +70,7 @@ pub(crate) fn on_drop(obj: &mut Object) -> bool {
     drop(fin);
     if let Ok(mut queue) = q.queue.try_borrow_mut() {
         queue.push_back(copy);
-        q.pending.set(true);
+        QUEUED.with(|n| n.set(n.get() + 1));
     }
     true
 }
@@ -72,7 +79,7 @@ pub(crate) fn on_drop(obj: &mut Object) -> bool {
 /// this before each instruction).
 #[inline]
 pub(crate) fn drain(vm: &mut Vm) {
-    if vm.del_queue.pending.get() && !vm.del_queue.running.get() {
+    if QUEUED.with(|n| n.get()) != 0 {
         vm.run_finalizers();
     }
 }
@@ -83,6 +90,9 @@ impl Vm {
     #[inline(never)]
     fn run_finalizers(&mut self) {
         let q = self.del_queue.clone();
+        if q.running.get() {
+            return;
+        }
         q.running.set(true);
         loop {
             let next = match q.queue.try_borrow_mut() {
@@ -90,6 +100,7 @@ impl Vm {
                 Err(_) => return,
             };
             let Some(o) = next else { break };
+            QUEUED.with(|n| n.set(n.get().saturating_sub(1)));
             let Some(t) = o.class.clone() else { continue };
             let Some(del) = lookup_user(&t, "__del__") else {
                 continue;
@@ -104,7 +115,6 @@ impl Vm {
                 self.write_stderr(&format!("Exception ignored in: {what}\n{tb}"));
             }
         }
-        q.pending.set(false);
         q.running.set(false);
     }
 

@@ -73,7 +73,7 @@ impl Vm {
         match spec {
             Some(spec) if !spec.is_empty() => format_obj(self, &v, spec),
             _ => match v {
-                Value::Int(i) => Ok(self.new_str(&i.to_string())),
+                Value::Int(i) => Ok(self.new_pystr(Str::from_string(i.to_string()))),
                 _ => format_obj(self, &v, &Str::new()),
             },
         }
@@ -99,7 +99,24 @@ pub fn format_obj(vm: &mut Vm, v: &Value, spec: &Str) -> PyResult<Value> {
         return str_value(vm, v);
     }
     let text = vm.format(v, &spec.to_utf8_lossy())?;
-    Ok(vm.new_str(&text))
+    Ok(vm.new_pystr(Str::from_string(text)))
+}
+
+/// The `format(value, format_spec='')` builtin.
+pub fn format_builtin(vm: &mut Vm, a: &crate::native::Args<'_>) -> PyResult<Value> {
+    let spec = match a.get(1) {
+        None => Str::new(),
+        Some(s) => match s.as_pystr() {
+            Some(s) => s.clone(),
+            None => {
+                return Err(vm.type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    vm.type_name(s)
+                )))
+            }
+        },
+    };
+    format_obj(vm, a.arg(0), &spec)
 }
 
 /// [`format_obj`] as a `Str` (str.format's fields).
@@ -130,16 +147,16 @@ pub fn str_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(r);
     }
     if let Value::Int(i) = v {
-        return Ok(vm.new_str(&i.to_string()));
+        return Ok(vm.new_pystr(Str::from_string(i.to_string())));
     }
     let s = vm.str_of(v)?;
-    Ok(vm.new_str(&s))
+    Ok(vm.new_pystr(Str::from_string(s)))
 }
 
 /// `repr(v)` as a str value.
 pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let s = vm.repr_of(v)?;
-    Ok(vm.new_str(&s))
+    Ok(vm.new_pystr(Str::from_string(s)))
 }
 
 /// `ascii(v)` as a str value.

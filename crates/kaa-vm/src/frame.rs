@@ -36,12 +36,30 @@ pub struct Frame {
 #[derive(Default)]
 pub struct FramePool {
     bufs: Vec<(Vec<Option<Value>>, Vec<Value>)>,
+    /// Spare frame stacks of finished `execute` runs (native code calling
+    /// Python, e.g. `__init__` or an operator's dunder, runs one each).
+    stacks: Vec<Vec<Frame>>,
 }
 
 /// How many spare buffer pairs the pool keeps.
 const POOL_MAX: usize = 64;
 
 impl FramePool {
+    /// An empty frame stack for `execute`: a recycled one if any.
+    #[inline]
+    pub fn take_stack(&mut self) -> Vec<Frame> {
+        self.stacks.pop().unwrap_or_else(|| Vec::with_capacity(4))
+    }
+
+    /// Takes back an `execute` frame stack (its frames dropped now).
+    #[inline]
+    pub fn recycle_stack(&mut self, mut frames: Vec<Frame>) {
+        if self.stacks.len() < POOL_MAX {
+            frames.clear();
+            self.stacks.push(frames);
+        }
+    }
+
     /// Empty (fast, stack) buffers: recycled ones if any.
     #[inline]
     pub fn take(&mut self) -> (Vec<Option<Value>>, Vec<Value>) {

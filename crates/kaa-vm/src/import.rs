@@ -43,13 +43,16 @@ pub struct ImportState {
 }
 
 /// The built-in modules (`sys.builtin_module_names`).
-pub const BUILTIN_MODULES: &[&str] = &["_kaa_dis", "builtins", "marshal", "sys"];
+pub const BUILTIN_MODULES: &[&str] = &["_kaa_dis", "_kaa_pyc", "builtins", "marshal", "sys"];
 
 /// Modules written in Python and frozen into kaa (crates/kaa-vm/lib),
 /// compiled through the compile hook when first imported.
 pub const FROZEN_MODULES: &[(&str, &str)] = &[
     ("__future__", include_str!("../lib/__future__.py")),
+    ("compileall", include_str!("../lib/compileall.py")),
+    ("dis", include_str!("../lib/dis.py")),
     ("importlib", include_str!("../lib/importlib.py")),
+    ("py_compile", include_str!("../lib/py_compile.py")),
 ];
 
 /// Where a module was found (a `ModuleSpec`, reduced to what kaa needs).

@@ -60,6 +60,7 @@ pub mod metaclass;
 pub mod module;
 pub mod native;
 pub mod object;
+pub mod pycmod;
 pub mod ops;
 pub mod raise;
 pub mod rangeobj;

@@ -84,7 +84,8 @@ enum Ctx {
     /// The object passed to `dumps` (or a set element written on its own
     /// for its sort key): one more reference is the call's.
     Top,
-    /// An item of a tuple.
+    /// An item of a tuple of constants only (most likely one the compiler
+    /// folded, whose items only it holds).
     InTuple,
     /// An item of a list, or a dict key or value.
     InOther,
@@ -104,11 +105,6 @@ fn value_err(vm: &Vm, msg: &str) -> PyErr {
     vm.value_error(msg.to_string())
 }
 
-/// `all_name_chars`: the strs CPython interns as identifiers.
-fn name_like(t: &str) -> bool {
-    t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-}
-
 impl Writer<'_> {
     fn long(&mut self, x: i32) {
         self.out.extend_from_slice(&x.to_le_bytes());
@@ -121,17 +117,17 @@ impl Writer<'_> {
     }
 
     /// Whether a str is interned: the Vm's intern table holds this very
-    /// object, or it is a cached one-character identifier-like str.
+    /// object.
     fn interned(&self, o: &ObjRef, text: &str) -> bool {
-        if text.chars().count() <= 1 && name_like(text) {
-            return true;
-        }
-        self.vm
-            .interned
-            .borrow()
-            .get(text)
-            .and_then(Value::as_obj)
-            .is_some_and(|i| i.ptr_eq(o))
+        // The empty str is one interned singleton in CPython.
+        text.is_empty()
+            || self
+                .vm
+                .interned
+                .borrow()
+                .get(text)
+                .and_then(Value::as_obj)
+                .is_some_and(|i| i.ptr_eq(o))
     }
 
     /// `w_ref`: a back-reference if `ident` was flagged before (true), or
@@ -209,7 +205,11 @@ impl Writer<'_> {
                 }
                 self.out.push(TYPE_LONG | flag);
                 let n = digits.len() as i32;
-                self.long(if sign == num_bigint::Sign::Minus { -n } else { n });
+                self.long(if sign == num_bigint::Sign::Minus {
+                    -n
+                } else {
+                    n
+                });
                 for d in digits {
                     self.out.extend_from_slice(&d.to_le_bytes());
                 }
@@ -217,13 +217,7 @@ impl Writer<'_> {
         }
     }
 
-    fn object(
-        &mut self,
-        v: Value,
-        depth: u32,
-        ctx: Ctx,
-        tasks: &mut Vec<Task>,
-    ) -> PyResult<()> {
+    fn object(&mut self, v: Value, depth: u32, ctx: Ctx, tasks: &mut Vec<Task>) -> PyResult<()> {
         let vm = self.vm;
         if depth > MAX_DEPTH {
             return Err(value_err(vm, "object too deeply nested to marshal"));
@@ -289,7 +283,7 @@ impl Writer<'_> {
         let mine = if ctx == Ctx::Top { 3 } else { 2 };
         let count = o.ref_count().saturating_sub(mine);
         let cached = match &o.payload {
-            Payload::Str(s) => s.as_str().chars().count() <= 1,
+            Payload::Str(s) => s.as_str().is_empty(),
             Payload::Tuple(items) => items.is_empty(),
             Payload::Bytes(b) => b.len() <= 1,
             _ => false,
@@ -306,6 +300,14 @@ impl Writer<'_> {
                 self.out.extend_from_slice(&bytes);
                 return Ok(());
             }
+            // The code object is the first object its data flags.
+            let ident = Ident::Obj(std::sync::Arc::as_ptr(&c.obj) as *const u8 as usize);
+            if let Some(&n) = self.refs.get(&ident) {
+                self.out.push(TYPE_REF);
+                self.long(n as i32);
+                return Ok(());
+            }
+            self.refs.insert(ident, self.nrefs);
             let (bytes, next) =
                 m::dumps_code_nested(&c.obj, self.nrefs).map_err(|e| marshal_error(vm, &e))?;
             self.out.extend_from_slice(&bytes);
@@ -393,7 +395,12 @@ impl Writer<'_> {
                     self.out.push(TYPE_TUPLE | flag);
                     self.size(items.len())?;
                 }
-                push_items(tasks, items, Ctx::InTuple);
+                let ctx = if items.iter().all(|x| constant_like(vm, x, 0)) {
+                    Ctx::InTuple
+                } else {
+                    Ctx::InOther
+                };
+                push_items(tasks, items, ctx);
             }
             Payload::List(l) => {
                 let items = l.borrow().clone();
@@ -449,6 +456,21 @@ impl Writer<'_> {
         self.size(b.len())?;
         self.out.extend_from_slice(b);
         Ok(())
+    }
+}
+
+/// Whether a value could be a constant the compiler folded into a tuple
+/// (numbers, strs, bytes, None, Ellipsis, bools, and tuples of those).
+fn constant_like(vm: &Vm, v: &Value, depth: u32) -> bool {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Tuple(items) => {
+                depth < 8 && items.iter().all(|x| constant_like(vm, x, depth + 1))
+            }
+            Payload::BigInt(_) | Payload::Complex(..) | Payload::Str(_) | Payload::Bytes(_) => true,
+            _ => v.is(&vm.ellipsis),
+        },
+        _ => true,
     }
 }
 
@@ -522,10 +544,52 @@ fn check_codes(vm: &Vm, c: &Constant) -> PyResult<()> {
 pub fn loads_bytes(vm: &Vm, data: &[u8]) -> PyResult<(Value, usize)> {
     let loaded = m::loads_with_layout(data).map_err(|e| marshal_error(vm, &e))?;
     check_codes(vm, &loaded.value)?;
-    Ok((
-        crate::code::constant_value(vm, &loaded.value),
-        loaded.consumed,
-    ))
+    let value = loaded_value(vm, &loaded.value, &mut HashMap::new(), 0);
+    Ok((value, loaded.consumed))
+}
+
+/// A loaded constant as a value; a container met twice (a back-reference)
+/// is one object, as CPython's reader makes it. Nesting is bounded by the
+/// reader's MAX_DEPTH.
+fn loaded_value(vm: &Vm, c: &Constant, memo: &mut HashMap<usize, Value>, depth: u32) -> Value {
+    let key = match c {
+        Constant::Tuple(items)
+        | Constant::List(items)
+        | Constant::Set(items)
+        | Constant::FrozenSet(items) => Some(items.as_ptr() as usize),
+        Constant::Dict(pairs) => Some(pairs.as_ptr() as usize),
+        _ => None,
+    };
+    let Some(key) = key.filter(|_| depth <= MAX_DEPTH) else {
+        return crate::code::constant_value(vm, c);
+    };
+    if let Some(v) = memo.get(&key) {
+        return v.clone();
+    }
+    let mut conv = |items: &[Constant]| -> Vec<Value> {
+        items
+            .iter()
+            .map(|x| loaded_value(vm, x, memo, depth + 1))
+            .collect()
+    };
+    let v = match c {
+        Constant::Tuple(items) => vm.new_tuple(conv(items)),
+        Constant::List(items) => vm.new_list(conv(items)),
+        Constant::Set(items) => crate::set::constant_set(vm, conv(items), false),
+        Constant::FrozenSet(items) => crate::set::constant_set(vm, conv(items), true),
+        Constant::Dict(pairs) => {
+            let d = vm.new_dict_obj();
+            for (k, x) in pairs.iter() {
+                let k = loaded_value(vm, k, memo, depth + 1);
+                let x = loaded_value(vm, x, memo, depth + 1);
+                crate::dict::dict_set_simple(vm, &d, k, x);
+            }
+            Value::Obj(d)
+        }
+        _ => crate::code::constant_value(vm, c),
+    };
+    memo.insert(key, v.clone());
+    v
 }
 
 fn version_arg(vm: &Vm, a: &Args<'_>, i: usize) -> PyResult<i64> {
@@ -546,7 +610,9 @@ fn buffer_arg(vm: &Vm, v: &Value, func: &str) -> PyResult<Vec<u8>> {
         Some(Payload::Bytes(b)) => Ok(b.to_vec()),
         Some(Payload::ByteArray(b)) => Ok(b.borrow().clone()),
         Some(Payload::MemoryView(mv)) => mv.to_vec().ok_or_else(|| {
-            vm.value_error(format!("{func}(): operation forbidden on released memoryview object"))
+            vm.value_error(format!(
+                "{func}(): operation forbidden on released memoryview object"
+            ))
         }),
         _ => Err(vm.type_error(format!(
             "a bytes-like object is required, not '{}'",
@@ -575,8 +641,8 @@ fn marshal_dump(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         let n = vm.new_str("write");
         vm.get_attr(&file, &n)?
     };
-    vm.call(&write, &[b])?;
-    Ok(Value::None)
+    // CPython 3.11 returns what file.write returned.
+    vm.call(&write, &[b])
 }
 
 /// `marshal.load(file)`: as CPython, `file.read(0)` must give bytes, then
@@ -616,7 +682,7 @@ fn marshal_load(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         match m::loads_with_layout(&data) {
             Ok(loaded) => {
                 check_codes(vm, &loaded.value)?;
-                let value = crate::code::constant_value(vm, &loaded.value);
+                let value = loaded_value(vm, &loaded.value, &mut HashMap::new(), 0);
                 let back = data.len().saturating_sub(loaded.consumed);
                 if back > 0 {
                     if let Ok(Some(seek)) = vm.get_attr_opt(&file, "seek") {

@@ -178,7 +178,7 @@ pub fn get_item(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<Value> {
         let sub = MemView {
             obj: m.obj.clone(),
             start: first,
-            step: m.step * step as isize,
+            step: m.step.saturating_mul(step as isize),
             len: n,
             released: Cell::new(false),
             ..*m

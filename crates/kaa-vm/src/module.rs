@@ -38,7 +38,7 @@ impl Vm {
         if let Found::Builtin = spec.found {
             return Ok(Value::Obj(match spec.name.as_str() {
                 "builtins" => self.builtins_module(),
-                "marshal" | "_kaa_dis" => self.native_module(&spec.name),
+                "marshal" | "_kaa_dis" | "_kaa_pyc" => self.native_module(&spec.name),
                 _ => self.sys_module_obj(),
             }));
         }

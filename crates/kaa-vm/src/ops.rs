@@ -433,7 +433,9 @@ impl Vm {
             return Ok(None);
         };
         match (pa, pb) {
-            (Payload::Str(x), Payload::Str(y)) => Ok(Some(Value::Bool(cmp_result(x.cmp(y), op)))),
+            (Payload::Str(x), Payload::Str(y)) => {
+                Ok(Some(Value::Bool(crate::strobj::compare(x, y, op))))
+            }
             (Payload::List(x), Payload::List(y)) => {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
                 self.compare_seqs(&x, &y, op).map(Some)

@@ -236,6 +236,19 @@ pub(crate) fn latin1_chars(str_type: &ObjRef) -> Vec<Value> {
         .collect()
 }
 
+/// Raises the UnicodeEncodeError writing a str with lone surrogates to
+/// a UTF-8 stream raises (`print('\ud800')`); Ok for any other value.
+pub fn check_utf8(vm: &Vm, v: &Value) -> PyResult<()> {
+    match v.as_pystr() {
+        // Only UCS-2 strings can hold surrogates.
+        Some(s) if s.kind() == kaa_str::Kind::Ucs2 => match s.to_utf8() {
+            Ok(_) => Ok(()),
+            Err(e) => Err(crate::strargs::str_error(vm, e)),
+        },
+        _ => Ok(()),
+    }
+}
+
 /// `x + y` for two strs.
 pub fn concat(vm: &Vm, x: &StrData, y: &StrData) -> Value {
     vm.new_pystr(x.s.concat(&y.s))
@@ -249,6 +262,16 @@ pub fn repeat(vm: &Vm, s: &StrData, n: usize) -> PyResult<Value> {
     }
 }
 
+/// `x <op> y` for two strs (COMPARE_OP's 0..=5: < <= == != > >=):
+/// equality tests lengths (and cached hashes) before the code points.
+pub fn compare(x: &StrData, y: &StrData, op: usize) -> bool {
+    match op {
+        2 => x == y,
+        3 => x != y,
+        _ => crate::interp::cmp_result(x.cmp(y), op),
+    }
+}
+
 /// `needle in s` for a str needle.
 pub fn contains(s: &StrData, needle: &Value) -> Option<bool> {
     match needle.payload() {
@@ -257,8 +280,12 @@ pub fn contains(s: &StrData, needle: &Value) -> Option<bool> {
     }
 }
 
-/// `s[start:stop]` (indices already adjusted to 0..=len).
-pub fn slice(vm: &Vm, s: &StrData, start: usize, stop: usize) -> Value {
+/// `s[start:stop]` of the str value `v` (indices already adjusted to
+/// 0..=len): the whole of an exact str is `v` itself, as in CPython.
+pub fn slice(vm: &Vm, v: &Value, s: &StrData, start: usize, stop: usize) -> Value {
+    if start == 0 && stop >= s.char_len() && !vm.is_heap(v) {
+        return v.clone();
+    }
     vm.new_pystr(s.s.slice(start, stop))
 }
 

@@ -225,7 +225,7 @@ impl Vm {
                     let (start, stop, step) = self.slice_indices(&parts, len as i64)?;
                     if step == 1 {
                         let (a, b) = (start.max(0) as usize, stop.max(start).max(0) as usize);
-                        crate::strobj::slice(self, s, a, b)
+                        crate::strobj::slice(self, c, s, a, b)
                     } else {
                         crate::strobj::pick(self, s, &pos)
                     }
@@ -292,6 +292,20 @@ impl Vm {
 
     /// `c[k] = v`.
     pub fn set_item(&mut self, c: &Value, k: Value, v: Value) -> PyResult<()> {
+        // STORE_SUBSCR_LIST_INT: an exact list and an in-range int.
+        if let (Some(Payload::List(l)), Value::Int(i)) = (c.payload(), &k) {
+            if !self.is_heap(c) {
+                let mut lb = l.borrow_mut();
+                let len = lb.len() as i64;
+                let idx = if *i < 0 { i.wrapping_add(len) } else { *i };
+                if let Some(slot) = usize::try_from(idx).ok().and_then(|x| lb.get_mut(x)) {
+                    let old = std::mem::replace(slot, v);
+                    drop(lb);
+                    drop(old);
+                    return Ok(());
+                }
+            }
+        }
         if let Some(m) = self.user_method(c, "__setitem__") {
             self.call_dunder(&m, c, &[k, v])?;
             return Ok(());

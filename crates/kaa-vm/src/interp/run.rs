@@ -32,7 +32,7 @@ impl Vm {
         if let Err(e) = self.enter_native() {
             return (Some(entry), Err(e));
         }
-        let mut frames: Vec<Frame> = Vec::with_capacity(4);
+        let mut frames = self.frame_pool.take_stack();
         frames.push(entry);
         let mut pending: Option<(PyErr, bool)> = throw.map(|e| (e, false));
         // RERAISE looks its handler up from its own position (ceval's
@@ -41,6 +41,7 @@ impl Vm {
         'unwind: loop {
             if let Some((err, reraise)) = pending.take() {
                 if let Some(done) = self.unwind(&mut frames, err, reraise, &mut lookup_at) {
+                    self.frame_pool.recycle_stack(frames);
                     return done;
                 }
             }
@@ -65,7 +66,10 @@ impl Vm {
                         match self.exec_slow(&mut frames, ins, &mut pending, &mut lookup_at) {
                             Flow::Next if pending.is_some() => continue 'unwind,
                             Flow::Next => Ok(()),
-                            Flow::Exit(frame, r) => return (frame, r),
+                            Flow::Exit(frame, r) => {
+                                self.frame_pool.recycle_stack(frames);
+                                return (frame, r);
+                            }
                         }
                     };
                 }
@@ -183,7 +187,28 @@ impl Vm {
                         match fast {
                             Some(r) => {
                                 f.stack.truncate(n - 2);
-                                f.stack.push(Value::Bool(r));
+                                // COMPARE_OP + POP_JUMP_IF_FALSE/TRUE fused
+                                // (CPython's COMPARE_OP_INT_JUMP): the bool
+                                // never reaches the stack.
+                                match f.code.instrs.get(f.pc) {
+                                    Some(next) if is_bool_jump(next.op) => {
+                                        let want = matches!(
+                                            next.op,
+                                            Opcode::POP_JUMP_FORWARD_IF_TRUE
+                                                | Opcode::POP_JUMP_BACKWARD_IF_TRUE
+                                        );
+                                        f.pc += 1;
+                                        if r == want {
+                                            let d = next.arg as usize;
+                                            f.pc = match next.op {
+                                                Opcode::POP_JUMP_FORWARD_IF_TRUE
+                                                | Opcode::POP_JUMP_FORWARD_IF_FALSE => f.pc + d,
+                                                _ => f.pc.saturating_sub(d),
+                                            };
+                                        }
+                                    }
+                                    _ => f.stack.push(Value::Bool(r)),
+                                }
                                 Ok(())
                             }
                             None => {
@@ -540,7 +565,10 @@ impl Vm {
                                 Ok(())
                             }
                             None => {
-                                drop(done);
+                                if let Some(d) = done {
+                                    self.frame_pool.recycle(d);
+                                }
+                                self.frame_pool.recycle_stack(frames);
                                 return (None, Ok(Exit::Return(v)));
                             }
                         }
@@ -571,6 +599,18 @@ fn push2(frames: &mut [Frame], a: Value, b: Value) {
         f.stack.push(a);
         f.stack.push(b);
     }
+}
+
+/// Whether `op` pops a value and jumps on its truth.
+#[inline(always)]
+fn is_bool_jump(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::POP_JUMP_FORWARD_IF_FALSE
+            | Opcode::POP_JUMP_FORWARD_IF_TRUE
+            | Opcode::POP_JUMP_BACKWARD_IF_FALSE
+            | Opcode::POP_JUMP_BACKWARD_IF_TRUE
+    )
 }
 
 /// COMPARE_OP's oparg applied to two floats (IEEE: NaN compares unequal).

@@ -1,0 +1,5 @@
+X = 41
+
+
+def f():
+    return X + 1
