@@ -92,9 +92,8 @@ def compile_file(fullname, ddir=None, force=False, rx=None, quiet=0,
         for spart, opart in zip(stripdir_parts, fullname_parts):
             if spart == opart:
                 ddir_parts.remove(spart)
+        # os.path.join(*ddir_parts): empty parts add nothing.
         dfile = '/'.join(p for p in ddir_parts if p)
-        if fullname.startswith('/') and not ddir_parts[:1] == ['']:
-            pass
     if prependdir is not None:
         if dfile is None:
             dfile = _join(prependdir, fullname)

@@ -288,9 +288,14 @@ class Instruction(_Record):
         return ' '.join(fields).rstrip()
 
 
-def _instructions(co, line_offset=0, show_caches=False):
+def _instructions(co, line_offset=0, show_caches=False, exception_labels=True):
+    # get_instructions() marks jump targets only; Bytecode and dis() mark
+    # exception handlers too (CPython passes them the exception table).
+    labels = None if exception_labels else set(findlabels(co.co_code))
     for (name, op, arg, argval, argrepr, offset, starts_line, is_jump_target,
          positions) in _kaa_dis.instructions(co, show_caches):
+        if labels is not None:
+            is_jump_target = offset in labels
         if name == 'CACHE':
             argval = None
         elif op == FORMAT_VALUE and arg is not None:
@@ -310,7 +315,66 @@ def get_instructions(x, *, first_line=None, show_caches=False, adaptive=False):
         line_offset = first_line - co.co_firstlineno
     else:
         line_offset = 0
-    return _instructions(co, line_offset, show_caches)
+    return _instructions(co, line_offset, show_caches, False)
+
+
+def _parse_varint(iterator):
+    b = next(iterator)
+    val = b & 63
+    while b&64:
+        val <<= 6
+        b = next(iterator)
+        val |= b&63
+    return val
+
+
+def _parse_exception_table(code):
+    iterator = iter(code.co_exceptiontable)
+    entries = []
+    try:
+        while True:
+            start = _parse_varint(iterator)*2
+            length = _parse_varint(iterator)*2
+            end = start + length
+            target = _parse_varint(iterator)*2
+            dl = _parse_varint(iterator)
+            depth = dl >> 1
+            lasti = bool(dl&1)
+            entries.append((start, end, target, depth, lasti))
+    except StopIteration:
+        return entries
+
+
+def _disassemble_shifted(co, lasti, line_offset, show_caches):
+    # _disassemble_bytes with line numbers shifted (Bytecode(first_line=)).
+    linestarts = dict(findlinestarts(co))
+    show_lineno = bool(linestarts)
+    if show_lineno:
+        maxlineno = max(linestarts.values()) + line_offset
+        if maxlineno >= 1000:
+            lineno_width = len(str(maxlineno))
+        else:
+            lineno_width = 3
+    else:
+        lineno_width = 0
+    maxoffset = len(co.co_code) - 2
+    if maxoffset >= 10000:
+        offset_width = len(str(maxoffset))
+    else:
+        offset_width = 4
+    lines = []
+    for instr in _instructions(co, line_offset, show_caches):
+        if show_lineno and instr.starts_line is not None and instr.offset > 0:
+            lines.append('')
+        lines.append(instr._disassemble(lineno_width, instr.offset == lasti,
+                                        offset_width))
+    entries = _parse_exception_table(co)
+    if entries:
+        lines.append("ExceptionTable:")
+        for start, end, target, depth, elasti in entries:
+            lasti_text = " lasti" if elasti else ""
+            lines.append(f"  {start} to {end-2} -> {target} [{depth}]{lasti_text}")
+    return ''.join(line + '\n' for line in lines)
 
 
 def disassemble(co, lasti=-1, *, file=None, show_caches=False, adaptive=False):
@@ -438,6 +502,9 @@ class Bytecode:
     def dis(self):
         """Return a formatted view of the bytecode operations."""
         offset = -1 if self.current_offset is None else self.current_offset
+        if self._line_offset:
+            return _disassemble_shifted(self.codeobj, offset, self._line_offset,
+                                        self.show_caches)
         text, exc, msg = _kaa_dis.disassemble(self.codeobj, offset,
                                               self.show_caches)
         if exc is not None:

@@ -286,19 +286,3 @@ pub fn kaa_dis_module(vm: &mut Vm) -> ObjRef {
     }
     module
 }
-
-impl Vm {
-    /// A native module other than `builtins` and `sys` (`marshal`,
-    /// `_kaa_dis`, `_kaa_pyc`), entered in `sys.modules`.
-    pub(crate) fn native_module(&mut self, name: &str) -> ObjRef {
-        let m = match name {
-            "marshal" => crate::marshalmod::marshal_module(self),
-            "_kaa_pyc" => crate::pycmod::kaa_pyc_module(self),
-            _ => kaa_dis_module(self),
-        };
-        let modules = self.modules_dict();
-        let k = self.new_str(name);
-        crate::dict::dict_set_simple(self, &modules, k, Value::Obj(m.clone()));
-        m
-    }
-}

@@ -6,8 +6,9 @@
 //! remembered so its own drop later does not queue it again.
 //!
 //! The loop's per-instruction check reads one thread-local counter of
-//! queued objects (of every Vm on the thread; each Vm drains its own
-//! queue), which costs less than reaching the Vm's queue.
+//! queued finalizations (objects here and suspended generators dropped,
+//! generator.rs; of every Vm on the thread, each Vm draining its own
+//! queues), which costs less than reaching the Vm's queues.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashSet, VecDeque};
@@ -70,18 +71,30 @@ pub(crate) fn on_drop(obj: &mut Object) -> bool {
     drop(fin);
     if let Ok(mut queue) = q.queue.try_borrow_mut() {
         queue.push_back(copy);
-        QUEUED.with(|n| n.set(n.get() + 1));
+        note_queued();
     }
     true
 }
 
-/// Runs the queued `__del__` methods, if any (the interpreter loop calls
-/// this before each instruction).
+/// Runs the queued finalizations, if any: dropped suspended generators
+/// are closed, then `__del__` methods run (the interpreter loop calls this
+/// before each instruction).
 #[inline]
 pub(crate) fn drain(vm: &mut Vm) {
     if QUEUED.with(|n| n.get()) != 0 {
+        vm.finalize_generators();
         vm.run_finalizers();
     }
+}
+
+/// Counts one more queued finalization (a generator frame to close).
+pub(crate) fn note_queued() {
+    QUEUED.with(|n| n.set(n.get() + 1));
+}
+
+/// Counts one queued finalization done.
+pub(crate) fn note_done() {
+    QUEUED.with(|n| n.set(n.get().saturating_sub(1)));
 }
 
 impl Vm {
@@ -100,7 +113,7 @@ impl Vm {
                 Err(_) => return,
             };
             let Some(o) = next else { break };
-            QUEUED.with(|n| n.set(n.get().saturating_sub(1)));
+            note_done();
             let Some(t) = o.class.clone() else { continue };
             let Some(del) = lookup_user(&t, "__del__") else {
                 continue;

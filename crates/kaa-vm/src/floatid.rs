@@ -21,3 +21,21 @@ pub fn distinct_nan(vm: &mut Vm, f: f64) -> f64 {
     let sign = f.to_bits() & (1 << 63);
     f64::from_bits(sign | 0x7ff8_0000_0000_0000 | vm.nan_serial)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_nan_has_its_own_bits() {
+        let mut vm = Vm::new(crate::VmOptions::default());
+        let (a, b) = (
+            distinct_nan(&mut vm, f64::NAN),
+            distinct_nan(&mut vm, f64::NAN),
+        );
+        assert!(a.is_nan() && b.is_nan());
+        assert_ne!(a.to_bits(), b.to_bits());
+        assert!(distinct_nan(&mut vm, -f64::NAN).is_sign_negative());
+        assert_eq!(distinct_nan(&mut vm, 1.5), 1.5);
+    }
+}

@@ -7,7 +7,7 @@ use kaa_num::percent::{
     format_percent_float, format_percent_int, percent_char, percent_str_layout, PercentParser,
     PercentSpec, Segment,
 };
-use kaa_str::{Str, StrBuilder};
+use kaa_str::{Str, StrBuilder, Units};
 use num_bigint::BigInt;
 
 use crate::exceptions::{PyErr, PyResult};
@@ -230,8 +230,13 @@ pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value>
     let Some(f) = fmt.as_pystr() else {
         return Ok(vm.not_implemented.clone());
     };
-    let f = f.clone();
-    let units = f.to_code_points();
+    // The spec parser runs over the storage's own code units (pure, so
+    // parsing ahead keeps CPython's error order).
+    let segments: Vec<_> = match f.units() {
+        Units::Latin1(b) => PercentParser::new(b).collect(),
+        Units::Ucs2(u) => PercentParser::new(u).collect(),
+        Units::Ucs4(u) => PercentParser::new(u).collect(),
+    };
     let mapping = if is_percent_mapping(vm, args) {
         Some(args.clone())
     } else {
@@ -249,11 +254,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value>
             idx: -2,
         },
     };
-    let mut out = StrBuilder::with_capacity(units.len() + 16);
-    for seg in PercentParser::new(&units) {
+    let mut out = StrBuilder::with_capacity(f.len() + 16);
+    for seg in segments {
         let mut spec = match seg {
             Ok(Segment::Literal(r)) => {
-                out.push_slice(&f, r.start, r.end);
+                out.push_slice(f, r.start, r.end);
                 continue;
             }
             Ok(Segment::Spec(spec)) => spec,

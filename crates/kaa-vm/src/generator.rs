@@ -90,6 +90,7 @@ impl Drop for GenData {
             if covered {
                 if let Ok(mut q) = q.try_borrow_mut() {
                     q.push(frame);
+                    crate::finalize::note_queued();
                 }
             }
         }
@@ -245,6 +246,7 @@ impl Vm {
                 Err(_) => None,
             };
             let Some(frame) = frame else { break };
+            crate::finalize::note_done();
             let exit = self.new_error_args("GeneratorExit", vec![]);
             self.exc_stack.push(Value::None);
             let _ = self.execute(frame, Some(exit));

@@ -42,8 +42,17 @@ pub struct ImportState {
     pub(crate) initializing: Vec<ObjRef>,
 }
 
-/// The built-in modules (`sys.builtin_module_names`).
+/// The built-in modules (`sys.builtin_module_names`, sorted).
 pub const BUILTIN_MODULES: &[&str] = &["_kaa_dis", "_kaa_pyc", "builtins", "marshal", "sys"];
+
+/// The native modules made on first import, by name (`builtins` and `sys`
+/// exist from the start and are not listed). A new native module is one
+/// entry here and one in [`BUILTIN_MODULES`].
+pub(crate) const NATIVE_MODULES: &[(&str, fn(&mut Vm) -> ObjRef)] = &[
+    ("_kaa_dis", crate::dismod::kaa_dis_module),
+    ("_kaa_pyc", crate::pycmod::kaa_pyc_module),
+    ("marshal", crate::marshalmod::marshal_module),
+];
 
 /// Modules written in Python and frozen into kaa (crates/kaa-vm/lib),
 /// compiled through the compile hook when first imported.

@@ -32,14 +32,31 @@ impl Vm {
         s.map_or(Value::None, |s| self.new_str(s))
     }
 
+    /// A native module other than `builtins` and `sys`, made by its entry
+    /// in `NATIVE_MODULES` and entered in `sys.modules`.
+    fn native_module(&mut self, name: &str) -> ObjRef {
+        let make = crate::import::NATIVE_MODULES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, make)| *make);
+        let m = match make {
+            Some(make) => make(self),
+            None => self.sys_module_obj(),
+        };
+        let modules = self.modules_dict();
+        let k = self.new_str(name);
+        crate::dict::dict_set_simple(self, &modules, k, Value::Obj(m.clone()));
+        m
+    }
+
     /// `_load_unlocked`: makes the module, enters it in `sys.modules`,
     /// runs its body and gives `sys.modules[name]` back.
     pub(crate) fn load_spec(&mut self, spec: &Spec) -> PyResult<Value> {
         if let Found::Builtin = spec.found {
             return Ok(Value::Obj(match spec.name.as_str() {
                 "builtins" => self.builtins_module(),
-                "marshal" | "_kaa_dis" | "_kaa_pyc" => self.native_module(&spec.name),
-                _ => self.sys_module_obj(),
+                "sys" => self.sys_module_obj(),
+                name => self.native_module(name),
             }));
         }
         let d = self.new_dict_obj();

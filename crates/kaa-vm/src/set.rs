@@ -239,10 +239,10 @@ fn discard_entry(vm: &mut Vm, t: &mut SetTable, key: &Value, hash: i64) -> PyRes
 fn difference_update_internal(
     vm: &mut Vm,
     t: &mut SetTable,
-    this: &Value,
+    this: Option<&Value>,
     other: &Value,
 ) -> PyResult<()> {
-    if this.is(other) {
+    if this.is_some_and(|v| v.is(other)) {
         t.clear();
         return Ok(());
     }
@@ -319,10 +319,10 @@ fn difference(vm: &mut Vm, so: &SetTable, this: &Value, other: &Value) -> PyResu
     // A much bigger `so` (or an `other` of unknown size): copy, then
     // discard (`set_copy_and_difference`).
     if other_size.is_none_or(|n| (so.len() >> 2) > n) {
+        // (`this` is never `other` here: a set is not much bigger than
+        // itself.)
         let mut t = copy_table(vm, so)?;
-        let copy = vm.new_set_value(so.clone(), false);
-        difference_update_internal(vm, &mut t, &copy, other)?;
-        let _ = this;
+        difference_update_internal(vm, &mut t, Some(this), other)?;
         return Ok(t);
     }
     let mut result = SetTable::new();
@@ -352,10 +352,10 @@ fn difference(vm: &mut Vm, so: &SetTable, this: &Value, other: &Value) -> PyResu
 fn symmetric_difference_update_table(
     vm: &mut Vm,
     t: &mut SetTable,
-    this: &Value,
+    this: Option<&Value>,
     other: &Value,
 ) -> PyResult<()> {
-    if this.is(other) {
+    if this.is_some_and(|v| v.is(other)) {
         t.clear();
         return Ok(());
     }
@@ -555,7 +555,7 @@ pub fn set_binop(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Optio
         // set_symmetric_difference: a copy of `b` updated with `a`.
         nb::XOR => {
             let mut t = copy_table(vm, &tb)?;
-            symmetric_difference_update_table(vm, &mut t, b, a)?;
+            symmetric_difference_update_table(vm, &mut t, Some(b), a)?;
             t
         }
         _ => return Ok(None),
@@ -752,8 +752,7 @@ fn difference_method(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     };
     let mut r = difference(vm, &t, &a.this, first)?;
     for o in more {
-        let cur = vm.new_set_value(r.clone(), false);
-        difference_update_internal(vm, &mut r, &cur, o)?;
+        difference_update_internal(vm, &mut r, None, o)?;
     }
     Ok(vm.new_set_value(r, is_frozen(a)))
 }
@@ -763,8 +762,7 @@ fn difference_method(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 fn symmetric_difference(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let mut o = SetTable::new();
     update_internal(vm, &mut o, a.arg(0))?;
-    let cur = vm.new_set_value(o.clone(), false);
-    symmetric_difference_update_table(vm, &mut o, &cur, &a.this)?;
+    symmetric_difference_update_table(vm, &mut o, None, &a.this)?;
     Ok(vm.new_set_value(o, is_frozen(a)))
 }
 

@@ -322,3 +322,64 @@ impl SetTable {
         self.used = 0;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(t: &SetTable) -> Vec<i64> {
+        t.iter()
+            .map(|v| match v {
+                Value::Int(i) => *i,
+                _ => -1,
+            })
+            .collect()
+    }
+
+    fn add(t: &mut SetTable, i: i64) -> bool {
+        t.add(
+            i,
+            Value::Int(i),
+            &mut |k| matches!(k, Value::Int(j) if *j == i),
+        )
+    }
+
+    #[test]
+    fn reuses_the_last_dummy_on_the_chain() {
+        // CPython 3.11: {0, 8, 16} - {0, 8} + {24} prints {24, 16}, and a
+        // further 32 lands before 24 (24 took slot 1, the last dummy).
+        let mut t = SetTable::new();
+        for i in [0, 8, 16] {
+            add(&mut t, i);
+        }
+        for i in [0, 8] {
+            t.remove(i, &mut |k| matches!(k, Value::Int(j) if *j == i));
+        }
+        add(&mut t, 24);
+        assert_eq!(ints(&t), vec![24, 16]);
+        add(&mut t, 32);
+        assert_eq!(ints(&t), vec![32, 24, 16]);
+    }
+
+    #[test]
+    fn undecided_equality_hands_the_key_back() {
+        let mut t = SetTable::new();
+        add(&mut t, 5);
+        let r = t.add_decided(5, Value::Int(5), &mut |_| None);
+        assert!(r.is_err());
+        assert_eq!(t.len(), 1);
+        assert_eq!(t.contains_decided(5, &mut |_| None), None);
+        assert_eq!(t.contains_decided(6, &mut |_| None), Some(false));
+    }
+
+    #[test]
+    fn merge_copies_a_same_size_table() {
+        let mut a = SetTable::new();
+        for i in [100, 5, 37] {
+            add(&mut a, i);
+        }
+        let mut b = SetTable::new();
+        assert!(b.merge(&a).is_empty());
+        assert_eq!(ints(&b), ints(&a));
+    }
+}

@@ -84,3 +84,9 @@ e = compile("x * 2", "expr.py", "eval")
 print(e.co_names, e.co_consts, eval(e, {"x": 21}))
 print(compile("pass", "a.py", "exec") == compile("pass", "b.py", "exec"))
 print(compile("1", "a.py", "eval") == compile("2", "a.py", "eval"))
+
+# co_lnotab splits big deltas as CPython does (255 bytes, 127/-128 lines).
+gap = compile("x = 1\n" + "\n" * 300 + "y = [" + "x, " * 200 + "]\nz = (\n1)\n", "gap.py", "exec")
+print(gap.co_lnotab.hex())
+back = compile("a = (1,\n2,\n3)\nif a:\n    b = [i\n for i in a]\n", "back.py", "exec")
+print(back.co_lnotab.hex())

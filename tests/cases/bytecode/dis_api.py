@@ -105,3 +105,17 @@ print(dis.findlabels(f.__code__.co_code))
 print(dis.pretty_flags(f.__code__.co_flags), dis.pretty_flags(0))
 print(dis.UNKNOWN)
 print(dis.COMPILER_FLAG_NAMES[32])
+
+
+def guarded():
+    try:
+        return 1
+    except KeyError:
+        return 2
+
+
+# get_instructions marks jump targets only; Bytecode also marks handlers.
+print([(i.offset, i.opname) for i in dis.get_instructions(guarded) if i.is_jump_target])
+print([(i.offset, i.opname) for i in dis.Bytecode(guarded) if i.is_jump_target])
+print(mask(dis.Bytecode(guarded, first_line=1000).dis()))
+print(mask(dis.Bytecode(f, first_line=7, current_offset=8).dis()))

@@ -115,3 +115,16 @@ try:
     dis.dis()
 except RuntimeError as e:
     print("RuntimeError", e)
+
+# A module: each function and class in it, sorted by name.
+from pycsrc import good
+show("module", good)
+
+
+async def fetch(n):
+    await n
+    async for x in n:
+        pass
+
+
+show("coroutine function", fetch)

@@ -46,9 +46,6 @@ impl Vm {
                 }
             }
             loop {
-                if self.gen_finalize.try_borrow().is_ok_and(|q| !q.is_empty()) {
-                    self.finalize_generators();
-                }
                 crate::finalize::drain(self);
                 let Some(f) = frames.last_mut() else {
                     return (None, Err(self.system_error("no frame")));
