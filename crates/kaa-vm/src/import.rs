@@ -45,10 +45,13 @@ pub struct ImportState {
 /// The built-in modules (`sys.builtin_module_names`, sorted).
 pub const BUILTIN_MODULES: &[&str] = &["_kaa_dis", "_kaa_pyc", "builtins", "marshal", "sys"];
 
+/// What makes a native module.
+pub(crate) type MakeModule = fn(&mut Vm) -> ObjRef;
+
 /// The native modules made on first import, by name (`builtins` and `sys`
 /// exist from the start and are not listed). A new native module is one
 /// entry here and one in [`BUILTIN_MODULES`].
-pub(crate) const NATIVE_MODULES: &[(&str, fn(&mut Vm) -> ObjRef)] = &[
+pub(crate) const NATIVE_MODULES: &[(&str, MakeModule)] = &[
     ("_kaa_dis", crate::dismod::kaa_dis_module),
     ("_kaa_pyc", crate::pycmod::kaa_pyc_module),
     ("marshal", crate::marshalmod::marshal_module),
