@@ -100,12 +100,10 @@ impl Vm {
                 | Payload::Property(_)
                 | Payload::Member(_),
             ) => false,
-            Some(Payload::Builtin(_)) => {
-                !matches!(
-                    crate::slotwrap::builtin_kind(self, &v),
-                    "getset_descriptor" | "member_descriptor"
-                )
-            }
+            Some(Payload::Builtin(_)) => !matches!(
+                crate::slotwrap::builtin_kind(self, &v),
+                "getset_descriptor" | "member_descriptor"
+            ),
             _ => !self.is_heap(&v),
         };
         plain.then_some(v)

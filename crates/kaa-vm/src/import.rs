@@ -43,7 +43,10 @@ pub struct ImportState {
 }
 
 /// The built-in modules (`sys.builtin_module_names`, sorted).
-pub const BUILTIN_MODULES: &[&str] = &["_kaa_dis", "_kaa_pyc", "builtins", "marshal", "sys"];
+pub const BUILTIN_MODULES: &[&str] = &[
+    "_kaa_dis", "_kaa_pyc", "_random", "builtins", "marshal",
+    "math", "sys",
+];
 
 /// What makes a native module.
 pub(crate) type MakeModule = fn(&mut Vm) -> ObjRef;
@@ -55,6 +58,8 @@ pub(crate) const NATIVE_MODULES: &[(&str, MakeModule)] = &[
     ("_kaa_dis", crate::dismod::kaa_dis_module),
     ("_kaa_pyc", crate::pycmod::kaa_pyc_module),
     ("marshal", crate::marshalmod::marshal_module),
+    ("math", crate::mathmod::math_module),
+    ("_random", crate::randommod::random_module),
 ];
 
 /// Modules written in Python and frozen into kaa (crates/kaa-vm/lib),
@@ -64,7 +69,9 @@ pub const FROZEN_MODULES: &[(&str, &str)] = &[
     ("compileall", include_str!("../lib/compileall.py")),
     ("dis", include_str!("../lib/dis.py")),
     ("importlib", include_str!("../lib/importlib.py")),
+    ("itertools", include_str!("../lib/itertools.py")),
     ("py_compile", include_str!("../lib/py_compile.py")),
+    ("random", include_str!("../lib/random.py")),
 ];
 
 /// Where a module was found (a `ModuleSpec`, reduced to what kaa needs).

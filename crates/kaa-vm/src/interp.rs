@@ -6,8 +6,8 @@
 
 use kaa_bytecode::Opcode;
 
-use crate::exceptions::{exc_data, PyErr, PyResult, TbEntry};
 use crate::code::Instr;
+use crate::exceptions::{exc_data, PyErr, PyResult, TbEntry};
 use crate::frame::Frame;
 use crate::object::{ObjRef, Payload};
 use crate::value::Value;
@@ -400,7 +400,8 @@ impl Vm {
                                 }
                                 Payload::Builtin(b) if crate::evalexec::reads_frame(b) => {
                                     // exec/eval default to this frame's namespaces.
-                                    let r = self.call_reading_frame(f, &callable, &f.stack[astart..]);
+                                    let r =
+                                        self.call_reading_frame(f, &callable, &f.stack[astart..]);
                                     f.stack.truncate(n - arg - 2);
                                     match r {
                                         Ok(v) => f.stack.push(v),

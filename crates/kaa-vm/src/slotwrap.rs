@@ -505,11 +505,7 @@ fn s_new(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 /// that int's special methods (int.rs), which run the generic operators,
 /// do not dispatch back to a subclass's override (`super().__add__(x)` in
 /// a subclass of int).
-fn call_exact(
-    vm: &mut Vm,
-    a: &Args<'_>,
-    f: Option<&(&str, NativeFn)>,
-) -> PyResult<Value> {
+fn call_exact(vm: &mut Vm, a: &Args<'_>, f: Option<&(&str, NativeFn)>) -> PyResult<Value> {
     let Some(&(_, f)) = f else {
         return Err(vm.system_error("missing int method"));
     };

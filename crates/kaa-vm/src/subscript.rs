@@ -433,8 +433,15 @@ impl Vm {
 /// `items[i]` with a negative `i` counted from the end, if in range.
 #[inline]
 fn seq_at(items: &[Value], i: i64) -> Option<Value> {
-    let idx = if i < 0 { i.checked_add(items.len() as i64)? } else { i };
-    usize::try_from(idx).ok().and_then(|i| items.get(i)).cloned()
+    let idx = if i < 0 {
+        i.checked_add(items.len() as i64)?
+    } else {
+        i
+    };
+    usize::try_from(idx)
+        .ok()
+        .and_then(|i| items.get(i))
+        .cloned()
 }
 
 /// The items an adjusted slice (start, stop, step) selects, copied

@@ -97,7 +97,12 @@ impl Vm {
 
     /// LOAD_GLOBAL without a cache (globals that are not a dict).
     #[cold]
-    fn load_global_slow(&mut self, code: &CodeInfo, globals: &ObjRef, ni: usize) -> PyResult<Value> {
+    fn load_global_slow(
+        &mut self,
+        code: &CodeInfo,
+        globals: &ObjRef,
+        ni: usize,
+    ) -> PyResult<Value> {
         let name = code.names.get(ni).cloned().unwrap_or(Value::None);
         self.load_global(globals, &name)
     }

@@ -178,7 +178,9 @@ impl Vm {
                         let n = f.stack.len();
                         let fast = match f.stack.get(n.wrapping_sub(2)..) {
                             Some([Value::Int(x), Value::Int(y)]) => Some(cmp_result(x.cmp(y), arg)),
-                            Some([Value::Float(x), Value::Float(y)]) => Some(float_cmp(*x, *y, arg)),
+                            Some([Value::Float(x), Value::Float(y)]) => {
+                                Some(float_cmp(*x, *y, arg))
+                            }
                             _ => None,
                         };
                         match fast {
@@ -317,16 +319,19 @@ impl Vm {
                         // arguments bound straight from the stack; every
                         // other callable takes exec_slow's general path.
                         let n = f.stack.len();
-                        let func = match n.checked_sub(arg + 2).and_then(|i| f.stack.get(i..n - arg)) {
-                            Some([first, Value::Obj(c)]) if first.is(&self.null) => {
-                                Some((c.clone(), n - arg))
-                            }
-                            Some([Value::Obj(o), _]) => Some((o.clone(), n - arg - 1)),
-                            _ => None,
-                        };
+                        let func =
+                            match n.checked_sub(arg + 2).and_then(|i| f.stack.get(i..n - arg)) {
+                                Some([first, Value::Obj(c)]) if first.is(&self.null) => {
+                                    Some((c.clone(), n - arg))
+                                }
+                                Some([Value::Obj(o), _]) => Some((o.clone(), n - arg - 1)),
+                                _ => None,
+                            };
                         match func {
                             Some((o, astart)) => match &o.payload {
-                                Payload::Function(fd) if fd.code.fast_call_argc == Some(n - astart) => {
+                                Payload::Function(fd)
+                                    if fd.code.fast_call_argc == Some(n - astart) =>
+                                {
                                     // CPython's simple argument binding: the
                                     // arguments move from the caller's stack
                                     // into the new frame's first slots.

@@ -1,0 +1,663 @@
+"""Functional tools for creating and using iterators.
+
+kaa's itertools: CPython 3.11's iterator types (lazy, with the same
+results, argument errors and reprs), written in Python for now; each type
+keeps its state on the instance the way Modules/itertoolsmodule.c does.
+"""
+
+_marker = object()
+_MAXSIZE = 9223372036854775807
+
+
+def _self(self):
+    return self
+
+
+def _gen_next(self):
+    return next(self._g)
+
+
+def _is_number(x):
+    # PyNumber_Check: something with __index__, __int__, __float__ or
+    # complex.
+    if isinstance(x, (int, float, complex)):
+        return True
+    t = type(x)
+    return (hasattr(t, '__index__') or hasattr(t, '__int__')
+            or hasattr(t, '__float__'))
+
+
+def _ssize(x, what):
+    # A C Py_ssize_t argument: an int by __index__.
+    if not isinstance(x, int):
+        f = getattr(type(x), '__index__', None)
+        if f is None:
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(x).__name__)
+        x = f(x)
+    if x > _MAXSIZE or x < -_MAXSIZE - 1:
+        raise OverflowError("Python int too large to convert to C ssize_t")
+    return x
+
+
+class count:
+    """Return a count object whose .__next__() method returns consecutive
+    values."""
+
+    def __init__(self, start=0, step=1):
+        if not _is_number(start) or not _is_number(step):
+            raise TypeError('a number is required')
+        self._n = start
+        self._step = step
+
+    __iter__ = _self
+
+    def __next__(self):
+        n = self._n
+        self._n = n + self._step
+        return n
+
+    def __repr__(self):
+        step = self._step
+        if type(step) is int and step == 1:
+            return 'count(%r)' % (self._n,)
+        return 'count(%r, %r)' % (self._n, step)
+
+
+class cycle:
+    """Return elements from the iterable until it is exhausted. Then repeat
+    the sequence indefinitely."""
+
+    def __init__(self, iterable, /):
+        self._it = iter(iterable)
+        self._saved = []
+        self._index = 0
+        self._firstpass = True
+
+    __iter__ = _self
+
+    def __next__(self):
+        if self._it is not None:
+            try:
+                item = next(self._it)
+            except StopIteration:
+                self._it = None
+            else:
+                self._saved.append(item)
+                return item
+        saved = self._saved
+        if not saved:
+            raise StopIteration
+        item = saved[self._index]
+        self._index += 1
+        if self._index >= len(saved):
+            self._index = 0
+        return item
+
+
+class repeat:
+    """repeat(object [,times]) -> create an iterator which returns the
+    object for the specified number of times.  If not specified, returns
+    the object endlessly."""
+
+    def __init__(self, object, times=_marker):
+        self._obj = object
+        if times is _marker:
+            self._cnt = -1
+        else:
+            times = _ssize(times, 'times')
+            self._cnt = times if times > 0 else 0
+
+    __iter__ = _self
+
+    def __next__(self):
+        if self._cnt == 0:
+            raise StopIteration
+        if self._cnt > 0:
+            self._cnt -= 1
+        return self._obj
+
+    def __length_hint__(self):
+        if self._cnt == -1:
+            raise TypeError('len() of unsized object')
+        return self._cnt
+
+    def __repr__(self):
+        if self._cnt == -1:
+            return 'repeat(%r)' % (self._obj,)
+        return 'repeat(%r, %d)' % (self._obj, self._cnt)
+
+
+def _accumulate(it, func, initial):
+    total = initial
+    if initial is None:
+        try:
+            total = next(it)
+        except StopIteration:
+            return
+    yield total
+    if func is None:
+        for element in it:
+            total = total + element
+            yield total
+    else:
+        for element in it:
+            total = func(total, element)
+            yield total
+
+
+class accumulate:
+    """Return series of accumulated sums (or other binary function
+    results)."""
+
+    def __init__(self, iterable, func=None, *, initial=None):
+        self._g = _accumulate(iter(iterable), func, initial)
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+def _chain(iterables):
+    for it in iterables:
+        yield from it
+
+
+class chain:
+    """Return a chain object whose .__next__() method returns elements from
+    the first iterable until it is exhausted, then elements from the next
+    iterable, until all of the iterables are exhausted."""
+
+    def __init__(self, *iterables):
+        self._g = _chain(iterables)
+
+    @classmethod
+    def from_iterable(cls, iterable, /):
+        """Alternative chain() constructor taking a single iterable
+        argument that evaluates lazily."""
+        self = cls.__new__(cls)
+        self._g = _chain(iter(iterable))
+        return self
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+def _compress(data, selectors):
+    for d, s in zip(data, selectors):
+        if s:
+            yield d
+
+
+class compress:
+    """Return data elements corresponding to true selector elements."""
+
+    def __init__(self, data, selectors):
+        self._g = _compress(iter(data), iter(selectors))
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+def _dropwhile(predicate, it):
+    for x in it:
+        if not predicate(x):
+            yield x
+            break
+    yield from it
+
+
+class dropwhile:
+    """Drop items from the iterable while predicate(item) is true."""
+
+    def __init__(self, predicate, iterable, /):
+        self._g = _dropwhile(predicate, iter(iterable))
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+def _takewhile(predicate, it):
+    for x in it:
+        if predicate(x):
+            yield x
+        else:
+            break
+
+
+class takewhile:
+    """Return successive entries from an iterable as long as the predicate
+    evaluates to true for each entry."""
+
+    def __init__(self, predicate, iterable, /):
+        self._g = _takewhile(predicate, iter(iterable))
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+def _filterfalse(function, it):
+    if function is None:
+        for x in it:
+            if not x:
+                yield x
+    else:
+        for x in it:
+            if not function(x):
+                yield x
+
+
+class filterfalse:
+    """Return those items of iterable for which function(item) is false."""
+
+    def __init__(self, function, iterable, /):
+        self._g = _filterfalse(function, iter(iterable))
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+def _eq(a, b):
+    # PyObject_RichCompareBool: identity first.
+    return a is b or a == b
+
+
+class groupby:
+    """make an iterator that returns consecutive keys and groups from the
+    iterable"""
+
+    def __init__(self, iterable, key=None):
+        self._keyfunc = key
+        self._it = iter(iterable)
+        self._tgtkey = _marker
+        self._currkey = _marker
+        self._currvalue = _marker
+        self._currgrouper = None
+
+    __iter__ = _self
+
+    def _step(self):
+        newvalue = next(self._it)
+        if self._keyfunc is None:
+            newkey = newvalue
+        else:
+            newkey = self._keyfunc(newvalue)
+        self._currvalue = newvalue
+        self._currkey = newkey
+
+    def __next__(self):
+        self._currgrouper = None
+        # Skip to the next group, as groupby_next.
+        while True:
+            if self._currkey is _marker:
+                pass
+            elif self._tgtkey is _marker:
+                break
+            elif not _eq(self._tgtkey, self._currkey):
+                break
+            self._step()
+        self._tgtkey = self._currkey
+        grouper = _grouper(self, self._tgtkey)
+        self._currgrouper = grouper
+        return (self._currkey, grouper)
+
+
+class _grouper:
+    def __init__(self, parent, tgtkey):
+        self._parent = parent
+        self._tgtkey = tgtkey
+
+    __iter__ = _self
+
+    def __next__(self):
+        gbo = self._parent
+        if gbo._currgrouper is not self:
+            raise StopIteration
+        if gbo._currvalue is _marker:
+            gbo._step()
+        if not _eq(self._tgtkey, gbo._currkey):
+            raise StopIteration
+        r = gbo._currvalue
+        gbo._currvalue = _marker
+        return r
+
+
+def _islice_index(x, msg):
+    if x is None:
+        return None
+    if not isinstance(x, int) and getattr(type(x), '__index__', None) is None:
+        raise ValueError(msg)
+    x = _ssize(x, '') if not isinstance(x, int) else x
+    if x < 0 or x > _MAXSIZE:
+        raise ValueError(msg)
+    return x
+
+
+class islice:
+    """islice(iterable, stop) --> islice object
+islice(iterable, start, stop[, step]) --> islice object
+
+Return an iterator whose next() method returns selected values from an
+iterable.  If start is specified, will skip all preceding elements;
+otherwise, start defaults to zero.  Step defaults to one.  If
+specified as another value, step determines how many values are
+skipped between successive calls.  Works like a slice() on a list
+but returns an iterator."""
+
+    def __init__(self, *args, **kwargs):
+        if kwargs:
+            raise TypeError('islice() takes no keyword arguments')
+        n = len(args)
+        if n < 2:
+            raise TypeError('islice expected at least 2 arguments, got %d' % n)
+        if n > 4:
+            raise TypeError('islice expected at most 4 arguments, got %d' % n)
+        seq = args[0]
+        start, step = 0, 1
+        if n == 2:
+            stop = _islice_index(
+                args[1], 'Stop argument for islice() must be None or an '
+                'integer: 0 <= x <= sys.maxsize.')
+        else:
+            msg = ('Indices for islice() must be None or an integer: '
+                   '0 <= x <= sys.maxsize.')
+            start = _islice_index(args[1], msg)
+            stop = _islice_index(args[2], msg)
+            if start is None:
+                start = 0
+            if n == 4:
+                if args[3] is not None:
+                    try:
+                        step = _ssize(args[3], '')
+                    except (TypeError, OverflowError):
+                        step = -1
+                    if step < 1:
+                        raise ValueError('Step for islice() must be a '
+                                         'positive integer or None.')
+        self._it = iter(seq)
+        self._next = start
+        self._stop = -1 if stop is None else stop
+        self._step = step
+        self._cnt = 0
+
+    __iter__ = _self
+
+    def __next__(self):
+        it = self._it
+        if it is None:
+            raise StopIteration
+        stop = self._stop
+        try:
+            while self._cnt < self._next:
+                next(it)
+                self._cnt += 1
+            if stop != -1 and self._cnt >= stop:
+                raise StopIteration
+            item = next(it)
+        except StopIteration:
+            self._it = None
+            raise
+        self._cnt += 1
+        self._next += self._step
+        if stop != -1 and self._next > stop:
+            self._next = stop
+        return item
+
+
+def _pairwise(it):
+    try:
+        a = next(it)
+    except StopIteration:
+        return
+    for b in it:
+        yield (a, b)
+        a = b
+
+
+class pairwise:
+    """Return an iterator of overlapping pairs taken from the input
+    iterator."""
+
+    def __init__(self, iterable, /):
+        self._g = _pairwise(iter(iterable))
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+def _starmap(function, it):
+    for args in it:
+        yield function(*args)
+
+
+class starmap:
+    """Return an iterator whose values are returned from the function
+    evaluated with an argument tuple taken from the given sequence."""
+
+    def __init__(self, function, iterable, /):
+        self._g = _starmap(function, iter(iterable))
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+class _tee:
+    """Iterator wrapped to make it copyable."""
+
+    def __init__(self, source, link):
+        # A link is [value, next link]; tees over one source share them.
+        self._src = source
+        self._link = link
+
+    __iter__ = _self
+
+    def __next__(self):
+        link = self._link
+        nxt = link[1]
+        if nxt is None:
+            value = next(self._src)
+            nxt = link[1]
+            if nxt is None:
+                nxt = [value, None]
+                link[1] = nxt
+        self._link = nxt
+        return nxt[0]
+
+    def __copy__(self):
+        return _tee(self._src, self._link)
+
+
+def tee(iterable, n=2, /):
+    """Returns a tuple of n independent iterators."""
+    n = _ssize(n, 'n')
+    if n < 0:
+        raise ValueError('n must be >= 0')
+    if n == 0:
+        return ()
+    it = iter(iterable)
+    copier = getattr(type(it), '__copy__', None)
+    if copier is None:
+        first = _tee(it, [None, None])
+        copier = _tee.__copy__
+    else:
+        first = it
+    return tuple([first] + [copier(first) for _ in range(n - 1)])
+
+
+def _zip_longest(iterators, fillvalue):
+    active = len(iterators)
+    if not active:
+        return
+    while True:
+        values = []
+        for i, it in enumerate(iterators):
+            if it is None:
+                values.append(fillvalue)
+                continue
+            try:
+                value = next(it)
+            except StopIteration:
+                active -= 1
+                if not active:
+                    return
+                iterators[i] = None
+                value = fillvalue
+            values.append(value)
+        yield tuple(values)
+
+
+class zip_longest:
+    """Return a zip_longest object whose .__next__() method returns a tuple
+    where the i-th element comes from the i-th iterable argument."""
+
+    def __init__(self, *iterables, fillvalue=None):
+        self._g = _zip_longest([iter(x) for x in iterables], fillvalue)
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+def _product(pools):
+    for pool in pools:
+        if not pool:
+            return
+    n = len(pools)
+    indices = [0] * n
+    result = [pool[0] for pool in pools]
+    yield tuple(result)
+    while True:
+        i = n - 1
+        while i >= 0:
+            pool = pools[i]
+            j = indices[i] + 1
+            if j < len(pool):
+                indices[i] = j
+                result[i] = pool[j]
+                break
+            indices[i] = 0
+            result[i] = pool[0]
+            i -= 1
+        else:
+            return
+        yield tuple(result)
+
+
+class product:
+    """Cartesian product of input iterables.  Equivalent to nested
+    for-loops."""
+
+    def __init__(self, *iterables, repeat=1):
+        repeat = _ssize(repeat, 'repeat')
+        if repeat < 0:
+            raise ValueError('repeat argument cannot be negative')
+        pools = [tuple(x) for x in iterables] * repeat
+        self._g = _product(pools)
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+def _permutations(pool, r):
+    n = len(pool)
+    if r > n:
+        return
+    indices = list(range(n))
+    cycles = list(range(n, n - r, -1))
+    yield tuple(pool[i] for i in indices[:r])
+    while n:
+        for i in reversed(range(r)):
+            cycles[i] -= 1
+            if cycles[i] == 0:
+                indices[i:] = indices[i + 1:] + indices[i:i + 1]
+                cycles[i] = n - i
+            else:
+                j = cycles[i]
+                indices[i], indices[-j] = indices[-j], indices[i]
+                yield tuple(pool[i] for i in indices[:r])
+                break
+        else:
+            return
+
+
+class permutations:
+    """Return successive r-length permutations of elements in the
+    iterable."""
+
+    def __init__(self, iterable, r=None):
+        pool = tuple(iterable)
+        if r is None:
+            r = len(pool)
+        else:
+            r = _ssize(r, 'r')
+            if r < 0:
+                raise ValueError('r must be non-negative')
+        self._g = _permutations(pool, r)
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+def _combinations(pool, r):
+    n = len(pool)
+    if r > n:
+        return
+    indices = list(range(r))
+    yield tuple(pool[i] for i in indices)
+    while True:
+        for i in reversed(range(r)):
+            if indices[i] != i + n - r:
+                break
+        else:
+            return
+        indices[i] += 1
+        for j in range(i + 1, r):
+            indices[j] = indices[j - 1] + 1
+        yield tuple(pool[i] for i in indices)
+
+
+class combinations:
+    """Return successive r-length combinations of elements in the
+    iterable."""
+
+    def __init__(self, iterable, r):
+        pool = tuple(iterable)
+        r = _ssize(r, 'r')
+        if r < 0:
+            raise ValueError('r must be non-negative')
+        self._g = _combinations(pool, r)
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+def _cwr(pool, r):
+    n = len(pool)
+    if not n and r:
+        return
+    indices = [0] * r
+    yield tuple(pool[i] for i in indices)
+    while True:
+        for i in reversed(range(r)):
+            if indices[i] != n - 1:
+                break
+        else:
+            return
+        indices[i:] = [indices[i] + 1] * (r - i)
+        yield tuple(pool[i] for i in indices)
+
+
+class combinations_with_replacement:
+    """Return successive r-length combinations of elements in the iterable
+    allowing individual elements to have successive repeats."""
+
+    def __init__(self, iterable, r):
+        pool = tuple(iterable)
+        r = _ssize(r, 'r')
+        if r < 0:
+            raise ValueError('r must be non-negative')
+        self._g = _cwr(pool, r)
+
+    __iter__ = _self
+    __next__ = _gen_next
+
+
+del _self

@@ -1,0 +1,16 @@
+import random
+for s in [0, 1, 42, -7, 2**100+12345, "hello", b"bytes!", bytearray(b"x"), 3.5, ""]:
+    random.seed(s)
+    print(repr(s)[:20], random.random(), random.getrandbits(70), random.randint(1, 100), random.randrange(0, 1000, 7))
+    r = random.Random(s)
+    print([r.random() for _ in range(3)])
+    print(r.choice("abcdef"), r.choices(range(10), k=5), r.choices("abc", [1, 2, 3], k=4), r.choices("abc", cum_weights=[1, 5, 6], k=4))
+    l = list(range(20)); r.shuffle(l); print(l)
+    print(r.sample(range(100), 10), r.sample(range(10**6), 8), r.sample("abcdefgh", 3, counts=[1,2,3,1,1,1,1,1]))
+    print(r.uniform(1, 5), r.triangular(0, 10, 3), r.gauss(), r.gauss(5, 2), r.gauss())
+    print(r.normalvariate(), r.expovariate(2.0), r.betavariate(2, 3), r.gammavariate(0.5, 1), r.gammavariate(3, 2), r.gammavariate(1, 2))
+    print(r.lognormvariate(0, 1), r.vonmisesvariate(1, 4), r.vonmisesvariate(1, 0), r.paretovariate(3), r.weibullvariate(1, 2))
+    print(r.randbytes(9), r.getrandbits(0), r.getrandbits(32), r.getrandbits(33), r.randrange(10**30))
+    st = r.getstate(); a = r.random(); r.setstate(st); print(a == r.random(), len(st[1]), st[1][-1])
+random.seed(5, version=1); print(random.random())
+random.seed("abc", version=1); print(random.random())
