@@ -9,40 +9,15 @@
 //! imported sourcelessly (a bad one raises CPython's ImportError), and
 //! `kaa -m` runs modules and packages.
 
-use std::path::{Path, PathBuf};
+mod tempdir;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
 use kaa_bytecode::cache::{CheckHashBasedPycs, SourceInfo};
 use kaa_bytecode::marshal;
 use kaa_bytecode::pyc::{self, Validation};
-
-/// A fresh directory under the system's temporary directory, removed when
-/// dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("kaa-imp-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
-        TempDir(dir)
-    }
-
-    fn write(&self, rel: &str, text: &str) -> PathBuf {
-        let path = self.0.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("create dirs");
-        }
-        std::fs::write(&path, text).expect("write source");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use tempdir::TempDir;
 
 /// Runs kaa in `dir` with `args` on a cleared environment plus `env`
 /// (PYTHONDONTWRITEBYTECODE is NOT set unless `env` sets it).
@@ -85,7 +60,7 @@ const HELPER: &str = "def f():\n    return 'from source'\n";
 
 #[test]
 fn first_import_writes_the_pyc_and_second_run_loads_it() {
-    let tmp = TempDir::new("first");
+    let tmp = TempDir::new("imp-first");
     tmp.write("main.py", MAIN);
     let helper = tmp.write("helper.py", HELPER);
     let out = kaa(&tmp.0, &["main.py"], &[]);
@@ -113,7 +88,7 @@ fn first_import_writes_the_pyc_and_second_run_loads_it() {
 
 #[test]
 fn changed_source_is_recompiled() {
-    let tmp = TempDir::new("changed");
+    let tmp = TempDir::new("imp-changed");
     tmp.write("main.py", MAIN);
     tmp.write("helper.py", HELPER);
     let out = kaa(&tmp.0, &["main.py"], &[]);
@@ -128,7 +103,7 @@ fn changed_source_is_recompiled() {
 
 #[test]
 fn corrupted_pyc_is_recompiled_silently() {
-    let tmp = TempDir::new("corrupt");
+    let tmp = TempDir::new("imp-corrupt");
     tmp.write("main.py", MAIN);
     let helper = tmp.write("helper.py", HELPER);
     let pyc_path = tmp.0.join("__pycache__/helper.kaa-311.pyc");
@@ -153,7 +128,7 @@ fn corrupted_pyc_is_recompiled_silently() {
 
 #[test]
 fn no_bytecode_written_when_disabled() {
-    let tmp = TempDir::new("nowrite");
+    let tmp = TempDir::new("imp-nowrite");
     tmp.write("main.py", MAIN);
     tmp.write("helper.py", HELPER);
     let pycache = tmp.0.join("__pycache__");
@@ -186,7 +161,7 @@ fn no_bytecode_written_when_disabled() {
 
 #[test]
 fn pycache_prefix_moves_the_cache() {
-    let tmp = TempDir::new("prefix");
+    let tmp = TempDir::new("imp-prefix");
     tmp.write("src/main.py", MAIN);
     tmp.write("src/helper.py", HELPER);
     let prefix = tmp.0.join("cache");
@@ -209,7 +184,7 @@ fn pycache_prefix_moves_the_cache() {
 
 #[test]
 fn sourceless_pyc_is_imported() {
-    let tmp = TempDir::new("sourceless");
+    let tmp = TempDir::new("imp-sourceless");
     tmp.write("main.py", MAIN);
     let code = code_for("def f():\n    return 'sourceless'\n", "helper.py");
     let body = marshal::dumps_code(&code).expect("marshals");
@@ -234,7 +209,7 @@ fn sourceless_pyc_is_imported() {
 
 #[test]
 fn dash_m_runs_modules_and_packages() {
-    let tmp = TempDir::new("dashm");
+    let tmp = TempDir::new("imp-dashm");
     tmp.write(
         "tool.py",
         "import sys\nprint(__name__, sys.argv[0].endswith('/tool.py'), sys.argv[1:])\n",
@@ -272,7 +247,7 @@ fn dash_m_runs_modules_and_packages() {
 
 #[test]
 fn hash_based_pycs_are_checked_as_configured() {
-    let tmp = TempDir::new("hash");
+    let tmp = TempDir::new("imp-hash");
     tmp.write("main.py", MAIN);
     let helper = tmp.write("helper.py", HELPER);
     let pyc_path = tmp.0.join("__pycache__/helper.kaa-311.pyc");
@@ -310,7 +285,7 @@ fn hash_based_pycs_are_checked_as_configured() {
 
 #[test]
 fn unwritable_cache_is_no_error() {
-    let tmp = TempDir::new("unwritable");
+    let tmp = TempDir::new("imp-unwritable");
     tmp.write("main.py", MAIN);
     tmp.write("helper.py", HELPER);
     // `__pycache__` is a file: the directory cannot be made.
@@ -323,7 +298,7 @@ fn unwritable_cache_is_no_error() {
 
 #[test]
 fn optimized_pycs_and_compile_warnings() {
-    let tmp = TempDir::new("opt");
+    let tmp = TempDir::new("imp-opt");
     tmp.write("main.py", MAIN);
     tmp.write(
         "helper.py",

@@ -5,41 +5,16 @@
 //! skips, touching the source recompiles), and that neither tool heeds
 //! `PYTHONDONTWRITEBYTECODE` or `-B` (CPython's do not).
 
-use std::path::{Path, PathBuf};
+mod tempdir;
+
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
 
 use kaa_bytecode::cache::{read_cached, CacheLookup, CheckHashBasedPycs, SourceInfo};
 use kaa_bytecode::marshal;
 use kaa_bytecode::pyc::{self, Validation, HEADER_LEN, MAGIC_NUMBER};
-
-/// A fresh directory under the system's temporary directory, removed when
-/// dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("kaa-pyc-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
-        TempDir(dir)
-    }
-
-    fn write(&self, rel: &str, text: &str) -> PathBuf {
-        let path = self.0.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("create dirs");
-        }
-        std::fs::write(&path, text).expect("write source");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use tempdir::TempDir;
 
 /// Runs kaa in `dir` with `args` and the environment `env` (on top of a
 /// cleared one in which PYTHONDONTWRITEBYTECODE is set unless `env`
@@ -90,7 +65,7 @@ const SOURCE: &str = "def f(a, b=2):\n    return a * b\n\nprint(f(3))\n";
 
 #[test]
 fn py_compile_writes_timestamp_pyc() {
-    let tmp = TempDir::new("timestamp");
+    let tmp = TempDir::new("pyc-timestamp");
     let src = tmp.write("mod.py", SOURCE);
     let out = kaa(&tmp.0, &["-m", "py_compile", "mod.py"], &[]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
@@ -118,7 +93,7 @@ fn py_compile_writes_timestamp_pyc() {
 
 #[test]
 fn py_compile_ignores_dont_write_bytecode() {
-    let tmp = TempDir::new("dontwrite");
+    let tmp = TempDir::new("pyc-dontwrite");
     tmp.write("a.py", "x = 1\n");
     // Set in the environment (kaa() sets it) and -B: py_compile still writes.
     let out = kaa(&tmp.0, &["-B", "-m", "py_compile", "a.py"], &[]);
@@ -135,7 +110,7 @@ fn py_compile_ignores_dont_write_bytecode() {
 
 #[test]
 fn source_date_epoch_gives_checked_hash() {
-    let tmp = TempDir::new("sde");
+    let tmp = TempDir::new("pyc-sde");
     tmp.write("h.py", SOURCE);
     let out = kaa(
         &tmp.0,
@@ -159,7 +134,7 @@ fn source_date_epoch_gives_checked_hash() {
 
 #[test]
 fn optimize_level_names_the_pyc() {
-    let tmp = TempDir::new("opt");
+    let tmp = TempDir::new("pyc-opt");
     let text = "assert x\n\"doc\"\ny = 1\n";
     tmp.write("o.py", text);
     let out = kaa(&tmp.0, &["-O", "-m", "py_compile", "o.py"], &[]);
@@ -180,7 +155,7 @@ fn optimize_level_names_the_pyc() {
 
 #[test]
 fn compileall_skips_up_to_date_and_recompiles_touched() {
-    let tmp = TempDir::new("compileall");
+    let tmp = TempDir::new("pyc-compileall");
     let a = tmp.write("pkg/a.py", SOURCE);
     tmp.write("pkg/sub/b.py", "y = [1, 2]\n");
     tmp.write("pkg/readme.txt", "not python\n");
@@ -261,7 +236,7 @@ fn compileall_skips_up_to_date_and_recompiles_touched() {
 
 #[test]
 fn compileall_legacy_and_ddir() {
-    let tmp = TempDir::new("legacy");
+    let tmp = TempDir::new("pyc-legacy");
     tmp.write("lib/m.py", SOURCE);
     let out = kaa(
         &tmp.0,
@@ -276,7 +251,7 @@ fn compileall_legacy_and_ddir() {
 
 #[test]
 fn py_compile_refuses_symlinked_cache() {
-    let tmp = TempDir::new("symlink");
+    let tmp = TempDir::new("pyc-symlink");
     tmp.write("s.py", "z = 3\n");
     std::fs::create_dir_all(tmp.0.join("__pycache__")).expect("mkdir");
     std::os::unix::fs::symlink("elsewhere", tmp.0.join("__pycache__/s.kaa-311.pyc"))
