@@ -21,17 +21,8 @@ pub struct Report {
     pub location: Option<Location>,
 }
 
-/// Where a SyntaxError points: `filename`, `lineno`, `offset`, `text`,
-/// `end_lineno` and `end_offset`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Location {
-    pub filename: String,
-    pub lineno: i64,
-    pub offset: Option<i64>,
-    pub text: Option<String>,
-    pub end_lineno: Option<i64>,
-    pub end_offset: Option<i64>,
-}
+/// Where a SyntaxError points (the VM's type: one renderer for both).
+pub use kaa_vm::syntaxerr::Location;
 
 impl Report {
     /// The report for an error from the front end, raised while compiling
@@ -71,7 +62,7 @@ impl Report {
     pub fn render(&self) -> String {
         let mut out = String::new();
         if let Some(loc) = &self.location {
-            render_location(&mut out, self.class, loc);
+            kaa_vm::syntaxerr::render_location(&mut out, self.class, loc);
         }
         // `print_exception` writes the class name, then ": " and `str(value)`
         // unless that string is empty.
@@ -88,17 +79,6 @@ impl Report {
 /// `print_exception_file_and_line`: the `File` line and the source line with
 /// its carets, drawn by the VM's printer (the same code prints a
 /// SyntaxError raised by `compile()`, `exec` or an import).
-fn render_location(out: &mut String, class: &str, loc: &Location) {
-    let loc = kaa_vm::syntaxerr::Location {
-        filename: loc.filename.clone(),
-        lineno: loc.lineno,
-        offset: loc.offset,
-        text: loc.text.clone(),
-        end_lineno: loc.end_lineno,
-        end_offset: loc.end_offset,
-    };
-    kaa_vm::syntaxerr::render_location(out, class, &loc);
-}
 
 #[cfg(test)]
 mod tests {
