@@ -84,6 +84,7 @@
 //!   `complex_abs(Complex) -> Result<f64>` (`Complex = (f64, f64)`).
 #![forbid(unsafe_code)]
 
+pub mod cmathfn;
 pub mod complex;
 pub mod error;
 pub mod float_arith;

@@ -5,6 +5,9 @@
 //! `nextafter`/`ulp`; and fdlibm's `erf`/`erfc` (what glibc's libm, the
 //! one CPython calls on Linux, computes).
 
+// The constants are kept digit for digit as published (CPython, fdlibm).
+#![allow(clippy::excessive_precision)]
+
 /// Why a libm-style function failed: the `errno` CPython looks at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MathErr {
@@ -19,7 +22,6 @@ const LOGPI: f64 = 1.144_729_885_849_400_2;
 
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
-#[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,

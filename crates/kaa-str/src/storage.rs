@@ -189,6 +189,7 @@ impl Str {
     }
 
     /// The number of code points (`len(s)`).
+    #[inline]
     pub fn len(&self) -> usize {
         match &self.data {
             Data::Ascii(s) => s.len(),
@@ -199,16 +200,19 @@ impl Str {
     }
 
     /// True for the empty string.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// True when every code point is below 0x80 (`str.isascii()`), O(1).
+    #[inline]
     pub fn is_ascii(&self) -> bool {
         matches!(self.data, Data::Ascii(_))
     }
 
     /// The storage kind (PEP 393): what the hash is computed over.
+    #[inline]
     pub fn kind(&self) -> Kind {
         match &self.data {
             Data::Ascii(_) | Data::Latin1(_) => Kind::Latin1,
@@ -227,6 +231,7 @@ impl Str {
     }
 
     /// The code units, by storage kind.
+    #[inline]
     pub fn units(&self) -> Units<'_> {
         match &self.data {
             Data::Ascii(s) => Units::Latin1(s.as_bytes()),
@@ -237,6 +242,7 @@ impl Str {
     }
 
     /// The code point at index `i` (`s[i]` after the VM normalised `i`).
+    #[inline]
     pub fn get(&self, i: usize) -> Option<u32> {
         match self.units() {
             Units::Latin1(b) => b.get(i).map(|&c| u32::from(c)),
@@ -354,6 +360,7 @@ impl Str {
     }
 
     /// The string as a Rust `&str` when it is ASCII (zero-copy, O(1)).
+    #[inline]
     pub fn as_ascii_str(&self) -> Option<&str> {
         match &self.data {
             Data::Ascii(s) => Some(s),
@@ -490,6 +497,7 @@ impl DoubleEndedIterator for CodePoints<'_> {
 impl ExactSizeIterator for CodePoints<'_> {}
 
 impl PartialEq for Str {
+    #[inline]
     fn eq(&self, other: &Str) -> bool {
         // Storage is canonical, so equal strings have equal kinds.
         match (&self.data, &other.data) {
@@ -512,6 +520,7 @@ impl PartialOrd for Str {
 
 impl Ord for Str {
     /// Code point order, as CPython's `unicode_compare`.
+    #[inline]
     fn cmp(&self, other: &Str) -> Ordering {
         match (self.units(), other.units()) {
             (Units::Latin1(a), Units::Latin1(b)) => a.cmp(b),

@@ -5,7 +5,10 @@ results, argument errors and reprs), written in Python for now; each type
 keeps its state on the instance the way Modules/itertoolsmodule.c does.
 """
 
+import _kaa_itertools
+
 _marker = object()
+_new = object.__new__
 _MAXSIZE = 9223372036854775807
 
 
@@ -44,35 +47,35 @@ class count:
     """Return a count object whose .__next__() method returns consecutive
     values."""
 
-    def __init__(self, start=0, step=1):
+    def __new__(cls, start=0, step=1):
+        self = _new(cls)
         if not _is_number(start) or not _is_number(step):
             raise TypeError('a number is required')
-        self._n = start
-        self._step = step
+        self._s = [start, step]
+        return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-
-    def __next__(self):
-        n = self._n
-        self._n = n + self._step
-        return n
+    __next__ = _kaa_itertools.count_next
 
     def __repr__(self):
-        step = self._step
+        n, step = self._s
         if type(step) is int and step == 1:
-            return 'count(%r)' % (self._n,)
-        return 'count(%r, %r)' % (self._n, step)
+            return 'count(%r)' % (n,)
+        return 'count(%r, %r)' % (n, step)
 
 
 class cycle:
     """Return elements from the iterable until it is exhausted. Then repeat
     the sequence indefinitely."""
 
-    def __init__(self, iterable, /):
+    def __new__(cls, iterable, /):
+        self = _new(cls)
         self._it = iter(iterable)
         self._saved = []
         self._index = 0
         self._firstpass = True
+        return self
 
     __iter__ = _self
 
@@ -100,32 +103,30 @@ class repeat:
     object for the specified number of times.  If not specified, returns
     the object endlessly."""
 
-    def __init__(self, object, times=_marker):
-        self._obj = object
+    def __new__(cls, object, times=_marker):
+        self = _new(cls)
         if times is _marker:
-            self._cnt = -1
+            cnt = -1
         else:
             times = _ssize(times, 'times')
-            self._cnt = times if times > 0 else 0
+            cnt = times if times > 0 else 0
+        self._s = [object, cnt]
+        return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-
-    def __next__(self):
-        if self._cnt == 0:
-            raise StopIteration
-        if self._cnt > 0:
-            self._cnt -= 1
-        return self._obj
+    __next__ = _kaa_itertools.repeat_next
 
     def __length_hint__(self):
-        if self._cnt == -1:
+        if self._s[1] == -1:
             raise TypeError('len() of unsized object')
-        return self._cnt
+        return self._s[1]
 
     def __repr__(self):
-        if self._cnt == -1:
-            return 'repeat(%r)' % (self._obj,)
-        return 'repeat(%r, %d)' % (self._obj, self._cnt)
+        obj, cnt = self._s
+        if cnt == -1:
+            return 'repeat(%r)' % (obj,)
+        return 'repeat(%r, %d)' % (obj, cnt)
 
 
 def _accumulate(it, func, initial):
@@ -150,16 +151,13 @@ class accumulate:
     """Return series of accumulated sums (or other binary function
     results)."""
 
-    def __init__(self, iterable, func=None, *, initial=None):
+    def __new__(cls, iterable, func=None, *, initial=None):
+        self = _new(cls)
         self._g = _accumulate(iter(iterable), func, initial)
+        return self
 
     __iter__ = _self
     __next__ = _gen_next
-
-
-def _chain(iterables):
-    for it in iterables:
-        yield from it
 
 
 class chain:
@@ -167,19 +165,22 @@ class chain:
     the first iterable until it is exhausted, then elements from the next
     iterable, until all of the iterables are exhausted."""
 
-    def __init__(self, *iterables):
-        self._g = _chain(iterables)
+    def __new__(cls, *iterables):
+        self = _new(cls)
+        self._s = [iter(iterables), None]
+        return self
 
     @classmethod
     def from_iterable(cls, iterable, /):
         """Alternative chain() constructor taking a single iterable
         argument that evaluates lazily."""
         self = cls.__new__(cls)
-        self._g = _chain(iter(iterable))
+        self._s = [iter(iterable), None]
         return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
+    __next__ = _kaa_itertools.chain_next
 
 
 def _compress(data, selectors):
@@ -191,8 +192,10 @@ def _compress(data, selectors):
 class compress:
     """Return data elements corresponding to true selector elements."""
 
-    def __init__(self, data, selectors):
+    def __new__(cls, data, selectors):
+        self = _new(cls)
         self._g = _compress(iter(data), iter(selectors))
+        return self
 
     __iter__ = _self
     __next__ = _gen_next
@@ -209,8 +212,10 @@ def _dropwhile(predicate, it):
 class dropwhile:
     """Drop items from the iterable while predicate(item) is true."""
 
-    def __init__(self, predicate, iterable, /):
+    def __new__(cls, predicate, iterable, /):
+        self = _new(cls)
         self._g = _dropwhile(predicate, iter(iterable))
+        return self
 
     __iter__ = _self
     __next__ = _gen_next
@@ -228,8 +233,10 @@ class takewhile:
     """Return successive entries from an iterable as long as the predicate
     evaluates to true for each entry."""
 
-    def __init__(self, predicate, iterable, /):
+    def __new__(cls, predicate, iterable, /):
+        self = _new(cls)
         self._g = _takewhile(predicate, iter(iterable))
+        return self
 
     __iter__ = _self
     __next__ = _gen_next
@@ -249,8 +256,10 @@ def _filterfalse(function, it):
 class filterfalse:
     """Return those items of iterable for which function(item) is false."""
 
-    def __init__(self, function, iterable, /):
+    def __new__(cls, function, iterable, /):
+        self = _new(cls)
         self._g = _filterfalse(function, iter(iterable))
+        return self
 
     __iter__ = _self
     __next__ = _gen_next
@@ -265,13 +274,15 @@ class groupby:
     """make an iterator that returns consecutive keys and groups from the
     iterable"""
 
-    def __init__(self, iterable, key=None):
+    def __new__(cls, iterable, key=None):
+        self = _new(cls)
         self._keyfunc = key
         self._it = iter(iterable)
         self._tgtkey = _marker
         self._currkey = _marker
         self._currvalue = _marker
         self._currgrouper = None
+        return self
 
     __iter__ = _self
 
@@ -343,7 +354,8 @@ specified as another value, step determines how many values are
 skipped between successive calls.  Works like a slice() on a list
 but returns an iterator."""
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
+        self = _new(cls)
         if kwargs:
             raise TypeError('islice() takes no keyword arguments')
         n = len(args)
@@ -373,34 +385,12 @@ but returns an iterator."""
                     if step < 1:
                         raise ValueError('Step for islice() must be a '
                                          'positive integer or None.')
-        self._it = iter(seq)
-        self._next = start
-        self._stop = -1 if stop is None else stop
-        self._step = step
-        self._cnt = 0
+        self._s = [iter(seq), start, -1 if stop is None else stop, step, 0]
+        return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-
-    def __next__(self):
-        it = self._it
-        if it is None:
-            raise StopIteration
-        stop = self._stop
-        try:
-            while self._cnt < self._next:
-                next(it)
-                self._cnt += 1
-            if stop != -1 and self._cnt >= stop:
-                raise StopIteration
-            item = next(it)
-        except StopIteration:
-            self._it = None
-            raise
-        self._cnt += 1
-        self._next += self._step
-        if stop != -1 and self._next > stop:
-            self._next = stop
-        return item
+    __next__ = _kaa_itertools.islice_next
 
 
 def _pairwise(it):
@@ -417,8 +407,10 @@ class pairwise:
     """Return an iterator of overlapping pairs taken from the input
     iterator."""
 
-    def __init__(self, iterable, /):
+    def __new__(cls, iterable, /):
+        self = _new(cls)
         self._g = _pairwise(iter(iterable))
+        return self
 
     __iter__ = _self
     __next__ = _gen_next
@@ -433,8 +425,10 @@ class starmap:
     """Return an iterator whose values are returned from the function
     evaluated with an argument tuple taken from the given sequence."""
 
-    def __init__(self, function, iterable, /):
+    def __new__(cls, function, iterable, /):
+        self = _new(cls)
         self._g = _starmap(function, iter(iterable))
+        return self
 
     __iter__ = _self
     __next__ = _gen_next
@@ -509,155 +503,90 @@ class zip_longest:
     """Return a zip_longest object whose .__next__() method returns a tuple
     where the i-th element comes from the i-th iterable argument."""
 
-    def __init__(self, *iterables, fillvalue=None):
+    def __new__(cls, *iterables, fillvalue=None):
+        self = _new(cls)
         self._g = _zip_longest([iter(x) for x in iterables], fillvalue)
+        return self
 
     __iter__ = _self
     __next__ = _gen_next
-
-
-def _product(pools):
-    for pool in pools:
-        if not pool:
-            return
-    n = len(pools)
-    indices = [0] * n
-    result = [pool[0] for pool in pools]
-    yield tuple(result)
-    while True:
-        i = n - 1
-        while i >= 0:
-            pool = pools[i]
-            j = indices[i] + 1
-            if j < len(pool):
-                indices[i] = j
-                result[i] = pool[j]
-                break
-            indices[i] = 0
-            result[i] = pool[0]
-            i -= 1
-        else:
-            return
-        yield tuple(result)
 
 
 class product:
     """Cartesian product of input iterables.  Equivalent to nested
     for-loops."""
 
-    def __init__(self, *iterables, repeat=1):
+    def __new__(cls, *iterables, repeat=1):
+        self = _new(cls)
         repeat = _ssize(repeat, 'repeat')
         if repeat < 0:
             raise ValueError('repeat argument cannot be negative')
-        pools = [tuple(x) for x in iterables] * repeat
-        self._g = _product(pools)
+        pools = tuple([tuple(x) for x in iterables] * repeat)
+        self._s = [pools, 0, None, None, False]
+        return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
-
-
-def _permutations(pool, r):
-    n = len(pool)
-    if r > n:
-        return
-    indices = list(range(n))
-    cycles = list(range(n, n - r, -1))
-    yield tuple(pool[i] for i in indices[:r])
-    while n:
-        for i in reversed(range(r)):
-            cycles[i] -= 1
-            if cycles[i] == 0:
-                indices[i:] = indices[i + 1:] + indices[i:i + 1]
-                cycles[i] = n - i
-            else:
-                j = cycles[i]
-                indices[i], indices[-j] = indices[-j], indices[i]
-                yield tuple(pool[i] for i in indices[:r])
-                break
-        else:
-            return
+    __next__ = _kaa_itertools.product_next
 
 
 class permutations:
     """Return successive r-length permutations of elements in the
     iterable."""
 
-    def __init__(self, iterable, r=None):
+    def __new__(cls, iterable, r=None):
+        self = _new(cls)
         pool = tuple(iterable)
         if r is None:
             r = len(pool)
         else:
+            if not isinstance(r, int):
+                raise TypeError('Expected int as r')
             r = _ssize(r, 'r')
             if r < 0:
                 raise ValueError('r must be non-negative')
-        self._g = _permutations(pool, r)
+        self._s = [pool, r, None, None, False]
+        return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
-
-
-def _combinations(pool, r):
-    n = len(pool)
-    if r > n:
-        return
-    indices = list(range(r))
-    yield tuple(pool[i] for i in indices)
-    while True:
-        for i in reversed(range(r)):
-            if indices[i] != i + n - r:
-                break
-        else:
-            return
-        indices[i] += 1
-        for j in range(i + 1, r):
-            indices[j] = indices[j - 1] + 1
-        yield tuple(pool[i] for i in indices)
+    __next__ = _kaa_itertools.permutations_next
 
 
 class combinations:
     """Return successive r-length combinations of elements in the
     iterable."""
 
-    def __init__(self, iterable, r):
+    def __new__(cls, iterable, r):
+        self = _new(cls)
         pool = tuple(iterable)
         r = _ssize(r, 'r')
         if r < 0:
             raise ValueError('r must be non-negative')
-        self._g = _combinations(pool, r)
+        self._s = [pool, r, None, None, False]
+        return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
-
-
-def _cwr(pool, r):
-    n = len(pool)
-    if not n and r:
-        return
-    indices = [0] * r
-    yield tuple(pool[i] for i in indices)
-    while True:
-        for i in reversed(range(r)):
-            if indices[i] != n - 1:
-                break
-        else:
-            return
-        indices[i:] = [indices[i] + 1] * (r - i)
-        yield tuple(pool[i] for i in indices)
+    __next__ = _kaa_itertools.combinations_next
 
 
 class combinations_with_replacement:
     """Return successive r-length combinations of elements in the iterable
     allowing individual elements to have successive repeats."""
 
-    def __init__(self, iterable, r):
+    def __new__(cls, iterable, r):
+        self = _new(cls)
         pool = tuple(iterable)
         r = _ssize(r, 'r')
         if r < 0:
             raise ValueError('r must be non-negative')
-        self._g = _cwr(pool, r)
+        self._s = [pool, r, None, None, False]
+        return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
+    __next__ = _kaa_itertools.cwr_next
 
 
 del _self

@@ -152,13 +152,10 @@ class Random:
         _c_seed(self._mt, a)
         self.gauss_next = None
 
-    def random(self):
-        """random() -> x in the interval [0, 1)."""
-        return _random.random(self._mt)
-
-    def getrandbits(self, k, /):
-        """getrandbits(k) -> x.  Generates an int with k random bits."""
-        return _random.getrandbits(self._mt, k)
+    # random() -> x in the interval [0, 1); getrandbits(k) -> an int with
+    # k random bits: native methods over the instance's _mt.
+    random = _random.random_method
+    getrandbits = _random.getrandbits_method
 
     def getstate(self):
         """Return internal state; can be passed to setstate() later."""
@@ -212,7 +209,9 @@ class Random:
             r = random()
         return _floor(r * maxsize) % n
 
-    _randbelow = _randbelow_with_getrandbits
+    # The same draws as _randbelow_with_getrandbits, natively (subclasses
+    # that define getrandbits or random get a Python one, above).
+    _randbelow = _random.randbelow_method
 
     def randbytes(self, n):
         """Generate n random bytes."""

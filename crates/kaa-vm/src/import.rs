@@ -44,8 +44,17 @@ pub struct ImportState {
 
 /// The built-in modules (`sys.builtin_module_names`, sorted).
 pub const BUILTIN_MODULES: &[&str] = &[
-    "_kaa_dis", "_kaa_pyc", "_random", "builtins", "marshal",
-    "math", "sys",
+    "_kaa_dis",
+    "_kaa_itertools",
+    "_kaa_operator",
+    "_kaa_pyc",
+    "_random",
+    "builtins",
+    "cmath",
+    "marshal",
+    "math",
+    "sys",
+    "time",
 ];
 
 /// What makes a native module.
@@ -58,8 +67,12 @@ pub(crate) const NATIVE_MODULES: &[(&str, MakeModule)] = &[
     ("_kaa_dis", crate::dismod::kaa_dis_module),
     ("_kaa_pyc", crate::pycmod::kaa_pyc_module),
     ("marshal", crate::marshalmod::marshal_module),
+    ("cmath", crate::cmathmod::cmath_module),
     ("math", crate::mathmod::math_module),
+    ("time", crate::timemod::time_module),
     ("_random", crate::randommod::random_module),
+    ("_kaa_itertools", crate::itertoolsmod::kaa_itertools_module),
+    ("_kaa_operator", crate::operatormod::kaa_operator_module),
 ];
 
 /// Modules written in Python and frozen into kaa (crates/kaa-vm/lib),
@@ -68,8 +81,10 @@ pub const FROZEN_MODULES: &[(&str, &str)] = &[
     ("__future__", include_str!("../lib/__future__.py")),
     ("compileall", include_str!("../lib/compileall.py")),
     ("dis", include_str!("../lib/dis.py")),
+    ("functools", include_str!("../lib/functools.py")),
     ("importlib", include_str!("../lib/importlib.py")),
     ("itertools", include_str!("../lib/itertools.py")),
+    ("operator", include_str!("../lib/operator.py")),
     ("py_compile", include_str!("../lib/py_compile.py")),
     ("random", include_str!("../lib/random.py")),
 ];

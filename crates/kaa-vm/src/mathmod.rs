@@ -105,7 +105,12 @@ fn check_errno(vm: &Vm, r: f64, e: Option<MathErr>) -> PyResult<Value> {
 }
 
 /// `math_2`: a two-argument function with CPython's checks.
-fn math_2(vm: &mut Vm, a: &Args<'_>, f: fn(f64, f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+fn math_2(
+    vm: &mut Vm,
+    a: &Args<'_>,
+    f: fn(f64, f64) -> f64,
+    can_overflow: bool,
+) -> PyResult<Value> {
     let x = to_f64(vm, a.arg(0))?;
     let y = to_f64(vm, a.arg(1))?;
     let r = f(x, y);
@@ -296,11 +301,9 @@ fn m_ldexp(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let Some(i) = a.arg(1).to_bigint() else {
         return Err(vm.type_error("Expected an int as second argument to ldexp."));
     };
-    let e = i.to_i64().unwrap_or(if i.is_negative() {
-        i64::MIN
-    } else {
-        i64::MAX
-    });
+    let e = i
+        .to_i64()
+        .unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX });
     let r = mathfn::ldexp(x, e);
     if r.is_infinite() && x.is_finite() {
         return Err(range(vm));
@@ -617,6 +620,11 @@ fn m_comb(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let Some(k) = k.to_u64().filter(|k| *k <= i64::MAX as u64) else {
         return Err(vm.overflow_error("min(n - k, k) must not exceed 9223372036854775807"));
     };
+    // n!/(n-k)! / k!, both products by halves, when n fits.
+    if let Some(nn) = n.to_u64().filter(|n| *n < u64::MAX) {
+        let r = range_product(nn - k + 1, nn + 1) / range_product(1, k + 1);
+        return Ok(Value::from_bigint(r, vm));
+    }
     // Exact: each prefix product of the falling factorial is divisible by
     // the prefix factorial.
     let mut r = BigInt::one();

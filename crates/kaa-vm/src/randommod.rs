@@ -11,7 +11,7 @@
 //! `seed(str)`, version 2) and the few libm functions random.py needs.
 
 use num_bigint::{BigInt, Sign};
-use num_traits::Signed;
+use num_traits::{Signed, ToPrimitive};
 
 use crate::builtins::make_builtin;
 use crate::exceptions::{PyErr, PyResult};
@@ -180,9 +180,26 @@ fn r_random(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     ))
 }
 
-/// `_random.getrandbits(state, k, /)`: an int of `k` random bits.
-fn r_getrandbits(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let k = match a.arg(1) {
+/// The 32-bit words of `k` random bits (k > 0), least significant
+/// first, as `_random_Random_getrandbits_impl` fills them.
+fn bits_words(s: &mut [Value], k: u64) -> Vec<u32> {
+    let words = ((k - 1) / 32 + 1) as usize;
+    let mut out = Vec::with_capacity(words);
+    let mut left = k;
+    for _ in 0..words {
+        let mut r = genrand(s);
+        if left < 32 {
+            r >>= 32 - left;
+        }
+        out.push(r);
+        left = left.saturating_sub(32);
+    }
+    out
+}
+
+/// `k` random bits as an int, from the state list `state`.
+fn getrandbits_of(vm: &mut Vm, state: &Value, k: &Value) -> PyResult<Value> {
+    let k = match k {
         Value::Int(k) => *k,
         Value::Bool(b) => *b as i64,
         v if v.as_bigint().is_some() => {
@@ -205,24 +222,81 @@ fn r_getrandbits(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
         return Ok(Value::Int(0));
     }
     if k <= 32 {
-        let r = with_state(vm, a.arg(0), |s| genrand(s) >> (32 - k))?;
+        let r = with_state(vm, state, |s| genrand(s) >> (32 - k))?;
         return Ok(Value::Int(r as i64));
     }
-    let words = ((k - 1) / 32 + 1) as usize;
-    let digits = with_state(vm, a.arg(0), |s| {
-        let mut out = Vec::with_capacity(words);
-        let mut left = k;
-        for _ in 0..words {
-            let mut r = genrand(s);
-            if left < 32 {
-                r >>= 32 - left;
-            }
-            out.push(r);
-            left -= 32;
-        }
-        out
-    })?;
+    let digits = with_state(vm, state, |s| bits_words(s, k as u64))?;
     Ok(Value::from_bigint(BigInt::new(Sign::Plus, digits), vm))
+}
+
+/// `_random.getrandbits(state, k, /)`: an int of `k` random bits.
+fn r_getrandbits(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    getrandbits_of(vm, a.arg(0), a.arg(1))
+}
+
+/// The state list of a `random.Random` instance (its `_mt`).
+fn own_state(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let name = vm.new_str("_mt");
+    vm.get_attr(this, &name)
+}
+
+/// `Random.random($self, /)`: `random()` on the instance's own state.
+fn m_random(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let st = own_state(vm, &a.this)?;
+    let (x, y) = with_state(vm, &st, |s| (genrand(s) >> 5, genrand(s) >> 6))?;
+    Ok(Value::Float(
+        (x as f64 * 67_108_864.0 + y as f64) * (1.0 / 9_007_199_254_740_992.0),
+    ))
+}
+
+/// `Random.getrandbits($self, k, /)`.
+fn m_getrandbits(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let st = own_state(vm, &a.this)?;
+    getrandbits_of(vm, &st, a.arg(0))
+}
+
+/// `Random._randbelow($self, n, /)`: random.py's
+/// `_randbelow_with_getrandbits` over the instance's own generator: draws
+/// of `n.bit_length()` bits until one is below `n` (n > 0).
+fn m_randbelow(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let st = own_state(vm, &a.this)?;
+    let n = match a.arg(0) {
+        Value::Bool(b) => BigInt::from(*b as i64),
+        v => match v.to_bigint() {
+            Some(n) => n,
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                )))
+            }
+        },
+    };
+    if n.sign() != Sign::Plus {
+        return Err(vm.value_error("_randbelow: n must be positive"));
+    }
+    if let Some(small) = n.to_u64() {
+        let k = 64 - u64::from(small.leading_zeros());
+        let r = with_state(vm, &st, |s| loop {
+            let w = bits_words(s, k);
+            let r = w
+                .iter()
+                .rev()
+                .fold(0u64, |acc, x| (acc << 32) | u64::from(*x));
+            if r < small {
+                break r;
+            }
+        })?;
+        return Ok(Value::from_bigint(BigInt::from(r), vm));
+    }
+    let k = n.bits();
+    let r = with_state(vm, &st, |s| loop {
+        let r = BigInt::new(Sign::Plus, bits_words(s, k));
+        if r < n {
+            break r;
+        }
+    })?;
+    Ok(Value::from_bigint(r, vm))
 }
 
 /// `_random.setstate(state, tup, /)`: CPython's `random_setstate` checks.
@@ -402,6 +476,18 @@ pub fn random_module(vm: &mut Vm) -> ObjRef {
         (
             "setstate",
             make_builtin(vm, "setstate(state, tup, /)", r_setstate),
+        ),
+        (
+            "random_method",
+            make_builtin(vm, "random($self, /)", m_random),
+        ),
+        (
+            "getrandbits_method",
+            make_builtin(vm, "getrandbits($self, k, /)", m_getrandbits),
+        ),
+        (
+            "randbelow_method",
+            make_builtin(vm, "_randbelow($self, n, /)", m_randbelow),
         ),
         ("urandom", make_builtin(vm, "urandom(size, /)", r_urandom)),
         ("sha512", make_builtin(vm, "sha512(data, /)", r_sha512)),

@@ -71,7 +71,13 @@ impl Vm {
                     };
                 }
                 let r: PyResult<()> = match ins.op {
-                    Opcode::NOP | Opcode::RESUME | Opcode::PRECALL => Ok(()),
+                    Opcode::NOP | Opcode::PRECALL => Ok(()),
+                    // CPython's eval breaker: a pending Ctrl-C is raised
+                    // at a function's start or after a yield (RESUME 0 or
+                    // 1, not after `yield from`/`await`) and on backward
+                    // jumps.
+                    Opcode::RESUME if arg < 2 => self.check_interrupt(),
+                    Opcode::RESUME => Ok(()),
                     Opcode::LOAD_FAST => match f.fast.get(arg) {
                         Some(Some(v)) => {
                             let v = v.clone();
@@ -235,7 +241,7 @@ impl Vm {
                     }
                     Opcode::JUMP_BACKWARD => {
                         f.pc = f.pc.saturating_sub(arg);
-                        Ok(())
+                        self.check_interrupt()
                     }
                     Opcode::POP_JUMP_FORWARD_IF_FALSE
                     | Opcode::POP_JUMP_FORWARD_IF_TRUE
