@@ -16,10 +16,6 @@ def _self(self):
     return self
 
 
-def _gen_next(self):
-    return next(self._g)
-
-
 def _is_number(x):
     # PyNumber_Check: something with __index__, __int__, __float__ or
     # complex.
@@ -71,31 +67,12 @@ class cycle:
 
     def __new__(cls, iterable, /):
         self = _new(cls)
-        self._it = iter(iterable)
-        self._saved = []
-        self._index = 0
-        self._firstpass = True
+        self._s = [iter(iterable), [], 0]
         return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-
-    def __next__(self):
-        if self._it is not None:
-            try:
-                item = next(self._it)
-            except StopIteration:
-                self._it = None
-            else:
-                self._saved.append(item)
-                return item
-        saved = self._saved
-        if not saved:
-            raise StopIteration
-        item = saved[self._index]
-        self._index += 1
-        if self._index >= len(saved):
-            self._index = 0
-        return item
+    __next__ = _kaa_itertools.cycle_next
 
 
 class repeat:
@@ -129,35 +106,18 @@ class repeat:
         return 'repeat(%r, %d)' % (obj, cnt)
 
 
-def _accumulate(it, func, initial):
-    total = initial
-    if initial is None:
-        try:
-            total = next(it)
-        except StopIteration:
-            return
-    yield total
-    if func is None:
-        for element in it:
-            total = total + element
-            yield total
-    else:
-        for element in it:
-            total = func(total, element)
-            yield total
-
-
 class accumulate:
     """Return series of accumulated sums (or other binary function
     results)."""
 
     def __new__(cls, iterable, func=None, *, initial=None):
         self = _new(cls)
-        self._g = _accumulate(iter(iterable), func, initial)
+        self._s = [iter(iterable), func, None, False, initial, initial is not None]
         return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
+    __next__ = _kaa_itertools.accumulate_next
 
 
 class chain:
@@ -183,30 +143,17 @@ class chain:
     __next__ = _kaa_itertools.chain_next
 
 
-def _compress(data, selectors):
-    for d, s in zip(data, selectors):
-        if s:
-            yield d
-
-
 class compress:
     """Return data elements corresponding to true selector elements."""
 
     def __new__(cls, data, selectors):
         self = _new(cls)
-        self._g = _compress(iter(data), iter(selectors))
+        self._s = [iter(data), iter(selectors)]
         return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
-
-
-def _dropwhile(predicate, it):
-    for x in it:
-        if not predicate(x):
-            yield x
-            break
-    yield from it
+    __next__ = _kaa_itertools.compress_next
 
 
 class dropwhile:
@@ -214,19 +161,12 @@ class dropwhile:
 
     def __new__(cls, predicate, iterable, /):
         self = _new(cls)
-        self._g = _dropwhile(predicate, iter(iterable))
+        self._s = [predicate, iter(iterable), False]
         return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
-
-
-def _takewhile(predicate, it):
-    for x in it:
-        if predicate(x):
-            yield x
-        else:
-            break
+    __next__ = _kaa_itertools.dropwhile_next
 
 
 class takewhile:
@@ -235,22 +175,12 @@ class takewhile:
 
     def __new__(cls, predicate, iterable, /):
         self = _new(cls)
-        self._g = _takewhile(predicate, iter(iterable))
+        self._s = [predicate, iter(iterable), False]
         return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
-
-
-def _filterfalse(function, it):
-    if function is None:
-        for x in it:
-            if not x:
-                yield x
-    else:
-        for x in it:
-            if not function(x):
-                yield x
+    __next__ = _kaa_itertools.takewhile_next
 
 
 class filterfalse:
@@ -258,11 +188,12 @@ class filterfalse:
 
     def __new__(cls, function, iterable, /):
         self = _new(cls)
-        self._g = _filterfalse(function, iter(iterable))
+        self._s = [function, iter(iterable)]
         return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
+    __next__ = _kaa_itertools.filterfalse_next
 
 
 def _eq(a, b):
@@ -393,32 +324,18 @@ but returns an iterator."""
     __next__ = _kaa_itertools.islice_next
 
 
-def _pairwise(it):
-    try:
-        a = next(it)
-    except StopIteration:
-        return
-    for b in it:
-        yield (a, b)
-        a = b
-
-
 class pairwise:
     """Return an iterator of overlapping pairs taken from the input
     iterator."""
 
     def __new__(cls, iterable, /):
         self = _new(cls)
-        self._g = _pairwise(iter(iterable))
+        self._s = [iter(iterable), None, False]
         return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
-
-
-def _starmap(function, it):
-    for args in it:
-        yield function(*args)
+    __next__ = _kaa_itertools.pairwise_next
 
 
 class starmap:
@@ -427,11 +344,12 @@ class starmap:
 
     def __new__(cls, function, iterable, /):
         self = _new(cls)
-        self._g = _starmap(function, iter(iterable))
+        self._s = [function, iter(iterable)]
         return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
+    __next__ = _kaa_itertools.starmap_next
 
 
 class _tee:
@@ -477,39 +395,19 @@ def tee(iterable, n=2, /):
     return tuple([first] + [copier(first) for _ in range(n - 1)])
 
 
-def _zip_longest(iterators, fillvalue):
-    active = len(iterators)
-    if not active:
-        return
-    while True:
-        values = []
-        for i, it in enumerate(iterators):
-            if it is None:
-                values.append(fillvalue)
-                continue
-            try:
-                value = next(it)
-            except StopIteration:
-                active -= 1
-                if not active:
-                    return
-                iterators[i] = None
-                value = fillvalue
-            values.append(value)
-        yield tuple(values)
-
-
 class zip_longest:
     """Return a zip_longest object whose .__next__() method returns a tuple
     where the i-th element comes from the i-th iterable argument."""
 
     def __new__(cls, *iterables, fillvalue=None):
         self = _new(cls)
-        self._g = _zip_longest([iter(x) for x in iterables], fillvalue)
+        its = [iter(x) for x in iterables]
+        self._s = [its, len(its), fillvalue]
         return self
 
+    __slots__ = ('_s',)
     __iter__ = _self
-    __next__ = _gen_next
+    __next__ = _kaa_itertools.zip_longest_next
 
 
 class product:

@@ -8,6 +8,15 @@
 //! - repeat: `[object, times left or -1]`
 //! - chain: `[iterator of iterables or None, current iterator or None]`
 //! - islice: `[iterator or None, next index, stop or -1, step, count]`
+//! - cycle: `[iterator or None, saved items (list), index]`
+//! - accumulate: `[iterator, func or None, total, has total, initial,
+//!   has initial]`
+//! - zip_longest: `[iterators (list, None once exhausted), active count,
+//!   fillvalue]`
+//! - starmap: `[function, iterator]`; pairwise: `[iterator or None, old,
+//!   has old]`; compress: `[data iterator, selectors iterator]`
+//! - dropwhile / takewhile: `[predicate, iterator, flag]` (flag: done
+//!   dropping / stopped); filterfalse: `[function or None, iterator]`
 //! - product, permutations, combinations, combinations_with_replacement:
 //!   `[pool(s), r, indices or None before the first result, cycles or
 //!   None, stopped]` (product's pools is a tuple of tuples, the others'
@@ -162,6 +171,255 @@ fn islice_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     }
     set(&s, 1, Value::Int(next_index));
     Ok(item)
+}
+
+fn list_push(list: &Value, v: Value) {
+    if let Some(Payload::List(l)) = list.payload() {
+        l.borrow_mut().push(v);
+    }
+}
+
+fn list_at(list: &Value, i: usize) -> Option<Value> {
+    match list.payload() {
+        Some(Payload::List(l)) => l.borrow().get(i).cloned(),
+        _ => None,
+    }
+}
+
+fn list_len(list: &Value) -> usize {
+    match list.payload() {
+        Some(Payload::List(l)) => l.borrow().len(),
+        _ => 0,
+    }
+}
+
+fn flag(s: &ObjRef, i: usize) -> bool {
+    matches!(get(s, i), Value::Bool(true))
+}
+
+/// `cycle.__next__`: the iterable's items while they last (saving
+/// them), then the saved ones round and round.
+fn cycle_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = state(vm, &a.this)?;
+    let it = get(&s, 0);
+    let saved = get(&s, 1);
+    if !it.is_none() {
+        if let Some(v) = vm.iter_next(&it)? {
+            list_push(&saved, v.clone());
+            return Ok(v);
+        }
+        set(&s, 0, Value::None);
+    }
+    let n = list_len(&saved);
+    if n == 0 {
+        return Err(stop(vm));
+    }
+    let idx = int_at(&s, 2).max(0) as usize;
+    let item = list_at(&saved, idx % n).unwrap_or(Value::None);
+    let next = if idx + 1 >= n { 0 } else { idx + 1 };
+    set(&s, 2, Value::Int(next as i64));
+    Ok(item)
+}
+
+/// `accumulate.__next__`: the initial value first if given, then the
+/// running total (`total + item`, or `func(total, item)`).
+fn accumulate_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = state(vm, &a.this)?;
+    if flag(&s, 5) {
+        let initial = get(&s, 4);
+        set(&s, 5, Value::Bool(false));
+        set(&s, 4, Value::None);
+        set(&s, 2, initial.clone());
+        set(&s, 3, Value::Bool(true));
+        return Ok(initial);
+    }
+    let Some(val) = vm.iter_next(&get(&s, 0))? else {
+        return Err(stop(vm));
+    };
+    let total = if flag(&s, 3) {
+        let func = get(&s, 1);
+        let old = get(&s, 2);
+        if func.is_none() {
+            vm.binary_op(&old, &val, crate::int::nb::ADD)?
+        } else {
+            vm.call(&func, &[old, val])?
+        }
+    } else {
+        val
+    };
+    set(&s, 2, total.clone());
+    set(&s, 3, Value::Bool(true));
+    Ok(total)
+}
+
+/// `zip_longest.__next__`: a tuple of one item per iterator, the
+/// fillvalue for exhausted ones, until all are exhausted.
+fn zip_longest_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = state(vm, &a.this)?;
+    let its = get(&s, 0);
+    let n = list_len(&its);
+    let mut active = int_at(&s, 1);
+    if n == 0 || active <= 0 {
+        return Err(stop(vm));
+    }
+    let fill = get(&s, 2);
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let it = list_at(&its, i).unwrap_or(Value::None);
+        if it.is_none() {
+            out.push(fill.clone());
+            continue;
+        }
+        let item = match vm.iter_next(&it) {
+            Ok(v) => v,
+            Err(e) => {
+                set(&s, 1, Value::Int(0));
+                return Err(e);
+            }
+        };
+        match item {
+            Some(v) => out.push(v),
+            None => {
+                active -= 1;
+                set(&s, 1, Value::Int(active));
+                if active == 0 {
+                    return Err(stop(vm));
+                }
+                if let Some(Payload::List(l)) = its.payload() {
+                    if let Some(slot) = l.borrow_mut().get_mut(i) {
+                        *slot = Value::None;
+                    }
+                }
+                out.push(fill.clone());
+            }
+        }
+    }
+    Ok(vm.new_tuple(out))
+}
+
+/// `starmap.__next__`: `function(*args)` for the next args.
+fn starmap_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = state(vm, &a.this)?;
+    let Some(args) = vm.iter_next(&get(&s, 1))? else {
+        return Err(stop(vm));
+    };
+    let items: Vec<Value> = match args.as_tuple() {
+        Some(t) => t.to_vec(),
+        None => {
+            let it = vm.get_iter(&args)?;
+            let mut v = Vec::new();
+            while let Some(x) = vm.iter_next(&it)? {
+                v.push(x);
+            }
+            v
+        }
+    };
+    vm.call(&get(&s, 0), &items)
+}
+
+/// `pairwise.__next__`: (previous, next) pairs.
+fn pairwise_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = state(vm, &a.this)?;
+    let it = get(&s, 0);
+    if it.is_none() {
+        return Err(stop(vm));
+    }
+    let old = if flag(&s, 2) {
+        get(&s, 1)
+    } else {
+        match vm.iter_next(&it)? {
+            Some(v) => v,
+            None => {
+                set(&s, 0, Value::None);
+                return Err(stop(vm));
+            }
+        }
+    };
+    let Some(new) = vm.iter_next(&it)? else {
+        set(&s, 0, Value::None);
+        set(&s, 1, Value::None);
+        set(&s, 2, Value::Bool(false));
+        return Err(stop(vm));
+    };
+    set(&s, 1, new.clone());
+    set(&s, 2, Value::Bool(true));
+    Ok(vm.new_tuple(vec![old, new]))
+}
+
+/// `compress.__next__`: the next datum whose selector is true.
+fn compress_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = state(vm, &a.this)?;
+    let (data, sel) = (get(&s, 0), get(&s, 1));
+    loop {
+        let Some(d) = vm.iter_next(&data)? else {
+            return Err(stop(vm));
+        };
+        let Some(t) = vm.iter_next(&sel)? else {
+            return Err(stop(vm));
+        };
+        if vm.is_true(&t)? {
+            return Ok(d);
+        }
+    }
+}
+
+/// `dropwhile.__next__`: skips items while the predicate holds, then
+/// passes everything.
+fn dropwhile_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = state(vm, &a.this)?;
+    let (pred, it) = (get(&s, 0), get(&s, 1));
+    loop {
+        let Some(item) = vm.iter_next(&it)? else {
+            return Err(stop(vm));
+        };
+        if flag(&s, 2) {
+            return Ok(item);
+        }
+        let good = vm.call(&pred, std::slice::from_ref(&item))?;
+        if !vm.is_true(&good)? {
+            set(&s, 2, Value::Bool(true));
+            return Ok(item);
+        }
+    }
+}
+
+/// `takewhile.__next__`: items while the predicate holds.
+fn takewhile_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = state(vm, &a.this)?;
+    if flag(&s, 2) {
+        return Err(stop(vm));
+    }
+    let (pred, it) = (get(&s, 0), get(&s, 1));
+    let Some(item) = vm.iter_next(&it)? else {
+        return Err(stop(vm));
+    };
+    let good = vm.call(&pred, std::slice::from_ref(&item))?;
+    if vm.is_true(&good)? {
+        return Ok(item);
+    }
+    set(&s, 2, Value::Bool(true));
+    Err(stop(vm))
+}
+
+/// `filterfalse.__next__`: the next item for which the function (or the
+/// item itself, for None) is false.
+fn filterfalse_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let s = state(vm, &a.this)?;
+    let (func, it) = (get(&s, 0), get(&s, 1));
+    loop {
+        let Some(item) = vm.iter_next(&it)? else {
+            return Err(stop(vm));
+        };
+        let ok = if func.is_none() {
+            vm.is_true(&item)?
+        } else {
+            let r = vm.call(&func, std::slice::from_ref(&item))?;
+            vm.is_true(&r)?
+        };
+        if !ok {
+            return Ok(item);
+        }
+    }
 }
 
 /// The combinatoric iterators' state, read out of the state list.
@@ -430,6 +688,42 @@ pub fn kaa_itertools_module(vm: &mut Vm) -> ObjRef {
             make_builtin(vm, "__next__($self, /)", combinations_next),
         ),
         ("cwr_next", make_builtin(vm, "__next__($self, /)", cwr_next)),
+        (
+            "cycle_next",
+            make_builtin(vm, "__next__($self, /)", cycle_next),
+        ),
+        (
+            "accumulate_next",
+            make_builtin(vm, "__next__($self, /)", accumulate_next),
+        ),
+        (
+            "zip_longest_next",
+            make_builtin(vm, "__next__($self, /)", zip_longest_next),
+        ),
+        (
+            "starmap_next",
+            make_builtin(vm, "__next__($self, /)", starmap_next),
+        ),
+        (
+            "pairwise_next",
+            make_builtin(vm, "__next__($self, /)", pairwise_next),
+        ),
+        (
+            "compress_next",
+            make_builtin(vm, "__next__($self, /)", compress_next),
+        ),
+        (
+            "dropwhile_next",
+            make_builtin(vm, "__next__($self, /)", dropwhile_next),
+        ),
+        (
+            "takewhile_next",
+            make_builtin(vm, "__next__($self, /)", takewhile_next),
+        ),
+        (
+            "filterfalse_next",
+            make_builtin(vm, "__next__($self, /)", filterfalse_next),
+        ),
         (
             "permutations_next",
             make_builtin(vm, "__next__($self, /)", permutations_next),

@@ -271,7 +271,6 @@ pub fn vm_options(argv: &[std::ffi::OsString], zero: PathZero) -> kaa_vm::VmOpti
     flags.no_user_site |= env("PYTHONNOUSERSITE").is_some();
     flags.safe_path |= env("PYTHONSAFEPATH").is_some();
     flags.dev_mode |= env("PYTHONDEVMODE").is_some();
-    flags.hash_randomization = env("PYTHONHASHSEED").is_none_or(|v| v.to_str() == Some("random"));
     kaa_vm::VmOptions {
         sys_flags: flags,
         argv: argv.iter().map(|a| os::display(a)).collect(),

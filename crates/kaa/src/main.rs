@@ -59,6 +59,11 @@ fn run(args: &[OsString]) -> Exit {
         Err(exit) => return exit,
     };
     let program = cmdline::program_name(args);
+    let hash_seed = match hash_seed(&config) {
+        Ok(seed) => seed,
+        Err(exit) => return exit,
+    };
+    kaa_vm::strobj::set_hash_seed(hash_seed);
     compiler_hook::configure(compiler_hook::Settings {
         unbuffered: !config.buffered_stdio,
         safe_path: config.safe_path,
@@ -78,7 +83,7 @@ fn run(args: &[OsString]) -> Exit {
             verbose: config.verbose.into(),
             bytes_warning: config.bytes_warning.into(),
             quiet: config.quiet.into(),
-            hash_randomization: true,
+            hash_randomization: hash_seed != Some(0),
             isolated: config.isolated,
             dev_mode: config.xoptions.iter().any(|x| x == "dev"),
             safe_path: config.safe_path,
@@ -111,6 +116,33 @@ fn run(args: &[OsString]) -> Exit {
             script::run_file(&program, file, config.skip_source_first_line, &config.argv)
         }
         Run::Stdin => script::run_stdin(&config.argv),
+    }
+}
+
+/// PYTHONHASHSEED (`config_init_hash_seed`): unset, empty or "random"
+/// pick a random key (None); else a decimal integer up to 2**32 - 1, or
+/// CPython's fatal error. `-E`/`-I` ignore it.
+fn hash_seed(config: &cmdline::Config) -> Result<Option<u32>, Exit> {
+    if config.ignore_environment {
+        return Ok(None);
+    }
+    let Some(text) = std::env::var_os("PYTHONHASHSEED").filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let text = text.to_string_lossy();
+    if text == "random" {
+        return Ok(None);
+    }
+    // strtoul(text, &end, 10) with the whole text consumed.
+    let digits = text.trim_start();
+    let digits = digits.strip_prefix('+').unwrap_or(digits);
+    match digits.parse::<u32>() {
+        Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
+        _ => Err(Exit::stderr(
+            1,
+            "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" \
+             or an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n\n",
+        )),
     }
 }
 
