@@ -163,7 +163,7 @@ fn islice_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let Some(item) = vm.iter_next(&it)? else {
         return empty(vm, &s);
     };
-    cnt += 1;
+    cnt = cnt.saturating_add(1);
     set(&s, 4, Value::Int(cnt));
     let mut next_index = next_index.saturating_add(step);
     if stop_at != -1 && next_index > stop_at {
@@ -438,8 +438,8 @@ fn usizes(v: &Value) -> Option<Vec<usize>> {
         .borrow()
         .iter()
         .map(|x| match x {
-            Value::Int(i) => *i as usize,
-            _ => 0,
+            Value::Int(i) => usize::try_from(*i).unwrap_or(usize::MAX),
+            _ => usize::MAX,
         })
         .collect();
     Some(out)
@@ -451,7 +451,45 @@ fn tuple_items(v: &Value) -> Vec<Value> {
 
 /// Reads a combinatoric state (None once stopped); `nested` for
 /// product's tuple of pools.
-fn combo_state(s: &ObjRef, nested: bool) -> Option<Combo> {
+/// Which combinatoric iterator a state belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Product,
+    Combinations,
+    Replacement,
+    Permutations,
+}
+
+/// Whether a state read back is one these functions could have written
+/// (the list is reachable from Python as `_s`: anything else stops the
+/// iterator rather than indexing out of range).
+fn consistent(c: &Combo, kind: Kind) -> bool {
+    let Some(idx) = &c.indices else {
+        return true;
+    };
+    if kind == Kind::Product {
+        return idx.len() == c.pools.len() && idx.iter().zip(&c.pools).all(|(i, p)| *i < p.len());
+    }
+    let n = c.pools.first().map_or(0, Vec::len);
+    let r = c.r;
+    match kind {
+        Kind::Combinations => r <= n && idx.len() == r && idx.iter().all(|i| *i < n),
+        Kind::Replacement => idx.len() == r && idx.iter().all(|i| *i < n),
+        _ => {
+            r <= n
+                && idx.len() == n
+                && idx.iter().all(|i| *i < n)
+                && c.cycles.len() == r
+                && c.cycles
+                    .iter()
+                    .enumerate()
+                    .all(|(i, k)| *k >= 1 && *k <= n - i)
+        }
+    }
+}
+
+fn combo_state(s: &ObjRef, kind: Kind) -> Option<Combo> {
+    let nested = kind == Kind::Product;
     if matches!(get(s, 4), Value::Bool(true)) {
         return None;
     }
@@ -465,12 +503,13 @@ fn combo_state(s: &ObjRef, nested: bool) -> Option<Combo> {
         Value::Int(r) if r >= 0 => r as usize,
         _ => 0,
     };
-    Some(Combo {
+    let c = Combo {
         pools,
         r,
         indices: usizes(&get(s, 2)),
         cycles: usizes(&get(s, 3)).unwrap_or_default(),
-    })
+    };
+    consistent(&c, kind).then_some(c)
 }
 
 fn int_list(vm: &Vm, v: &[usize]) -> Value {
@@ -510,7 +549,7 @@ fn pick(pool: &[Value], indices: &[usize]) -> Vec<Value> {
 /// fastest.
 fn product_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let s = state(vm, &a.this)?;
-    let Some(c) = combo_state(&s, true) else {
+    let Some(c) = combo_state(&s, Kind::Product) else {
         return Err(stop(vm));
     };
     let n = c.pools.len();
@@ -552,7 +591,7 @@ fn product_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 /// `combinations.__next__`: index tuples in lexicographic order.
 fn combinations_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let s = state(vm, &a.this)?;
-    let Some(c) = combo_state(&s, false) else {
+    let Some(c) = combo_state(&s, Kind::Combinations) else {
         return Err(stop(vm));
     };
     let pool = &c.pools[0];
@@ -582,7 +621,7 @@ fn combinations_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 /// in lexicographic order.
 fn cwr_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let s = state(vm, &a.this)?;
-    let Some(c) = combo_state(&s, false) else {
+    let Some(c) = combo_state(&s, Kind::Replacement) else {
         return Err(stop(vm));
     };
     let pool = &c.pools[0];
@@ -612,7 +651,7 @@ fn cwr_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 /// position).
 fn permutations_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let s = state(vm, &a.this)?;
-    let Some(c) = combo_state(&s, false) else {
+    let Some(c) = combo_state(&s, Kind::Permutations) else {
         return Err(stop(vm));
     };
     let pool = &c.pools[0];

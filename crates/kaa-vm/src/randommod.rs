@@ -147,6 +147,7 @@ fn store(state: &mut [Value], mt: &[u32; N]) {
 
 fn urandom_bytes(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
     use std::io::Read;
+    let n = crate::bytes::alloc_len(vm, n)?;
     let mut buf = vec![0u8; n];
     match std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)) {
         Ok(()) => Ok(buf),
