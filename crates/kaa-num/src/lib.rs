@@ -92,9 +92,9 @@ pub mod float_text;
 pub mod format_num;
 pub mod format_spec;
 pub mod int;
-pub mod mathfn;
 pub mod int_arith;
 pub mod int_text;
+pub mod mathfn;
 pub mod percent;
 pub mod round;
 

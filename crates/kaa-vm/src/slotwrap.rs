@@ -551,12 +551,15 @@ const INT_DUNDERS: [NativeFn; 64] = indexed!(int_dunder; 0 1 2 3 4 5 6 7 8 9 10 
 const INT_METHODS: [NativeFn; 32] = indexed!(int_method; 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15
     16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31);
 
+/// A method table (signature, function) and the wrappers of its entries.
+type WrappedTable<'a> = (&'a [(&'a str, NativeFn)], &'a [NativeFn]);
+
 /// Replaces int's special methods by their [`call_exact`] wrappers.
 fn wrap_int(vm: &Vm) {
     let Some(d) = type_data(&vm.types.int) else {
         return;
     };
-    let tables: [(&[(&str, NativeFn)], &[NativeFn]); 2] = [
+    let tables: [WrappedTable<'_>; 2] = [
         (crate::int::DUNDERS, &INT_DUNDERS),
         (crate::int::METHODS, &INT_METHODS),
     ];

@@ -2,7 +2,6 @@
 //! process), value constructors, and the public entry points the `kaa`
 //! binary calls.
 
-
 use kaa_bytecode::CodeObject;
 
 use crate::code::CodeInfo;
@@ -265,7 +264,6 @@ impl Vm {
         }
     }
 
-
     /// The standard output captured so far (with `capture_stdout`).
     pub fn take_captured(&mut self) -> Vec<u8> {
         self.flush_stdout();
@@ -277,12 +275,10 @@ impl Vm {
         std::mem::take(&mut self.captured_err)
     }
 
-
     /// The text `print_exception` would print.
     pub fn format_exception(&mut self, err: &PyErr) -> String {
         crate::traceback::format_exception(self, err)
     }
-
 
     /// A str value.
     pub fn new_str(&self, s: &str) -> Value {

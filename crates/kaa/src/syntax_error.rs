@@ -62,6 +62,8 @@ impl Report {
     pub fn render(&self) -> String {
         let mut out = String::new();
         if let Some(loc) = &self.location {
+            // `print_exception_file_and_line`: the VM's printer, which also
+            // prints a SyntaxError raised by `compile()`, `exec` or an import.
             kaa_vm::syntaxerr::render_location(&mut out, self.class, loc);
         }
         // `print_exception` writes the class name, then ": " and `str(value)`
@@ -75,10 +77,6 @@ impl Report {
         out
     }
 }
-
-/// `print_exception_file_and_line`: the `File` line and the source line with
-/// its carets, drawn by the VM's printer (the same code prints a
-/// SyntaxError raised by `compile()`, `exec` or an import).
 
 #[cfg(test)]
 mod tests {
