@@ -12,6 +12,27 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 impl Vm {
+    /// `cls.__new__(cls, *args, **kwargs)` when a class in `t`'s MRO
+    /// defined in Python has `__new__` (a staticmethod is unwrapped);
+    /// None when the built-in allocation applies.
+    pub(crate) fn call_user_new(
+        &mut self,
+        t: &ObjRef,
+        pos: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Option<Value>> {
+        let Some(new) = lookup_user(t, "__new__") else {
+            return Ok(None);
+        };
+        let new = match new.payload() {
+            Some(Payload::StaticMethod(f)) => f.clone(),
+            _ => new,
+        };
+        let mut a = vec![Value::Obj(t.clone())];
+        a.extend_from_slice(pos);
+        self.call_with_kwargs(&new, &a, kwargs).map(Some)
+    }
+
     /// `t(*pos, **kwargs)`: the metaclass's `__call__` when a metaclass
     /// defined in Python overrides it, else `type.__call__`.
     pub(crate) fn call_type(
@@ -48,16 +69,9 @@ impl Vm {
             return self.construct_builtin(t, pos, kwargs);
         }
         // A class defined in Python.
-        let inst = if let Some(new) = lookup_user(t, "__new__") {
-            let new = match new.payload() {
-                Some(Payload::StaticMethod(f)) => f.clone(),
-                _ => new,
-            };
-            let mut a = vec![Value::Obj(t.clone())];
-            a.extend_from_slice(pos);
-            self.call_with_kwargs(&new, &a, kwargs)?
-        } else {
-            self.new_instance(t, pos, kwargs)?
+        let inst = match self.call_user_new(t, pos, kwargs)? {
+            Some(inst) => inst,
+            None => self.new_instance(t, pos, kwargs)?,
         };
         if !self.isinstance(&inst, t) {
             return Ok(inst);

@@ -429,16 +429,9 @@ impl Vm {
     ) -> PyResult<Value> {
         if is_subtype(t, &self.types.type_) {
             // A metaclass: type.__new__ unless overridden, then __init__.
-            let inst = if let Some(new) = lookup_user(t, "__new__") {
-                let new = match new.payload() {
-                    Some(Payload::StaticMethod(f)) => f.clone(),
-                    _ => new,
-                };
-                let mut a = vec![Value::Obj(t.clone())];
-                a.extend_from_slice(pos);
-                self.call_with_kwargs(&new, &a, kwargs)?
-            } else {
-                self.type_new(t, pos, kwargs)?
+            let inst = match self.call_user_new(t, pos, kwargs)? {
+                Some(inst) => inst,
+                None => self.type_new(t, pos, kwargs)?,
             };
             if pos.len() == 1 && t.ptr_eq(&self.types.type_) {
                 return Ok(inst);
