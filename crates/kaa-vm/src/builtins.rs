@@ -67,6 +67,7 @@ pub fn install(vm: &mut Vm) {
     crate::bytes::install(vm);
     crate::bytearray::install(vm);
     crate::memoryview::install(vm);
+    crate::metaclass::install_union(vm);
     crate::dictview::install(vm);
     crate::tbobject::install(vm);
     set_in(vm, &t.object, OBJECT_METHODS);

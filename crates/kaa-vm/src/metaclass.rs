@@ -169,6 +169,19 @@ fn union_args(vm: &Vm, v: &Value) -> Option<Vec<Value>> {
     v.as_tuple().map(|t| t.to_vec())
 }
 
+/// `types.UnionType.__args__`: the member types, in order.
+fn union_get_args(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let members = union_args(vm, a.arg(0)).unwrap_or_default();
+    Ok(vm.new_tuple(members))
+}
+
+/// Fills `types.UnionType`'s dict (`__args__`).
+pub(crate) fn install_union(vm: &Vm) {
+    if let Some(t) = vm.types.by_name.get("UnionType").cloned() {
+        crate::getset::install_getters(vm, &t, &[("UnionType.__args__(self, /)", union_get_args)]);
+    }
+}
+
 /// `isinstance(obj, classinfo)` (PyObject_IsInstance).
 pub(crate) fn isinstance_of(vm: &mut Vm, v: &Value, cls: &Value, depth: usize) -> PyResult<bool> {
     if depth > vm.recursion_limit {
@@ -305,7 +318,8 @@ pub(crate) fn type_union_op(
     b: &Value,
     op: usize,
 ) -> PyResult<Option<Value>> {
-    if op != crate::int::nb::OR || (as_type(a).is_none() && as_type(b).is_none()) {
+    let operand = |v: &Value| as_type(v).is_some() || union_args(vm, v).is_some();
+    if op != crate::int::nb::OR || !(operand(a) || operand(b)) {
         return Ok(None);
     }
     let r = union_of(vm, a, b)?;

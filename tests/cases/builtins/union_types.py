@@ -1,0 +1,11 @@
+# X | Y between types, None and unions: types.UnionType with __args__.
+u = int | str | None
+print(u, u.__args__, type(u).__name__)
+print(None | u, u | u, int | int, (int | str) | (str | float))
+print(isinstance(None, u), isinstance(2.0, u), isinstance("s", u))
+print(issubclass(bool, int | str), issubclass(float, int | str))
+print((int | str).__args__ == (int, str))
+try:
+    int | 3
+except TypeError as e:
+    print("TypeError:", e)
