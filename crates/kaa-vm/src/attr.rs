@@ -428,23 +428,7 @@ impl Vm {
                 } else {
                     self.new_tuple(f.closure.clone())
                 }),
-                "__annotations__" => Some(match &f.annotations {
-                    Some(a) => {
-                        if let Some(items) = a.as_tuple() {
-                            let d = self.new_dict_obj();
-                            let items = items.to_vec();
-                            for pair in items.chunks(2) {
-                                if let [k, v] = pair {
-                                    crate::dict::dict_set(self, &d, k.clone(), v.clone())?;
-                                }
-                            }
-                            Value::Obj(d)
-                        } else {
-                            a.clone()
-                        }
-                    }
-                    None => Value::Obj(self.new_dict_obj()),
-                }),
+                "__annotations__" => Some(self.function_annotations(f)?),
                 "__dict__" => {
                     let d = f.attrs.borrow().clone();
                     Some(Value::Obj(match d {
@@ -681,6 +665,16 @@ impl Vm {
                         *f.qualname.borrow_mut() = s.to_string();
                         return Ok(());
                     }
+                    ("__annotations__", _) => {
+                        // func_set_annotations: a dict or None.
+                        if !v.is_none() && !matches!(v.payload(), Some(Payload::Dict(_))) {
+                            return Err(
+                                self.type_error("__annotations__ must be set to a dict object")
+                            );
+                        }
+                        *f.annotations.borrow_mut() = (!v.is_none()).then_some(v);
+                        return Ok(());
+                    }
                     _ => {}
                 }
                 let d = f.attrs.borrow().clone();
@@ -768,5 +762,31 @@ impl Vm {
             }
         }
         Err(self.no_attribute(obj, n))
+    }
+}
+
+impl Vm {
+    /// `function.__annotations__` (func_get_annotations): made into a dict
+    /// on first read from MAKE_FUNCTION's pairs (or `{}`) and kept, so
+    /// that changes to it persist.
+    fn function_annotations(&mut self, f: &crate::function::Function) -> PyResult<Value> {
+        let current = f.annotations.borrow().clone();
+        if let Some(v) = &current {
+            if v.as_tuple().is_none() {
+                return Ok(v.clone());
+            }
+        }
+        let d = self.new_dict_obj();
+        if let Some(items) = current.as_ref().and_then(|v| v.as_tuple()) {
+            let items = items.to_vec();
+            for pair in items.chunks(2) {
+                if let [k, v] = pair {
+                    crate::dict::dict_set(self, &d, k.clone(), v.clone())?;
+                }
+            }
+        }
+        let d = Value::Obj(d);
+        *f.annotations.borrow_mut() = Some(d.clone());
+        Ok(d)
     }
 }

@@ -26,8 +26,10 @@ pub struct Function {
     pub kwdefaults: Option<ObjRef>,
     /// `__closure__` cells.
     pub closure: Vec<Value>,
-    /// `__annotations__` (a dict or tuple) if any.
-    pub annotations: Option<Value>,
+    /// `__annotations__`: a dict, or MAKE_FUNCTION's flat tuple of name,
+    /// value pairs until first read (then the dict it becomes); None
+    /// until read or after `None` is assigned (a read then makes `{}`).
+    pub annotations: RefCell<Option<Value>>,
     /// `__dict__` for attributes set on the function.
     pub attrs: RefCell<Option<ObjRef>>,
     /// `__doc__`.
@@ -80,7 +82,7 @@ impl Vm {
             closure: closure
                 .and_then(|c| c.as_tuple().map(|t| t.to_vec()))
                 .unwrap_or_default(),
-            annotations,
+            annotations: RefCell::new(annotations),
             attrs: RefCell::new(None),
             doc,
             module,

@@ -1,5 +1,5 @@
-# functools behaviour that needs VM features kaa lacks for now: assigning
-# a function's __annotations__, the args of a union type.
+# functools behaviour that relies on VM details: assigning a function's
+# __annotations__ (wraps), the args of a union type (singledispatch).
 from functools import wraps, singledispatch
 
 def deco(fn):
