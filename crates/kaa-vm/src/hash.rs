@@ -40,6 +40,9 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
                 (Payload::Bytes(s), Payload::Bytes(t)) => Some(s == t),
                 (Payload::Complex(a, b), Payload::Complex(c, d)) => Some(a == c && b == d),
                 (Payload::Tuple(s), Payload::Tuple(t)) => {
+                    if is_union_object(x) || is_union_object(y) {
+                        return None;
+                    }
                     if s.len() != t.len() {
                         return Some(false);
                     }
@@ -85,6 +88,15 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
     }
 }
 
+/// Whether `o` is a `types.UnionType` (a tuple payload whose equality is
+/// that of a set).
+fn is_union_object(o: &crate::object::Object) -> bool {
+    o.class
+        .as_ref()
+        .and_then(crate::types::type_data)
+        .is_some_and(|d| d.name == "UnionType")
+}
+
 /// Whether a value's equality never runs Python code.
 pub fn is_simple(v: &Value) -> bool {
     match v {
@@ -92,7 +104,7 @@ pub fn is_simple(v: &Value) -> bool {
             o.dict.is_none()
                 && match &o.payload {
                     Payload::Str(_) | Payload::BigInt(_) | Payload::Bytes(_) => true,
-                    Payload::Tuple(t) => t.iter().all(is_simple),
+                    Payload::Tuple(t) => !is_union_object(o) && t.iter().all(is_simple),
                     Payload::Type(_) | Payload::Function(_) | Payload::Builtin(_) => true,
                     _ => false,
                 }
@@ -142,6 +154,10 @@ impl Vm {
                         let mut hs = Vec::with_capacity(items.len());
                         for it in items.iter() {
                             hs.push(self.hash(it)?);
+                        }
+                        // A union hashes as the frozenset of its members.
+                        if crate::metaclass::is_union(self, v) {
+                            return Ok(frozenset_hash(hs.into_iter()));
                         }
                         Ok(pyhash::hash_tuple(&hs))
                     }

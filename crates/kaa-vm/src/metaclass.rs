@@ -169,6 +169,23 @@ fn union_args(vm: &Vm, v: &Value) -> Option<Vec<Value>> {
     v.as_tuple().map(|t| t.to_vec())
 }
 
+/// Whether `v` is a `types.UnionType`.
+pub(crate) fn is_union(vm: &Vm, v: &Value) -> bool {
+    union_args(vm, v).is_some()
+}
+
+/// `==`/`!=` of unions (unionobject.c `union_richcompare`): equal when
+/// their member sets are, whatever the order; other comparisons and other
+/// operands are NotImplemented (None).
+pub(crate) fn union_compare(vm: &Vm, a: &Value, b: &Value, op: usize) -> Option<Value> {
+    let (x, y) = (union_args(vm, a)?, union_args(vm, b)?);
+    if op != 2 && op != 3 {
+        return None;
+    }
+    let same = x.len() == y.len() && x.iter().all(|m| y.iter().any(|n| n.is(m)));
+    Some(Value::Bool(same == (op == 2)))
+}
+
 /// `types.UnionType.__args__`: the member types, in order.
 fn union_get_args(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let members = union_args(vm, a.arg(0)).unwrap_or_default();

@@ -440,6 +440,11 @@ impl Vm {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
                 self.compare_seqs(&x, &y, op).map(Some)
             }
+            (Payload::Tuple(_), Payload::Tuple(_))
+                if crate::metaclass::is_union(self, a) || crate::metaclass::is_union(self, b) =>
+            {
+                Ok(crate::metaclass::union_compare(self, a, b, op))
+            }
             (Payload::Tuple(x), Payload::Tuple(y)) => {
                 let (x, y) = (x.to_vec(), y.to_vec());
                 self.compare_seqs(&x, &y, op).map(Some)

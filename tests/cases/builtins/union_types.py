@@ -9,3 +9,6 @@ try:
     int | 3
 except TypeError as e:
     print("TypeError:", e)
+print((int | str) == (str | int), (int | str) != (str | int), (int | str) == (int | float))
+print(hash(int | str) == hash(str | int), {int | str: 1}.get(str | int), (int | str) in {str | int})
+print((int | str) == int, (int, str) == (int | str))
