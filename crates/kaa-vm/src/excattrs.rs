@@ -100,6 +100,30 @@ pub fn reinit(vm: &mut Vm, exc: &ObjRef, pos: &[Value]) -> PyResult<()> {
     init_fields(vm, t, data, dict, pos, &[])
 }
 
+/// The built-in exception classes with fields of their own.
+const WITH_FIELDS: [&str; 8] = [
+    "OSError",
+    "ImportError",
+    "StopIteration",
+    "SystemExit",
+    "SyntaxError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+    "UnicodeTranslateError",
+];
+
+/// The first built-in class in `t`'s MRO that has fields of its own.
+fn field_kind(t: &ObjRef) -> Option<&'static str> {
+    let d = type_data(t)?;
+    std::iter::once(t).chain(d.mro.iter()).find_map(|c| {
+        let cd = type_data(c)?;
+        if cd.heap {
+            return None;
+        }
+        WITH_FIELDS.iter().copied().find(|n| *n == cd.name)
+    })
+}
+
 /// The fields of the exception classes that have some.
 fn init_fields(
     vm: &mut Vm,
@@ -109,10 +133,13 @@ fn init_fields(
     pos: &[Value],
     kwargs: &[(Value, Value)],
 ) -> PyResult<()> {
-    if vm.exc_is(t, "OSError") {
+    // One walk of the MRO finds the built-in class whose fields apply
+    // (instead of a subclass test per class: this runs for every raise).
+    let kind = field_kind(t);
+    if kind == Some("OSError") {
         return oserror_fields(vm, data, dict, pos);
     }
-    if vm.exc_is(t, "ImportError") {
+    if kind == Some("ImportError") {
         let mut fields = [("name", Value::None), ("path", Value::None)];
         for (k, v) in kwargs {
             let kn = k.as_str().unwrap_or("");
@@ -136,7 +163,7 @@ fn init_fields(
         }
         return Ok(());
     }
-    if vm.exc_is(t, "StopIteration") {
+    if kind == Some("StopIteration") {
         set(
             vm,
             dict,
@@ -145,7 +172,7 @@ fn init_fields(
         );
         return Ok(());
     }
-    if vm.exc_is(t, "SystemExit") {
+    if kind == Some("SystemExit") {
         let code = match pos {
             [] => Value::None,
             [c] => c.clone(),
@@ -154,7 +181,7 @@ fn init_fields(
         set(vm, dict, "code", code);
         return Ok(());
     }
-    if vm.exc_is(t, "SyntaxError") {
+    if kind == Some("SyntaxError") {
         return syntax_fields(vm, dict, pos);
     }
     for (name, n) in [
@@ -162,7 +189,7 @@ fn init_fields(
         ("UnicodeEncodeError", 5),
         ("UnicodeTranslateError", 4),
     ] {
-        if vm.exc_is(t, name) {
+        if kind == Some(name) {
             return unicode_fields(vm, dict, pos, name, n);
         }
     }
