@@ -335,6 +335,7 @@ impl Vm {
             None => has_dict = true,
             Some(sv) => {
                 for n in crate::slots::slot_names(self, &sv)? {
+                    let n = crate::slots::mangle(&name_s, n);
                     if n == "__dict__" {
                         if has_dict {
                             return Err(

@@ -79,14 +79,19 @@ pub(crate) const NATIVE_MODULES: &[(&str, MakeModule)] = &[
 /// compiled through the compile hook when first imported.
 pub const FROZEN_MODULES: &[(&str, &str)] = &[
     ("__future__", include_str!("../lib/__future__.py")),
+    ("bisect", include_str!("../lib/bisect.py")),
     ("compileall", include_str!("../lib/compileall.py")),
+    ("copy", include_str!("../lib/copy.py")),
     ("dis", include_str!("../lib/dis.py")),
     ("functools", include_str!("../lib/functools.py")),
+    ("heapq", include_str!("../lib/heapq.py")),
     ("importlib", include_str!("../lib/importlib.py")),
     ("itertools", include_str!("../lib/itertools.py")),
+    ("keyword", include_str!("../lib/keyword.py")),
     ("operator", include_str!("../lib/operator.py")),
     ("py_compile", include_str!("../lib/py_compile.py")),
     ("random", include_str!("../lib/random.py")),
+    ("string", include_str!("../lib/string.py")),
 ];
 
 /// Where a module was found (a `ModuleSpec`, reduced to what kaa needs).

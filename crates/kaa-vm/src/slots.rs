@@ -110,6 +110,18 @@ pub(crate) fn slot_names(vm: &mut Vm, slots: &Value) -> PyResult<Vec<String>> {
     Ok(out)
 }
 
+/// A private slot name as the class body's code sees it (`_Py_Mangle`):
+/// `__x` in class `C` is `_C__x`; dunders, dotted names and classes named
+/// only with underscores are left alone.
+pub(crate) fn mangle(class_name: &str, name: String) -> String {
+    let stripped = class_name.trim_start_matches('_');
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') || stripped.is_empty()
+    {
+        return name;
+    }
+    format!("_{stripped}{name}")
+}
+
 /// repr of a member descriptor.
 pub(crate) fn member_repr(m: &MemberDescr) -> String {
     format!("<member '{}' of '{}' objects>", m.name, m.owner)
