@@ -133,6 +133,9 @@ impl<R: BufRead> Lines for PlainLines<R> {
 /// Lines from a terminal, with line editing and history.
 pub struct EditedLines {
     editor: rustyline::DefaultEditor,
+    /// The rest of a multi-line paste (bracketed paste gives it as one
+    /// input), handed out one line at a time as if typed.
+    pasted: std::collections::VecDeque<String>,
 }
 
 impl EditedLines {
@@ -142,13 +145,30 @@ impl EditedLines {
         let config = rustyline::Config::builder().auto_add_history(true).build();
         rustyline::DefaultEditor::with_config(config)
             .ok()
-            .map(|editor| EditedLines { editor })
+            .map(|editor| EditedLines {
+                editor,
+                pasted: Default::default(),
+            })
     }
 }
 
 impl Lines for EditedLines {
     fn read(&mut self, prompt: &str) -> Read {
+        if let Some(line) = self.pasted.pop_front() {
+            // Shown as the terminal would show it typed.
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{prompt}{line}");
+            let _ = out.flush();
+            return Read::Line(line);
+        }
         match self.editor.readline(prompt) {
+            Ok(text) if text.contains('\n') => {
+                // CPython's readline prompt takes a paste line by line.
+                let mut lines = text.lines().map(str::to_string);
+                let first = lines.next().unwrap_or_default();
+                self.pasted.extend(lines);
+                Read::Line(first)
+            }
             Ok(line) => Read::Line(line),
             Err(rustyline::error::ReadlineError::Interrupted) => Read::Interrupted,
             Err(_) => Read::Eof,
