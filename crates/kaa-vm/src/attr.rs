@@ -760,6 +760,16 @@ impl Vm {
                     return Ok(());
                 }
             }
+            if let Payload::Module(m) = &o.payload {
+                // The module's namespace; a missing name gets the generic
+                // object message (PyObject_GenericSetAttr), not the
+                // module's getattr one.
+                let d = m.dict.clone();
+                if crate::dict::dict_del(self, &d, name)? {
+                    return Ok(());
+                }
+                return Err(self.attribute_error(format!("'module' object has no attribute '{n}'")));
+            }
         }
         Err(self.no_attribute(obj, n))
     }
