@@ -5,7 +5,6 @@
 use kaa_num::cmathfn::{self, CResult, C};
 use kaa_num::mathfn::MathErr;
 
-use crate::builtins::make_builtin;
 use crate::complex::{as_complex, new_complex};
 use crate::exceptions::PyResult;
 use crate::mathmod::to_f64;
@@ -189,19 +188,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 
 /// Builds the `cmath` module object.
 pub fn cmath_module(vm: &mut Vm) -> ObjRef {
-    let d = vm.new_dict_obj();
-    let module = vm.new_module("cmath", d.clone());
-    let mut entries = vec![
-        ("__name__", vm.new_str("cmath")),
-        (
-            "__doc__",
-            vm.new_str(
-                "This module provides access to mathematical functions for complex\nnumbers.",
-            ),
-        ),
-        ("__package__", vm.new_str("")),
-        ("__loader__", Value::None),
-        ("__spec__", Value::None),
+    let values = vec![
         ("pi", Value::Float(std::f64::consts::PI)),
         ("e", Value::Float(std::f64::consts::E)),
         ("tau", Value::Float(std::f64::consts::TAU)),
@@ -210,13 +197,6 @@ pub fn cmath_module(vm: &mut Vm) -> ObjRef {
         ("nan", Value::Float(f64::NAN)),
         ("nanj", new_complex(vm, 0.0, f64::NAN)),
     ];
-    for (sig, f) in FUNCTIONS {
-        let name = sig.split('(').next().unwrap_or(sig);
-        entries.push((name, make_builtin(vm, sig, *f)));
-    }
-    for (k, v) in entries {
-        let k = vm.new_str(k);
-        crate::dict::dict_set_simple(vm, &d, k, v);
-    }
-    module
+    let doc = "This module provides access to mathematical functions for complex\nnumbers.";
+    crate::module::new_native_module(vm, "cmath", Some(doc), values, FUNCTIONS)
 }

@@ -202,8 +202,6 @@ fn int_list(vm: &Vm, xs: &[u8]) -> Value {
 
 /// The `_kaa_dis` module.
 pub fn kaa_dis_module(vm: &mut Vm) -> ObjRef {
-    let d = vm.new_dict_obj();
-    let module = vm.new_module("_kaa_dis", d.clone());
     // `opcode.opname`: base instructions only; the specialised ones'
     // numbers read `<n>` as in CPython's opcode module.
     let mut opname = Vec::with_capacity(256);
@@ -226,9 +224,7 @@ pub fn kaa_dis_module(vm: &mut Vm) -> ObjRef {
         .map(|b| Value::Int(Opcode::from_u8(b).map_or(0, |op| op.cache_entries()) as i64))
         .collect();
     let cmp_op = vm.new_tuple(CMP_OP.iter().map(|s| vm.new_str(s)).collect());
-    let entries = [
-        ("__name__", vm.new_str("_kaa_dis")),
-        ("__doc__", Value::None),
+    let values = vec![
         ("opname", vm.new_list(opname)),
         ("opmap", Value::Obj(opmap)),
         ("cmp_op", cmp_op),
@@ -280,9 +276,5 @@ pub fn kaa_dis_module(vm: &mut Vm) -> ObjRef {
             ),
         ),
     ];
-    for (k, v) in entries {
-        let k = vm.new_str(k);
-        crate::dict::dict_set_simple(vm, &d, k, v);
-    }
-    module
+    crate::module::new_native_module(vm, "_kaa_dis", None, values, &[])
 }

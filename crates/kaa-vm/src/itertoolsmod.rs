@@ -694,14 +694,7 @@ fn permutations_next(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 /// Makes the `_kaa_itertools` module.
 pub fn kaa_itertools_module(vm: &mut Vm) -> ObjRef {
-    let d = vm.new_dict_obj();
-    let module = vm.new_module("_kaa_itertools", d.clone());
-    let entries = [
-        ("__name__", vm.new_str("_kaa_itertools")),
-        ("__doc__", Value::None),
-        ("__package__", vm.new_str("")),
-        ("__loader__", Value::None),
-        ("__spec__", Value::None),
+    let values = vec![
         (
             "count_next",
             make_builtin(vm, "__next__($self, /)", count_next),
@@ -768,9 +761,5 @@ pub fn kaa_itertools_module(vm: &mut Vm) -> ObjRef {
             make_builtin(vm, "__next__($self, /)", permutations_next),
         ),
     ];
-    for (k, v) in entries {
-        let k = vm.new_str(k);
-        crate::dict::dict_set_simple(vm, &d, k, v);
-    }
-    module
+    crate::module::new_native_module(vm, "_kaa_itertools", None, values, &[])
 }

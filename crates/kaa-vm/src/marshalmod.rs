@@ -701,14 +701,7 @@ fn marshal_load(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 /// The `marshal` module.
 pub fn marshal_module(vm: &mut Vm) -> ObjRef {
-    let d = vm.new_dict_obj();
-    let module = vm.new_module("marshal", d.clone());
-    let entries = [
-        ("__name__", vm.new_str("marshal")),
-        ("__doc__", Value::None),
-        ("__package__", vm.new_str("")),
-        ("__loader__", Value::None),
-        ("__spec__", Value::None),
+    let values = vec![
         ("version", Value::Int(m::VERSION as i64)),
         (
             "dumps",
@@ -721,9 +714,5 @@ pub fn marshal_module(vm: &mut Vm) -> ObjRef {
         ),
         ("load", make_builtin(vm, "load(file, /)", marshal_load)),
     ];
-    for (k, v) in entries {
-        let k = vm.new_str(k);
-        crate::dict::dict_set_simple(vm, &d, k, v);
-    }
-    module
+    crate::module::new_native_module(vm, "marshal", None, values, &[])
 }

@@ -7,7 +7,6 @@ use kaa_num::mathfn::{self, MathErr};
 use num_bigint::{BigInt, Sign};
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use crate::builtins::make_builtin;
 use crate::exceptions::{PyErr, PyResult};
 use crate::int::{big_to_f64, int_value, num_error};
 use crate::native::{Args, NativeFn};
@@ -761,33 +760,14 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 
 /// Builds the `math` module object.
 pub fn math_module(vm: &mut Vm) -> ObjRef {
-    let d = vm.new_dict_obj();
-    let module = vm.new_module("math", d.clone());
-    let mut entries = vec![
-        ("__name__", vm.new_str("math")),
-        (
-            "__doc__",
-            vm.new_str(
-                "This module provides access to the mathematical functions\n\
-                 defined by the C standard.",
-            ),
-        ),
-        ("__package__", vm.new_str("")),
-        ("__loader__", Value::None),
-        ("__spec__", Value::None),
+    let values = vec![
         ("pi", Value::Float(std::f64::consts::PI)),
         ("e", Value::Float(std::f64::consts::E)),
         ("tau", Value::Float(std::f64::consts::TAU)),
         ("inf", Value::Float(f64::INFINITY)),
         ("nan", Value::Float(f64::NAN)),
     ];
-    for (sig, f) in FUNCTIONS {
-        let name = sig.split('(').next().unwrap_or(sig);
-        entries.push((name, make_builtin(vm, sig, *f)));
-    }
-    for (k, v) in entries {
-        let k = vm.new_str(k);
-        crate::dict::dict_set_simple(vm, &d, k, v);
-    }
-    module
+    let doc = "This module provides access to the mathematical functions\n\
+               defined by the C standard.";
+    crate::module::new_native_module(vm, "math", Some(doc), values, FUNCTIONS)
 }

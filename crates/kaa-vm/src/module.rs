@@ -517,3 +517,36 @@ impl Vm {
         Ok((spec, file))
     }
 }
+
+/// A native module object (CPython's `PyModule_Create`): `__name__`,
+/// `__doc__` (None without `doc`), `__package__` `''`, `__loader__` and
+/// `__spec__` None, then `values` in order, then a built-in function per
+/// `functions` entry, named by its signature.
+pub(crate) fn new_native_module(
+    vm: &mut Vm,
+    name: &str,
+    doc: Option<&str>,
+    values: Vec<(&str, Value)>,
+    functions: &[(&str, crate::native::NativeFn)],
+) -> ObjRef {
+    let d = vm.new_dict_obj();
+    let module = vm.new_module(name, d.clone());
+    let standard = [
+        ("__name__", vm.new_str(name)),
+        ("__doc__", doc.map_or(Value::None, |t| vm.new_str(t))),
+        ("__package__", vm.new_str("")),
+        ("__loader__", Value::None),
+        ("__spec__", Value::None),
+    ];
+    for (k, v) in standard.into_iter().chain(values) {
+        let k = vm.new_str(k);
+        crate::dict::dict_set_simple(vm, &d, k, v);
+    }
+    for (sig, f) in functions {
+        let fname = sig.split('(').next().unwrap_or(sig);
+        let k = vm.new_str(fname);
+        let v = crate::builtins::make_builtin(vm, sig, *f);
+        crate::dict::dict_set_simple(vm, &d, k, v);
+    }
+    module
+}

@@ -83,14 +83,7 @@ fn attrgetter_call(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 /// Makes the `_kaa_operator` module.
 pub fn kaa_operator_module(vm: &mut Vm) -> ObjRef {
-    let d = vm.new_dict_obj();
-    let module = vm.new_module("_kaa_operator", d.clone());
-    let entries = [
-        ("__name__", vm.new_str("_kaa_operator")),
-        ("__doc__", Value::None),
-        ("__package__", vm.new_str("")),
-        ("__loader__", Value::None),
-        ("__spec__", Value::None),
+    let values = vec![
         (
             "itemgetter_call",
             make_builtin(vm, "__call__($self, obj, /)", itemgetter_call),
@@ -100,9 +93,5 @@ pub fn kaa_operator_module(vm: &mut Vm) -> ObjRef {
             make_builtin(vm, "__call__($self, obj, /)", attrgetter_call),
         ),
     ];
-    for (k, v) in entries {
-        let k = vm.new_str(k);
-        crate::dict::dict_set_simple(vm, &d, k, v);
-    }
-    module
+    crate::module::new_native_module(vm, "_kaa_operator", None, values, &[])
 }

@@ -180,12 +180,8 @@ fn k_source_date_epoch(_vm: &mut Vm, _a: &Args<'_>) -> PyResult<Value> {
 
 /// The `_kaa_pyc` module.
 pub fn kaa_pyc_module(vm: &mut Vm) -> ObjRef {
-    let d = vm.new_dict_obj();
-    let module = vm.new_module("_kaa_pyc", d.clone());
     let magic = crate::bytes::new_bytes(vm, pyc::MAGIC_NUMBER.to_vec());
-    let entries = [
-        ("__name__", vm.new_str("_kaa_pyc")),
-        ("__doc__", Value::None),
+    let values = vec![
         ("MAGIC_NUMBER", magic),
         (
             "compile",
@@ -222,9 +218,5 @@ pub fn kaa_pyc_module(vm: &mut Vm) -> ObjRef {
             make_builtin(vm, "read_head(path, n, /)", k_read_head),
         ),
     ];
-    for (k, v) in entries {
-        let k = vm.new_str(k);
-        crate::dict::dict_set_simple(vm, &d, k, v);
-    }
-    module
+    crate::module::new_native_module(vm, "_kaa_pyc", None, values, &[])
 }

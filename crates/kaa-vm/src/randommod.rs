@@ -457,17 +457,7 @@ fn r_sin(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
 
 /// Makes the `_random` module.
 pub fn random_module(vm: &mut Vm) -> ObjRef {
-    let d = vm.new_dict_obj();
-    let module = vm.new_module("_random", d.clone());
-    let entries = [
-        ("__name__", vm.new_str("_random")),
-        (
-            "__doc__",
-            vm.new_str("Module implements the Mersenne Twister random number generator."),
-        ),
-        ("__package__", vm.new_str("")),
-        ("__loader__", Value::None),
-        ("__spec__", Value::None),
+    let values = vec![
         ("seed", make_builtin(vm, "seed(state, n, /)", r_seed)),
         ("random", make_builtin(vm, "random(state, /)", r_random)),
         (
@@ -499,11 +489,13 @@ pub fn random_module(vm: &mut Vm) -> ObjRef {
         ("cos", make_builtin(vm, "cos(x, /)", r_cos)),
         ("sin", make_builtin(vm, "sin(x, /)", r_sin)),
     ];
-    for (k, v) in entries {
-        let k = vm.new_str(k);
-        crate::dict::dict_set_simple(vm, &d, k, v);
-    }
-    module
+    crate::module::new_native_module(
+        vm,
+        "_random",
+        Some("Module implements the Mersenne Twister random number generator."),
+        values,
+        &[],
+    )
 }
 
 #[cfg(test)]

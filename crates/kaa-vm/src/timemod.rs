@@ -8,7 +8,6 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
-use crate::builtins::make_builtin;
 use crate::exceptions::{PyErr, PyResult};
 use crate::mathmod::to_f64;
 use crate::native::{Args, NativeFn};
@@ -752,35 +751,20 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 
 /// Builds the `time` module object.
 pub fn time_module(vm: &mut Vm) -> ObjRef {
-    let d = vm.new_dict_obj();
-    let module = vm.new_module("time", d.clone());
     let st = crate::structseq::structseq_type(vm, "time.struct_time", &FIELDS);
     // tm_zone and tm_gmtoff are the two fields beyond the tuple's nine.
     if let Some(td) = crate::types::type_data(&st) {
         td.set_own(vm.new_str("n_fields"), Value::Int(11));
     }
     let utc = vm.new_str("UTC");
-    let mut entries = vec![
-        ("__name__", vm.new_str("time")),
-        ("__doc__", Value::None),
-        ("__package__", vm.new_str("")),
-        ("__loader__", Value::None),
-        ("__spec__", Value::None),
+    let values = vec![
         ("struct_time", Value::Obj(st)),
         ("timezone", Value::Int(0)),
         ("altzone", Value::Int(0)),
         ("daylight", Value::Int(0)),
         ("tzname", vm.new_tuple(vec![utc.clone(), utc])),
     ];
-    for (sig, f) in FUNCTIONS {
-        let name = sig.split('(').next().unwrap_or(sig);
-        entries.push((name, make_builtin(vm, sig, *f)));
-    }
-    for (k, v) in entries {
-        let k = vm.new_str(k);
-        crate::dict::dict_set_simple(vm, &d, k, v);
-    }
-    module
+    crate::module::new_native_module(vm, "time", None, values, FUNCTIONS)
 }
 
 #[cfg(test)]
