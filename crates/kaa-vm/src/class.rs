@@ -33,6 +33,31 @@ impl Vm {
         self.call_with_kwargs(&new, &a, kwargs).map(Some)
     }
 
+    /// `inst.__init__(*args, **kwargs)` when a class in `t`'s MRO defined
+    /// in Python has `__init__` (false when none does); it must return
+    /// None.
+    pub(crate) fn call_user_init(
+        &mut self,
+        t: &ObjRef,
+        inst: &Value,
+        pos: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<bool> {
+        let Some(init) = lookup_user(t, "__init__") else {
+            return Ok(false);
+        };
+        let mut a = vec![inst.clone()];
+        a.extend_from_slice(pos);
+        let r = self.call_with_kwargs(&init, &a, kwargs)?;
+        if !r.is_none() {
+            return Err(self.type_error(format!(
+                "__init__() should return None, not '{}'",
+                self.type_name(&r)
+            )));
+        }
+        Ok(true)
+    }
+
     /// `t(*pos, **kwargs)`: the metaclass's `__call__` when a metaclass
     /// defined in Python overrides it, else `type.__call__`.
     pub(crate) fn call_type(
@@ -76,17 +101,9 @@ impl Vm {
         if !self.isinstance(&inst, t) {
             return Ok(inst);
         }
-        if let Some(init) = lookup_user(t, "__init__") {
-            let mut a = vec![inst.clone()];
-            a.extend_from_slice(pos);
-            let r = self.call_with_kwargs(&init, &a, kwargs)?;
-            if !r.is_none() {
-                return Err(self.type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    self.type_name(&r)
-                )));
-            }
-        } else if d.layout == Layout::Object
+        let initialised = self.call_user_init(t, &inst, pos, kwargs)?;
+        if !initialised
+            && d.layout == Layout::Object
             && (!pos.is_empty() || !kwargs.is_empty())
             && lookup_user(t, "__new__").is_none()
         {

@@ -468,17 +468,7 @@ impl Vm {
                 return Ok(inst);
             }
             if self.isinstance(&inst, t) {
-                if let Some(init) = lookup_user(t, "__init__") {
-                    let mut a = vec![inst.clone()];
-                    a.extend_from_slice(pos);
-                    let r = self.call_with_kwargs(&init, &a, kwargs)?;
-                    if !r.is_none() {
-                        return Err(self.type_error(format!(
-                            "__init__() should return None, not '{}'",
-                            self.type_name(&r)
-                        )));
-                    }
-                }
+                self.call_user_init(t, &inst, pos, kwargs)?;
             }
             return Ok(inst);
         }
