@@ -78,7 +78,9 @@ impl Vm {
         let arg = ins.arg as usize;
         {
             let r: PyResult<()> = match ins.op {
-                Opcode::NOP | Opcode::RESUME | Opcode::EXTENDED_ARG | Opcode::PRECALL => Ok(()),
+                // NOP, RESUME, PRECALL and JUMP_BACKWARD run in the hot loop
+                // (interp/run.rs) and never reach here.
+                Opcode::EXTENDED_ARG => Ok(()),
                 Opcode::CACHE => Err(self.system_error(format!(
                     "unknown opcode {}",
                     f.code.obj.code.get(f.lasti * 2).copied().unwrap_or(0)
@@ -185,7 +187,7 @@ impl Vm {
                         Err(e) => Err(e),
                     }
                 }
-                Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
+                Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
                     f.pc = f.pc.saturating_sub(arg);
                     Ok(())
                 }
