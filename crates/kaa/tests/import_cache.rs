@@ -9,33 +9,18 @@
 //! imported sourcelessly (a bad one raises CPython's ImportError), and
 //! `kaa -m` runs modules and packages.
 
-mod tempdir;
+mod sandbox;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use kaa_bytecode::cache::{CheckHashBasedPycs, SourceInfo};
 use kaa_bytecode::marshal;
 use kaa_bytecode::pyc::{self, Validation};
-use tempdir::TempDir;
+use sandbox::{stat_validation, stdout, TempDir};
 
-/// Runs kaa in `dir` with `args` on a cleared environment plus `env`
-/// (PYTHONDONTWRITEBYTECODE is NOT set unless `env` sets it).
+/// Runs kaa in `dir`.
 fn kaa(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kaa"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("LC_ALL", "C.UTF-8");
-    for (name, value) in env {
-        cmd.env(name, value);
-    }
-    cmd.output().expect("run kaa")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    sandbox::run_kaa(dir, &[], args, env)
 }
 
 fn stderr(out: &Output) -> String {
@@ -48,11 +33,6 @@ fn code_for(source: &str, filename: &str) -> kaa_bytecode::CodeObject {
         kaa_parser::parse_bytes(source.as_bytes(), kaa_parser::Mode::Exec).expect("parses");
     let options = kaa_compiler::CompileOptions::default();
     kaa_compiler::compile_module(&module, filename, &options).expect("compiles")
-}
-
-fn stat_validation(path: &Path) -> Validation {
-    let info = SourceInfo::stat(path, CheckHashBasedPycs::Default).expect("stat");
-    Validation::from_stat(info.mtime, info.size)
 }
 
 const MAIN: &str = "import helper\nprint(helper.f())\n";

@@ -5,36 +5,20 @@
 //! skips, touching the source recompiles), and that neither tool heeds
 //! `PYTHONDONTWRITEBYTECODE` or `-B` (CPython's do not).
 
-mod tempdir;
+mod sandbox;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, SystemTime};
 
 use kaa_bytecode::cache::{read_cached, CacheLookup, CheckHashBasedPycs, SourceInfo};
 use kaa_bytecode::marshal;
 use kaa_bytecode::pyc::{self, Validation, HEADER_LEN, MAGIC_NUMBER};
-use tempdir::TempDir;
+use sandbox::{stat_validation, stdout, TempDir};
 
-/// Runs kaa in `dir` with `args` and the environment `env` (on top of a
-/// cleared one in which PYTHONDONTWRITEBYTECODE is set unless `env`
-/// overrides it).
+/// Runs kaa in `dir` (PYTHONDONTWRITEBYTECODE set unless `env` clears it).
 fn kaa(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kaa"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("LC_ALL", "C.UTF-8")
-        .env("PYTHONDONTWRITEBYTECODE", "1");
-    for (name, value) in env {
-        cmd.env(name, value);
-    }
-    cmd.output().expect("run kaa")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    sandbox::run_kaa(dir, &[("PYTHONDONTWRITEBYTECODE", "1")], args, env)
 }
 
 /// The code kaa compiles for `source` named `filename`, marshalled.
@@ -54,11 +38,6 @@ fn read_pyc(path: &Path) -> (Validation, Vec<u8>) {
     assert_eq!(&data[..4], &MAGIC_NUMBER);
     let (validation, body) = pyc::read_header(&data).expect("valid header");
     (validation, body.to_vec())
-}
-
-fn stat_validation(path: &Path) -> Validation {
-    let info = SourceInfo::stat(path, CheckHashBasedPycs::Default).expect("stat");
-    Validation::from_stat(info.mtime, info.size)
 }
 
 const SOURCE: &str = "def f(a, b=2):\n    return a * b\n\nprint(f(3))\n";
