@@ -217,24 +217,17 @@ pub fn vm_options(argv: &[std::ffi::OsString], zero: PathZero) -> kaa_vm::VmOpti
         write_bytecode: true,
         ..Settings::default()
     });
-    let env = |name: &str| {
-        if s.ignore_environment {
-            None
-        } else {
-            std::env::var_os(name).filter(|v| !v.is_empty())
-        }
-    };
     let cwd = std::env::current_dir()
         .map(|d| d.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut path = Vec::new();
-    if !s.safe_path && env("PYTHONSAFEPATH").is_none() {
+    if !s.safe_path && env_var("PYTHONSAFEPATH").is_none() {
         path.push(match zero {
             PathZero::Empty => String::new(),
             PathZero::Dir(d) => d,
         });
     }
-    if let Some(pp) = env("PYTHONPATH") {
+    if let Some(pp) = env_var("PYTHONPATH") {
         for entry in os::display(&pp).split(':') {
             // getpath.py: each entry made absolute ('' is the cwd).
             path.push(if entry.starts_with('/') {
@@ -246,7 +239,7 @@ pub fn vm_options(argv: &[std::ffi::OsString], zero: PathZero) -> kaa_vm::VmOpti
             });
         }
     }
-    let mut prefix = env("PYTHONPYCACHEPREFIX").map(|p| os::display(&p));
+    let mut prefix = env_var("PYTHONPYCACHEPREFIX").map(|p| os::display(&p));
     for x in &s.xoptions {
         let x = os::display(x);
         if let Some(p) = x.strip_prefix("pycache_prefix=") {
@@ -268,22 +261,22 @@ pub fn vm_options(argv: &[std::ffi::OsString], zero: PathZero) -> kaa_vm::VmOpti
         .unwrap_or_default();
     let mut flags = s.flags.clone();
     // The environment's share (config_read_env_vars).
-    flags.no_user_site |= env("PYTHONNOUSERSITE").is_some();
-    flags.safe_path |= env("PYTHONSAFEPATH").is_some();
-    flags.dev_mode |= env("PYTHONDEVMODE").is_some();
+    flags.no_user_site |= env_var("PYTHONNOUSERSITE").is_some();
+    flags.safe_path |= env_var("PYTHONSAFEPATH").is_some();
+    flags.dev_mode |= env_var("PYTHONDEVMODE").is_some();
     kaa_vm::VmOptions {
         sys_flags: flags,
         argv: argv.iter().map(|a| os::display(a)).collect(),
         compiler: Some(std::rc::Rc::new(KaaCompiler)),
         import: kaa_vm::import::ImportOptions {
             path,
-            dont_write_bytecode: !s.write_bytecode || env("PYTHONDONTWRITEBYTECODE").is_some(),
+            dont_write_bytecode: !s.write_bytecode || env_var("PYTHONDONTWRITEBYTECODE").is_some(),
             pycache_prefix: prefix,
             optimize: s.optimize,
             check_hash_based_pycs: check,
             executable: os::display(&script::executable(&s.program)),
         },
-        stdout_buffering: stdout_buffering(s.unbuffered || env("PYTHONUNBUFFERED").is_some()),
+        stdout_buffering: stdout_buffering(s.unbuffered || env_var("PYTHONUNBUFFERED").is_some()),
         interrupt: crate::interrupt::flag(),
         ..kaa_vm::VmOptions::default()
     }
