@@ -76,7 +76,9 @@ pub(crate) const NATIVE_MODULES: &[(&str, MakeModule)] = &[
 ];
 
 /// Modules written in Python and frozen into kaa (crates/kaa-vm/lib),
-/// compiled through the compile hook when first imported.
+/// compiled through the compile hook when first imported. A package is
+/// its `__init__` source under the package name, its submodules under
+/// their dotted names (`("collections.abc", ...)`).
 pub const FROZEN_MODULES: &[(&str, &str)] = &[
     ("__future__", include_str!("../lib/__future__.py")),
     ("bisect", include_str!("../lib/bisect.py")),
@@ -411,14 +413,18 @@ impl Vm {
                 search: None,
             }));
         }
-        if path.is_none() {
-            if let Some((_, src)) = FROZEN_MODULES.iter().find(|(n, _)| *n == name) {
-                return Ok(Some(Spec {
-                    name: name.to_string(),
-                    found: Found::Frozen(src),
-                    search: None,
-                }));
-            }
+        // The frozen importer knows submodules by their full dotted name
+        // (`collections.abc`); a frozen name with frozen submodules is a
+        // package whose `__path__` is empty, as CPython's frozen packages.
+        if let Some((_, src)) = FROZEN_MODULES.iter().find(|(n, _)| *n == name) {
+            let is_package = FROZEN_MODULES
+                .iter()
+                .any(|(n, _)| n.strip_prefix(name).is_some_and(|t| t.starts_with('.')));
+            return Ok(Some(Spec {
+                name: name.to_string(),
+                found: Found::Frozen(src),
+                search: is_package.then(Vec::new),
+            }));
         }
         let entries: Vec<String> = match path {
             Some(p) => p.to_vec(),
